@@ -1,0 +1,116 @@
+"""POKMAS LIPAS Portal: the application factory."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from flask import Flask
+
+from .config import ROOT, config_class
+
+
+def create_app(config: str | Mapping[str, Any] | None = None) -> Flask:
+    """Build the portal. `config` is an environment name or a mapping of overrides."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    load_config(app, config)
+    register_extensions(app)
+    register_models()
+    register_blueprints(app)
+    register_security(app)
+    register_i18n(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def load_config(app: Flask, config: str | Mapping[str, Any] | None) -> None:
+    """Load the config class, apply overrides, then let the class validate."""
+    overrides: Mapping[str, Any] = {}
+    name = None
+    if isinstance(config, str):
+        name = config
+    elif config is not None:
+        overrides = config
+        name = overrides.get("ENV_NAME")
+    cls = config_class(name)
+    app.config.from_object(cls)
+    app.config.update(overrides)
+    cls.prepare(app)
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the extension objects to this app."""
+    from . import mail
+    from .extensions import babel, csrf, db, limiter, login_manager, migrate
+    from .i18n import select_locale, select_timezone
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    login_manager.init_app(app)
+    mail.init_app(app)
+
+
+def register_models() -> None:
+    """Import every model module so the metadata is complete."""
+    from . import audit, mail  # noqa: F401
+    from .auth import models as _auth  # noqa: F401
+    from .offices import models as _offices  # noqa: F401
+
+
+def register_blueprints(app: Flask) -> None:
+    """Attach each feature's blueprint."""
+    from .account import bp as account_bp
+    from .admin import bp as admin_bp
+    from .auth import bp as auth_bp
+    from .public import bp as public_bp
+
+    for bp in (public_bp, auth_bp, account_bp, admin_bp):
+        app.register_blueprint(bp)
+
+
+def register_security(app: Flask) -> None:
+    """Deny-by-default guard, session rules and response headers."""
+    from . import security
+
+    security.init_app(app)
+
+
+def register_i18n(app: Flask) -> None:
+    """Language switching helpers for templates."""
+    from . import i18n
+
+    i18n.init_app(app)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """Translated error pages with no traceback."""
+    from . import errors
+
+    errors.init_app(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Globals and filters used by the templates."""
+    from . import templating
+
+    templating.init_app(app)
+
+
+def register_commands(app: Flask) -> None:
+    """CLI commands: demo, offices, users, outbox."""
+    from . import demo, mail
+    from .auth import commands as auth_commands
+    from .offices import commands as office_commands
+
+    app.cli.add_command(demo.demo_command)
+    app.cli.add_command(office_commands.offices_cli)
+    app.cli.add_command(auth_commands.users_cli)
+    app.cli.add_command(mail.outbox_cli)

@@ -1,0 +1,80 @@
+"""Forms for managing user accounts and filtering the audit log."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import DateField, EmailField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from ..account.forms import LANGUAGE_CHOICES
+from ..extensions import db
+from ..offices.models import Office, Region
+from ..security import BAPAS_STAFF, ROLE_LABELS
+
+# Partner accounts are created by the partner onboarding flow, not by hand.
+ADMIN_ROLES = ("officer", "supervisor", "head", "regional", "admin")
+
+
+def _office_choices() -> list[tuple[str, str]]:
+    offices = db.session.execute(select(Office.id, Office.name).order_by(Office.name)).all()
+    return [("", _l("— none —"))] + [(str(i), n) for i, n in offices]
+
+
+def _region_choices() -> list[tuple[str, str]]:
+    regions = db.session.execute(select(Region.id, Region.name).order_by(Region.name)).all()
+    return [("", _l("— none —"))] + [(str(i), n) for i, n in regions]
+
+
+class UserForm(FlaskForm):
+    """Create or edit a staff account."""
+
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    role = SelectField(_l("Role"), choices=[(r, ROLE_LABELS[r]) for r in ADMIN_ROLES])
+    office_id = SelectField(_l("Bapas office"), validators=[Optional()],
+                            description=_l("Required for officers, supervisors and heads."))
+    region_id = SelectField(_l("Region (Kanwil)"), validators=[Optional()],
+                            description=_l("Required for regional office users."))
+    locale = SelectField(_l("Language for email"), choices=LANGUAGE_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.office_id.choices = _office_choices()
+        self.region_id.choices = _region_choices()
+
+    def validate_office_id(self, field) -> None:
+        if self.role.data in BAPAS_STAFF and not field.data:
+            raise ValidationError(_l("Choose the Bapas this person works in."))
+
+    def validate_region_id(self, field) -> None:
+        if self.role.data == "regional" and not field.data:
+            raise ValidationError(_l("Choose the region this person works for."))
+
+
+class UserFilterForm(FlaskForm):
+    """Filters on the user list (GET)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Name or email"), validators=[Optional(), Length(max=100)])
+    role = SelectField(_l("Role"), validators=[Optional()],
+                       choices=[("", _l("All roles"))] + [(r, l) for r, l in ROLE_LABELS.items()])
+    status = SelectField(_l("Status"), validators=[Optional()],
+                         choices=[("", _l("All")), ("active", _l("Active")),
+                                  ("inactive", _l("Deactivated"))])
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters on the audit log (GET)."""
+
+    class Meta:
+        csrf = False
+
+    action = StringField(_l("Action"), validators=[Optional(), Length(max=64)],
+                         description=_l("For example login.failure or user."))
+    actor = StringField(_l("Actor email"), validators=[Optional(), Length(max=254)])
+    object_type = StringField(_l("Object type"), validators=[Optional(), Length(max=40)])
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("To"), validators=[Optional()])

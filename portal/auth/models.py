@@ -1,0 +1,105 @@
+"""User accounts and single-use tokens (password reset, invitations)."""
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import UTCDateTime, utcnow
+from ..extensions import db, login_manager
+from ..offices.models import Office, Region
+from ..security import TOTP_REQUIRED_ROLES
+
+
+def new_nonce() -> str:
+    """A fresh random session nonce."""
+    return secrets.token_hex(16)
+
+
+class User(UserMixin, db.Model):
+    """A person who signs in: partner member, Bapas staff, regional staff or admin."""
+
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), index=True)
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"), index=True)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
+    locale: Mapped[str | None] = mapped_column(String(5))
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_counter: Mapped[int | None] = mapped_column()
+    active: Mapped[bool] = mapped_column(default=True)
+    session_nonce: Mapped[str] = mapped_column(String(32), default=new_nonce)
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    office: Mapped[Office | None] = relationship()
+    region: Mapped[Region | None] = relationship()
+
+    def get_id(self) -> str:
+        """Flask-Login id: the user id and the session nonce, so rotating it ends old cookies."""
+        return f"{self.id}.{self.session_nonce}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def totp_enabled(self) -> bool:
+        return self.totp_secret is not None
+
+    @property
+    def must_enrol_totp(self) -> bool:
+        return self.role in TOTP_REQUIRED_ROLES and not self.totp_enabled
+
+    @property
+    def has_password(self) -> bool:
+        return self.password_hash is not None
+
+    def is_locked(self, now: dt.datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > now
+
+    def rotate_nonce(self) -> None:
+        """End every session of this user."""
+        self.session_nonce = new_nonce()
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.role}>"
+
+
+class OneTimeToken(db.Model):
+    """A single-use, expiring link token; only its SHA-256 is stored."""
+
+    __tablename__ = "one_time_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+
+@login_manager.user_loader
+def load_user(session_id: str) -> User | None:
+    """Load the user of a session cookie only while its nonce is still current."""
+    user_id, _, nonce = session_id.partition(".")
+    if not user_id.isdigit() or not nonce:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_nonce != nonce:
+        return None
+    return user

@@ -1,0 +1,168 @@
+"""Configuration classes; every setting can come from an environment variable."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or incomplete; the app refuses to start."""
+
+
+class BaseConfig:
+    """Settings shared by every environment."""
+
+    ENV_NAME = "base"
+    DEBUG = False
+    TESTING = False
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    ALLOW_SQLITE = _env_bool("ALLOW_SQLITE")
+
+    # Sessions and cookies
+    SESSION_COOKIE_NAME = "pokmas_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
+    SERVER_NAME = os.environ.get("SERVER_NAME")
+    STAFF_IDLE_MINUTES = _env_int("STAFF_IDLE_MINUTES", 30)
+    PARTNER_IDLE_MINUTES = _env_int("PARTNER_IDLE_MINUTES", 120)
+    SESSION_ABSOLUTE_HOURS = _env_int("SESSION_ABSOLUTE_HOURS", 12)
+    HSTS = False
+
+    # Accounts
+    LOCKOUT_THRESHOLD = _env_int("LOCKOUT_THRESHOLD", 10)
+    LOCKOUT_MINUTES = _env_int("LOCKOUT_MINUTES", 15)
+    ARGON2_TIME_COST = _env_int("ARGON2_TIME_COST", 3)
+    ARGON2_MEMORY_COST = _env_int("ARGON2_MEMORY_COST", 65536)
+    RESET_TOKEN_HOURS = _env_int("RESET_TOKEN_HOURS", 1)
+    INVITE_TOKEN_HOURS = _env_int("INVITE_TOKEN_HOURS", 72)
+
+    # Rate limits (Flask-Limiter)
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_ENABLED = _env_bool("RATELIMIT_ENABLED", True)
+    RATELIMIT_HEADERS_ENABLED = False
+    LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "30 per 5 minutes")
+    FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "10 per hour")
+
+    # Forms and uploads
+    WTF_CSRF_ENABLED = True
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 26 * 1024 * 1024)
+    MAX_FILE_BYTES = _env_int("MAX_FILE_BYTES", 5 * 1024 * 1024)
+    STORAGE_DIR = os.environ.get("STORAGE_DIR")
+
+    # Email
+    MAIL_SENDER = os.environ.get("MAIL_SENDER", "POKMAS LIPAS <no-reply@pokmas.invalid>")
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "smtp")  # smtp | console
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "127.0.0.1")
+    MAIL_PORT = _env_int("MAIL_PORT", 25)
+    MAIL_USE_TLS = _env_bool("MAIL_USE_TLS")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    OUTBOX_SEND_IMMEDIATELY = _env_bool("OUTBOX_SEND_IMMEDIATELY")
+
+    # Languages
+    BABEL_DEFAULT_LOCALE = "id"
+    BABEL_DEFAULT_TIMEZONE = os.environ.get("BABEL_DEFAULT_TIMEZONE", "Asia/Jakarta")
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+    LANGUAGES = ("id", "en")
+
+    @classmethod
+    def prepare(cls, app) -> None:
+        """Fill settings that depend on the instance folder; validate them."""
+
+
+class DevelopmentConfig(BaseConfig):
+    """Local use and the demo: SQLite in instance/, a secret key kept there."""
+
+    ENV_NAME = "development"
+    MAIL_BACKEND = os.environ.get("MAIL_BACKEND", "console")
+    OUTBOX_SEND_IMMEDIATELY = _env_bool("OUTBOX_SEND_IMMEDIATELY", True)
+
+    @classmethod
+    def prepare(cls, app) -> None:
+        instance = Path(app.instance_path)
+        instance.mkdir(parents=True, exist_ok=True)
+        if not app.config.get("SECRET_KEY"):
+            key_file = instance / "secret_key"
+            if not key_file.exists():
+                key_file.write_text(secrets.token_hex(32))
+                key_file.chmod(0o600)
+            app.config["SECRET_KEY"] = key_file.read_text().strip()
+        if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+            app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'portal.db'}"
+        if not app.config.get("STORAGE_DIR"):
+            app.config["STORAGE_DIR"] = str(instance / "storage")
+
+
+class ProductionConfig(BaseConfig):
+    """A public deployment: refuses to start when anything is unsafe."""
+
+    ENV_NAME = "production"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+    PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "https")
+    HSTS = True
+
+    @classmethod
+    def prepare(cls, app) -> None:
+        cfg = app.config
+        if cfg.get("DEBUG"):
+            raise ConfigError("DEBUG must be off in production")
+        key = cfg.get("SECRET_KEY") or ""
+        if len(key) < 32:
+            raise ConfigError("SECRET_KEY must be set and at least 32 characters long")
+        uri = cfg.get("SQLALCHEMY_DATABASE_URI") or ""
+        if not uri:
+            raise ConfigError("DATABASE_URL must be set in production")
+        if uri.startswith("sqlite") and not cfg.get("ALLOW_SQLITE"):
+            raise ConfigError("SQLite in production needs ALLOW_SQLITE=1")
+        if not cfg.get("STORAGE_DIR"):
+            raise ConfigError("STORAGE_DIR must be set in production")
+
+
+class TestConfig(BaseConfig):
+    """The test suite: cheap password hashing, mail to the in-process SMTP server."""
+
+    ENV_NAME = "test"
+    TESTING = True
+    SECRET_KEY = "test-secret-key-" + "x" * 32
+    ARGON2_TIME_COST = 1
+    ARGON2_MEMORY_COST = 1024
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    MAIL_BACKEND = "smtp"
+    OUTBOX_SEND_IMMEDIATELY = False
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "test": TestConfig,
+}
+
+
+def config_class(name: str | None = None):
+    """Return the config class named by `name` or by PORTAL_ENV (development)."""
+    name = name or os.environ.get("PORTAL_ENV", "development")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise ConfigError(f"unknown PORTAL_ENV {name!r}") from None

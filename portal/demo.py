@@ -1,0 +1,84 @@
+"""`flask --app portal demo`: set up a local portal with demo data and serve it."""
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from . import audit
+from .auth.models import User
+from .auth.services import set_password
+from .extensions import db
+from .offices.importer import import_offices, load_regions, shipped_offices
+from .offices.models import Office, Region
+
+DEMO_PASSWORD = "pokmas-demo-2026"
+DEMO_OFFICE = "BAPAS-BDG"
+DEMO_REGION = "Jawa Barat"
+
+# role, email, name, TOTP secret (for roles that require two-factor authentication)
+DEMO_USERS = [
+    ("admin", "admin@pokmas.example", "Admin Portal", "CGKOYHCDBJ6XBME6ICCFXY42VWOKV5DG"),
+    ("head", "kepala.bandung@pokmas.example", "Dr. Ratna Kusumawati", "WYPQN74CAAU2RQCS6GHDP4EGBK2FLTUD"),
+    ("supervisor", "kasi.bandung@pokmas.example", "Agus Setiawan", None),
+    ("officer", "pk.bandung@pokmas.example", "Siti Rahmawati", None),
+    ("regional", "kanwil.jabar@pokmas.example", "Bambang Hartono", "LJ6NSSCZEISAO2QHTQKQLHA6H6UAXOEX"),
+    ("partner", "mitra@pokmas.example", "Yayasan Bina Harapan (Dewi Lestari)", None),
+]
+
+
+def load_reference_data() -> None:
+    """Provinces and the shipped Bapas list (idempotent)."""
+    load_regions()
+    report = import_offices(shipped_offices())
+    if not report.ok:
+        raise click.ClickException(f"shipped office list is invalid: {report.errors[:3]}")
+
+
+def load_demo_users() -> list[User]:
+    """Create the demo accounts that do not exist yet; return all of them."""
+    office = db.session.scalar(select(Office).where(Office.code == DEMO_OFFICE))
+    region = db.session.scalar(select(Region).where(Region.name == DEMO_REGION))
+    users = []
+    for role, email, name, secret in DEMO_USERS:
+        user = db.session.scalar(select(User).where(User.email == email))
+        if user is None:
+            user = User(email=email, name=name, role=role, locale="id")
+            if role in ("officer", "supervisor", "head"):
+                user.office_id = office.id
+            if role == "regional":
+                user.region_id = region.id
+            user.totp_secret = secret
+            db.session.add(user)
+            db.session.flush()
+            set_password(None, user, DEMO_PASSWORD, how="demo")
+            audit.record(None, "user.created", user, role=role, via="demo")
+        users.append(user)
+    return users
+
+
+@click.command("demo")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--no-serve", is_flag=True, help="Prepare the data, print the logins, do not serve.")
+@with_appcontext
+def demo_command(host: str, port: int, no_serve: bool) -> None:
+    """Create instance/, migrate, load reference and demo data, then serve the portal."""
+    app = current_app._get_current_object()
+    if app.config["ENV_NAME"] == "production":
+        raise click.ClickException("the demo never runs with the production configuration")
+    upgrade()
+    load_reference_data()
+    users = load_demo_users()
+    db.session.commit()
+    click.echo(f"\nDatabase: {app.config['SQLALCHEMY_DATABASE_URI']}")
+    click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+    for user in users:
+        extra = f"  TOTP secret {user.totp_secret}" if user.totp_secret else ""
+        click.echo(f"  {user.role:<11} {user.email}{extra}")
+    if no_serve:
+        return
+    click.echo(f"\nServing on http://{host}:{port}  (Ctrl+C to stop)\n")
+    app.run(host=host, port=port, debug=False, use_reloader=False)

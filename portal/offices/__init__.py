@@ -1,0 +1,1 @@
+"""Reference data: regions (Kanwil, one per province) and Bapas offices."""

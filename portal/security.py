@@ -1,0 +1,163 @@
+"""Roles, the deny-by-default guard, session rules and security headers."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import wraps
+from typing import Callable, Iterable
+from urllib.parse import urlsplit
+
+from flask import Flask, abort, current_app, flash, g, redirect, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, logout_user
+
+from .db import utcnow
+
+ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin")
+BAPAS_STAFF = ("officer", "supervisor", "head")
+STAFF_ROLES = BAPAS_STAFF + ("regional", "admin")
+TOTP_REQUIRED_ROLES = ("head", "regional", "admin")
+ROLE_LABELS = {
+    "partner": _l("Partner"),
+    "officer": _l("Probation officer (PK)"),
+    "supervisor": _l("Supervisor"),
+    "head": _l("Head of Bapas"),
+    "regional": _l("Regional office (Kanwil)"),
+    "admin": _l("Administrator"),
+}
+PUBLIC = "public"
+ANY_USER = ROLES
+
+# Endpoints a signed-in user who still has to enrol two-factor authentication may reach.
+ENROLMENT_ENDPOINTS = {"account.totp_setup", "auth.logout", "static"}
+
+
+def public(view: Callable) -> Callable:
+    """Mark a view as open to everyone, signed in or not (the public allow-list)."""
+    view._access = PUBLIC
+    return view
+
+
+def roles_required(*roles: str) -> Callable:
+    """Mark a view as open to signed-in users holding one of `roles`."""
+    unknown = set(roles) - set(ROLES)
+    if unknown:
+        raise ValueError(f"unknown roles {unknown}")
+
+    def decorate(view: Callable) -> Callable:
+        view._access = tuple(roles)
+        return view
+
+    return decorate
+
+
+def signed_in(view: Callable) -> Callable:
+    """Mark a view as open to any signed-in user."""
+    view._access = ANY_USER
+    return view
+
+
+def endpoint_access(app: Flask, endpoint: str | None):
+    """Return PUBLIC, a tuple of roles, or None (nobody) for an endpoint."""
+    if endpoint == "static":
+        return PUBLIC
+    view = app.view_functions.get(endpoint) if endpoint else None
+    return getattr(view, "_access", None)
+
+
+def safe_next(target: str | None) -> str | None:
+    """Accept only a relative path on this site as a redirect target."""
+    if not target:
+        return None
+    target = target.strip().replace("\\", "/")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def require_office(office_id: int | None) -> None:
+    """404 unless the current user works in `office_id` (staff scope check)."""
+    if current_user.role in BAPAS_STAFF and current_user.office_id == office_id:
+        return
+    abort(404)
+
+
+def in_scope(user, office) -> bool:
+    """Whether `user` (staff) may see things belonging to `office`."""
+    if user.role in BAPAS_STAFF:
+        return user.office_id == office.id
+    if user.role == "regional":
+        return user.region_id == office.region_id
+    return False
+
+
+def _session_expired() -> bool:
+    now = utcnow().timestamp()
+    cfg = current_app.config
+    auth_at = session.get("_auth_at", 0)
+    seen = session.get("_seen", 0)
+    idle = cfg["STAFF_IDLE_MINUTES"] if current_user.role in STAFF_ROLES else cfg["PARTNER_IDLE_MINUTES"]
+    if now - auth_at > cfg["SESSION_ABSOLUTE_HOURS"] * 3600 or now - seen > idle * 60:
+        return True
+    if now - seen > 60:  # refresh the idle clock at most once a minute
+        session["_seen"] = now
+    return False
+
+
+def _guard():
+    endpoint = request.endpoint
+    if endpoint is None:
+        return None  # no such route: the 404 handler answers
+    access = endpoint_access(current_app, endpoint)
+    if current_user.is_authenticated and _session_expired():
+        logout_user()
+        session.clear()
+        flash(_l("Your session has ended. Please sign in again."), "warning")
+        if access != PUBLIC:
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    if access == PUBLIC:
+        return None
+    if not current_user.is_authenticated:
+        target = request.full_path.rstrip("?") if request.method == "GET" else None
+        return redirect(url_for("auth.login", next=target))
+    g.must_enrol_totp = current_user.must_enrol_totp
+    if g.must_enrol_totp and endpoint not in ENROLMENT_ENDPOINTS:
+        flash(_l("Your role requires two-factor authentication. Set it up to continue."), "warning")
+        return redirect(url_for("account.totp_setup"))
+    if access is None or current_user.role not in access:
+        abort(403)
+    return None
+
+
+def _headers(response):
+    csp = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+           "font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; "
+           "base-uri 'none'; frame-ancestors 'none'")
+    response.headers["Content-Security-Policy"] = csp
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Permissions-Policy"] = (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")
+    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if current_app.config.get("HSTS"):
+        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if request.endpoint != "static":
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Vary"] = "Cookie"
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Install the guard and the header hook."""
+    from .extensions import login_manager
+
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = None  # the session nonce does this job
+    app.before_request(_guard)
+    app.after_request(_headers)
+
+
+def roles_label(roles: Iterable[str]) -> str:
+    """Readable list of role names for messages."""
+    return ", ".join(str(ROLE_LABELS[r]) for r in roles)
