@@ -32,9 +32,9 @@ class UserForm(FlaskForm):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
     role = SelectField(_l("Role"), choices=[(r, ROLE_LABELS[r]) for r in ADMIN_ROLES])
-    office_id = SelectField(_l("Bapas office"), validators=[Optional()],
+    office_id = SelectField(_l("Bapas office"),
                             description=_l("Required for officers, supervisors and heads."))
-    region_id = SelectField(_l("Region (Kanwil)"), validators=[Optional()],
+    region_id = SelectField(_l("Region (Kanwil)"),
                             description=_l("Required for regional office users."))
     locale = SelectField(_l("Language for email"), choices=LANGUAGE_CHOICES)
 

@@ -1,0 +1,138 @@
+"""Helpers shared by the tests: an in-process SMTP server, users, sign-in."""
+from __future__ import annotations
+
+import email
+import itertools
+import re
+from email.message import EmailMessage
+
+import pyotp
+from aiosmtpd.controller import Controller
+from sqlalchemy import select
+
+from portal.auth.models import User
+from portal.auth.passwords import hash_password
+from portal.db import utcnow
+from portal.extensions import db
+from portal.offices.models import Office, Region
+
+PASSWORD = "tanjung-priok-lighthouse-42"
+OFFICE_A = "BAPAS-BDG"   # Bandung, Jawa Barat
+OFFICE_B = "BAPAS-SMG"   # Semarang, Jawa Tengah
+_counter = itertools.count(1)
+
+
+class _Handler:
+    def __init__(self, messages: list):
+        self.messages = messages
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, _class=EmailMessage,
+                                           policy=email.policy.default)
+        self.messages.append(message)
+        return "250 Message accepted"
+
+
+class SMTPCollector:
+    """aiosmtpd on 127.0.0.1 collecting every message it receives."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.messages: list[EmailMessage] = []
+        self.controller = Controller(_Handler(self.messages), hostname="127.0.0.1", port=port)
+
+    def start(self):
+        self.controller.start()
+
+    def stop(self):
+        self.controller.stop()
+
+
+class Mailbox:
+    """What reached the SMTP server in this test."""
+
+    def __init__(self, server: SMTPCollector, app):
+        self.server = server
+        self.app = app
+
+    def flush(self) -> list[EmailMessage]:
+        """Run the outbox worker (as `flask outbox send` does) and return all messages so far."""
+        result = self.app.test_cli_runner().invoke(args=["outbox", "send"])
+        assert result.exit_code == 0, result.output
+        return list(self.server.messages)
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.flush() if m["To"] == address]
+
+    @staticmethod
+    def body(message: EmailMessage) -> str:
+        return message.get_content()
+
+    @staticmethod
+    def links(message: EmailMessage) -> list[str]:
+        return re.findall(r"https?://\S+", message.get_content())
+
+
+def office(code: str = OFFICE_A) -> Office:
+    return db.session.scalar(select(Office).where(Office.code == code))
+
+
+def region(name: str = "Jawa Barat") -> Region:
+    return db.session.scalar(select(Region).where(Region.name == name))
+
+
+class UserFactory:
+    """Create users with a known password; roles that need it get TOTP."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def make(self, role: str, *, office_code: str = OFFICE_A, region_name: str = "Jawa Barat",
+             totp: bool | None = None, email: str | None = None, **fields) -> User:
+        with self.app.app_context():
+            return self._make(role, office_code, region_name, totp, email, **fields)
+
+    def _make(self, role, office_code, region_name, totp, email, **fields) -> User:
+        n = next(_counter)
+        user = User(email=email or f"{role}{n}@test.example", name=f"{role.title()} Tester {n}",
+                    role=role, password_hash=hash_password(PASSWORD), **{"locale": "id", **fields})
+        if role in ("officer", "supervisor", "head"):
+            user.office_id = office(office_code).id
+        if role == "regional":
+            user.region_id = region(region_name).id
+        if totp if totp is not None else role in ("head", "regional", "admin"):
+            user.totp_secret = pyotp.random_base32()
+        db.session.add(user)
+        db.session.commit()
+        db.session.refresh(user)
+        db.session.expunge(user)  # usable after the context closes (columns only)
+        return user
+
+
+def login_client(app, user: User):
+    """A test client whose session is signed in as `user` (bypassing the forms)."""
+    client = app.test_client()
+    with client.session_transaction() as sess:
+        sess["_user_id"] = user.get_id()
+        sess["_fresh"] = True
+        sess["_auth_at"] = utcnow().timestamp()
+        sess["_seen"] = utcnow().timestamp()
+    return client
+
+
+def csrf_token(html: str) -> str:
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, "no CSRF token in page"
+    return match.group(1)
+
+
+def totp_now(user: User, at=None) -> str:
+    totp = pyotp.TOTP(user.totp_secret)
+    return totp.at(at or utcnow())
+
+
+def t(app, msgid: str, lang: str = "id", **params) -> str:
+    """The catalogue's translation of `msgid` (what a user of that language reads)."""
+    from flask_babel import force_locale, gettext
+    with app.test_request_context(), force_locale(lang):
+        return gettext(msgid, **params)

@@ -1,0 +1,138 @@
+"""Admin pages: list, create, edit, deactivate, reactivate; the audit log."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from portal.audit import AuditEvent
+from portal.auth.models import User
+from portal.extensions import db
+
+from .support import PASSWORD, login_client, office
+
+
+def _office_id(app, code="BAPAS-BDG"):
+    with app.app_context():
+        return office(code).id
+
+
+def test_list_filters_and_paginates(app, users):
+    admin = users.make("admin")
+    for _ in range(30):
+        users.make("officer")
+    client = login_client(app, admin)
+    page = client.get("/admin/pengguna?role=officer").get_data(as_text=True)
+    assert "30 akun" in page or "30 account" in page
+    assert page.count("@test.example</td>") == 25
+    second = client.get("/admin/pengguna?role=officer&page=2").get_data(as_text=True)
+    assert second.count("@test.example</td>") == 5
+    assert client.get("/admin/pengguna?q=nothing-matches").status_code == 200
+
+
+def test_list_uses_a_bounded_number_of_queries(app, users):
+    from sqlalchemy import event
+    admin = users.make("admin")
+    client = login_client(app, admin)
+
+    def count_for(n_extra):
+        for _ in range(n_extra):
+            users.make("officer")
+        statements = []
+        with app.app_context():
+            listener = lambda *a, **k: statements.append(1)  # noqa: E731
+            event.listen(db.engine, "before_cursor_execute", listener)
+            try:
+                client.get("/admin/pengguna")
+            finally:
+                event.remove(db.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    few = count_for(2)
+    many = count_for(20)
+    assert many <= few + 2, (few, many)
+
+
+def test_create_requires_an_office_for_bapas_staff(app, users):
+    client = login_client(app, users.make("admin"))
+    response = client.post("/admin/pengguna/baru", data={
+        "name": "Tanpa Kantor", "email": "tanpa.kantor@test.example", "role": "officer",
+        "office_id": "", "region_id": "", "locale": "id"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in page
+    assert 'value="Tanpa Kantor"' in page  # what was typed is kept
+    with app.app_context():
+        assert db.session.scalar(select(User).where(User.email == "tanpa.kantor@test.example")) is None
+
+
+def test_create_refuses_a_duplicate_email_and_a_bad_email(app, users):
+    existing = users.make("officer")
+    client = login_client(app, users.make("admin"))
+    for email in (existing.email.upper(), "not-an-email"):
+        response = client.post("/admin/pengguna/baru", data={
+            "name": "X", "email": email, "role": "officer",
+            "office_id": str(_office_id(app)), "region_id": "", "locale": "id"})
+        assert response.status_code == 200
+        assert 'aria-invalid="true"' in response.get_data(as_text=True)
+
+
+def test_create_has_no_password_field_and_sets_no_password(app, users, mailbox):
+    client = login_client(app, users.make("admin"))
+    assert 'type="password"' not in client.get("/admin/pengguna/baru").get_data(as_text=True)
+    client.post("/admin/pengguna/baru", data={
+        "name": "Kanwil User", "email": "kanwil.user@test.example", "role": "regional",
+        "office_id": "", "region_id": "1", "locale": "id"})
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == "kanwil.user@test.example"))
+        assert user.password_hash is None and user.region_id == 1 and user.office_id is None
+
+
+def test_edit_role_and_office_ends_the_users_sessions(app, users):
+    officer = users.make("officer")
+    officer_client = login_client(app, officer)
+    admin_client = login_client(app, users.make("admin"))
+    response = admin_client.post(f"/admin/pengguna/{officer.id}", data={
+        "name": officer.name, "email": officer.email, "role": "supervisor",
+        "office_id": str(_office_id(app, "BAPAS-SMG")), "region_id": "", "locale": "id"})
+    assert response.status_code == 302
+    with app.app_context():
+        user = db.session.get(User, officer.id)
+        assert user.role == "supervisor" and user.office.code == "BAPAS-SMG"
+    assert officer_client.get("/akun/").status_code == 302
+
+
+def test_deactivate_ends_sessions_and_blocks_sign_in_then_reactivate(app, users):
+    officer = users.make("officer")
+    officer_client = login_client(app, officer)
+    admin_client = login_client(app, users.make("admin"))
+    admin_client.post(f"/admin/pengguna/{officer.id}/nonaktifkan")
+    assert officer_client.get("/akun/").status_code == 302
+    assert app.test_client().post("/masuk", data={"email": officer.email, "password": PASSWORD}).status_code == 200
+    admin_client.post(f"/admin/pengguna/{officer.id}/aktifkan")
+    assert app.test_client().post("/masuk", data={"email": officer.email, "password": PASSWORD}).status_code == 302
+    with app.app_context():
+        acts = list(db.session.scalars(select(AuditEvent.action).where(
+            AuditEvent.object_id == str(officer.id), AuditEvent.object_type == "User")))
+    assert "user.deactivated" in acts and "user.reactivated" in acts
+
+
+def test_admin_cannot_deactivate_themselves(app, users):
+    admin = users.make("admin")
+    client = login_client(app, admin)
+    client.post(f"/admin/pengguna/{admin.id}/nonaktifkan")
+    assert client.get("/admin/pengguna").status_code == 200
+
+
+def test_unknown_user_is_404(app, users):
+    client = login_client(app, users.make("admin"))
+    assert client.get("/admin/pengguna/999999").status_code == 404
+
+
+def test_audit_log_page_filters(app, users):
+    officer = users.make("officer")
+    app.test_client().post("/masuk", data={"email": officer.email, "password": "wrong-password-x"})
+    client = login_client(app, users.make("admin"))
+    page = client.get("/admin/audit?action=login.failure").get_data(as_text=True)
+    assert "login.failure" in page and "user.created" not in page
+    page = client.get("/admin/audit?date_from=2001-01-01&date_to=2001-01-02").get_data(as_text=True)
+    assert "login.failure" not in page
+    assert client.get("/admin/audit?date_from=not-a-date").status_code == 200

@@ -1,0 +1,189 @@
+"""Signing in and out: credentials, lockout, rate limit, sessions, redirects."""
+from __future__ import annotations
+
+import datetime as dt
+
+import time_machine
+from sqlalchemy import select
+
+from portal.audit import AuditEvent
+from portal.auth.models import User
+from portal.extensions import db
+
+from .support import PASSWORD, csrf_token
+
+
+def sign_in(client, email, password=PASSWORD, **extra):
+    return client.post("/masuk", data={"email": email, "password": password, **extra})
+
+
+def actions(app, user_id=None):
+    with app.app_context():
+        stmt = select(AuditEvent.action).order_by(AuditEvent.id)
+        if user_id:
+            stmt = stmt.where(AuditEvent.object_id == str(user_id))
+        return list(db.session.scalars(stmt))
+
+
+def test_officer_signs_in_and_lands_on_account(app, users):
+    user = users.make("officer")
+    client = app.test_client()
+    response = sign_in(client, user.email)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/akun/"
+    page = client.get("/akun/").get_data(as_text=True)
+    assert user.email in page
+    assert "login.success" in actions(app, user.id)
+
+
+def test_email_is_case_insensitive(app, users):
+    user = users.make("officer")
+    response = sign_in(app.test_client(), "  " + user.email.upper())
+    assert response.status_code == 302
+
+
+def test_wrong_password_and_unknown_email_get_the_same_answer(app, users):
+    user = users.make("officer")
+    wrong = sign_in(app.test_client(), user.email, "not-the-password-123")
+    unknown = sign_in(app.test_client(), "nobody@test.example", "not-the-password-123")
+    assert wrong.status_code == unknown.status_code == 200
+    assert "Email atau kata sandi salah." in wrong.get_data(as_text=True)
+    assert "Email atau kata sandi salah." in unknown.get_data(as_text=True)
+    assert "login.failure" in actions(app, user.id)
+
+
+def test_typed_email_is_kept_after_a_failed_sign_in(app, users):
+    user = users.make("officer")
+    page = sign_in(app.test_client(), user.email, "wrong-password-xyz").get_data(as_text=True)
+    assert f'value="{user.email}"' in page
+    assert PASSWORD not in page
+
+
+def test_lockout_after_ten_failures_leaves_other_accounts_alone(app, users):
+    victim = users.make("officer")
+    other = users.make("officer")
+    client = app.test_client()
+    for _ in range(10):
+        sign_in(client, victim.email, "wrong-password-xyz")
+    refused = sign_in(client, victim.email)  # the right password, but locked
+    assert refused.status_code == 200
+    assert "dihentikan sementara" in refused.get_data(as_text=True)
+    assert sign_in(app.test_client(), other.email).status_code == 302
+    assert "login.lockout" in actions(app, victim.id)
+    assert "login.refused_locked" in actions(app, victim.id)
+
+
+def test_lock_lifts_after_fifteen_minutes(app, users):
+    user = users.make("officer")
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.timezone.utc)
+    with time_machine.travel(start, tick=False):
+        for _ in range(10):
+            sign_in(app.test_client(), user.email, "wrong-password-xyz")
+    with time_machine.travel(start + dt.timedelta(minutes=14), tick=False):
+        assert sign_in(app.test_client(), user.email).status_code == 200
+    with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+        assert sign_in(app.test_client(), user.email).status_code == 302
+
+
+def test_login_rate_limit_per_ip_answers_429(make_app, users_factory=None):
+    app = make_app(LOGIN_RATE_LIMIT="3 per minute")
+    client = app.test_client()
+    for _ in range(3):
+        assert sign_in(client, "x@test.example", "whatever-password").status_code == 200
+    response = sign_in(client, "x@test.example", "whatever-password")
+    assert response.status_code == 429
+    assert "Terlalu banyak percobaan" in response.get_data(as_text=True)
+    other_ip = client.post("/masuk", data={"email": "x@test.example", "password": "p"},
+                           environ_base={"REMOTE_ADDR": "10.9.9.9"})
+    assert other_ip.status_code == 200
+
+
+def test_inactive_account_cannot_sign_in(app, users):
+    user = users.make("officer", active=False)
+    response = sign_in(app.test_client(), user.email)
+    assert response.status_code == 200
+    assert "Email atau kata sandi salah." in response.get_data(as_text=True)
+
+
+def test_logout_is_post_only_and_ends_every_copy_of_the_cookie(app, users):
+    user = users.make("officer")
+    client = app.test_client()
+    sign_in(client, user.email)
+    stolen = client.get_cookie("pokmas_session").value
+    assert client.get("/keluar").status_code == 405
+    assert client.post("/keluar").status_code == 302
+    thief = app.test_client()
+    thief.set_cookie("pokmas_session", stolen)
+    response = thief.get("/akun/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/masuk")
+    assert "logout" in actions(app, user.id)
+
+
+def test_session_is_renewed_at_sign_in(app, users):
+    user = users.make("officer")
+    client = app.test_client()
+    with client.session_transaction() as sess:
+        sess["planted"] = "by-an-attacker"
+    sign_in(client, user.email)
+    with client.session_transaction() as sess:
+        assert "planted" not in sess
+        assert sess["_user_id"].startswith(f"{user.id}.")
+
+
+def test_next_redirect_is_relative_only(app, users):
+    user = users.make("officer")
+    ok = sign_in(app.test_client(), user.email, next="/akun/sandi")
+    assert ok.headers["Location"] == "/akun/sandi"
+    for bad in ("https://evil.example/x", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"):
+        response = sign_in(app.test_client(), user.email, next=bad)
+        assert response.headers["Location"] == "/akun/", bad
+
+
+def test_staff_idle_timeout_is_thirty_minutes(app, users):
+    user = users.make("officer")
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.timezone.utc)
+    client = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(client, user.email)
+    with time_machine.travel(start + dt.timedelta(minutes=29), tick=False):
+        assert client.get("/akun/").status_code == 200
+    with time_machine.travel(start + dt.timedelta(minutes=58), tick=False):
+        assert client.get("/akun/").status_code == 200  # active 29 minutes ago: still in
+    with time_machine.travel(start + dt.timedelta(minutes=89), tick=False):
+        response = client.get("/akun/")
+        assert response.status_code == 302 and response.headers["Location"].startswith("/masuk")
+
+
+def test_partner_is_not_cut_off_after_thirty_idle_minutes(app, users):
+    user = users.make("partner")
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.timezone.utc)
+    client = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(client, user.email)
+    with time_machine.travel(start + dt.timedelta(minutes=45), tick=False):
+        assert client.get("/akun/").status_code == 200
+
+
+def test_absolute_session_limit_is_twelve_hours(app, users):
+    user = users.make("officer")
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.timezone.utc)
+    client = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(client, user.email)
+    for minutes in range(20, 12 * 60, 20):  # keep the session busy all day
+        with time_machine.travel(start + dt.timedelta(minutes=minutes), tick=False):
+            assert client.get("/akun/").status_code == 200
+    with time_machine.travel(start + dt.timedelta(hours=12, minutes=1), tick=False):
+        assert client.get("/akun/").status_code == 302
+
+
+def test_logout_with_a_real_csrf_token(make_app, users_factory=None):
+    app = make_app(WTF_CSRF_ENABLED=True)
+    from .support import UserFactory
+    user = UserFactory(app).make("officer")
+    client = app.test_client()
+    token = csrf_token(client.get("/masuk").get_data(as_text=True))
+    assert sign_in(client, user.email, csrf_token=token).status_code == 302
+    page = client.get("/akun/").get_data(as_text=True)
+    assert client.post("/keluar", data={"csrf_token": csrf_token(page)}).status_code == 302
+    assert client.get("/akun/").status_code == 302
