@@ -6,6 +6,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
+from werkzeug.serving import run_simple
 
 from . import audit
 from .auth.models import User
@@ -81,4 +82,4 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     if no_serve:
         return
     click.echo(f"\nServing on http://{host}:{port}  (Ctrl+C to stop)\n")
-    app.run(host=host, port=port, debug=False, use_reloader=False)
+    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)

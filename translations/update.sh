@@ -4,7 +4,7 @@
 # (tests/test_i18n.py fails while any is missing), then run it again to compile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pybabel -q extract -F translations/babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 \
+pybabel -q extract -F translations/babel.cfg --ignore-dirs '.* __pycache__ instance artifacts' -k _l -k lazy_gettext -k lazy_pgettext:1c,2 \
   -k lazy_ngettext:1,2 --no-location --sort-output --omit-header -o translations/messages.pot . >/dev/null
 for lang in id en; do
   if [ -f "translations/$lang/LC_MESSAGES/messages.po" ]; then

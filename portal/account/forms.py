@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from ..forms import Form
 from wtforms import SelectField
 
 LANGUAGE_CHOICES = [("id", "Bahasa Indonesia"), ("en", "English")]
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(Form):
     """Preferred language for pages and email."""
 
     locale = SelectField(_l("Preferred language"), choices=LANGUAGE_CHOICES)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from ..forms import Form
 from sqlalchemy import select
 from wtforms import DateField, EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
@@ -26,7 +26,7 @@ def _region_choices() -> list[tuple[str, str]]:
     return [("", _l("— none —"))] + [(str(i), n) for i, n in regions]
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     """Create or edit a staff account."""
 
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
@@ -52,7 +52,7 @@ class UserForm(FlaskForm):
             raise ValidationError(_l("Choose the region this person works for."))
 
 
-class UserFilterForm(FlaskForm):
+class UserFilterForm(Form):
     """Filters on the user list (GET)."""
 
     class Meta:
@@ -66,7 +66,7 @@ class UserFilterForm(FlaskForm):
                                   ("inactive", _l("Deactivated"))])
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(Form):
     """Filters on the audit log (GET)."""
 
     class Meta:

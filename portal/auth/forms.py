@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from ..forms import Form
 from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Regexp, ValidationError
 
@@ -31,7 +31,7 @@ class NewPasswordMixin:
             raise ValidationError(" ".join(problems))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     """Email and password."""
 
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)],
@@ -41,7 +41,7 @@ class LoginForm(FlaskForm):
     next = HiddenField()
 
 
-class TotpForm(FlaskForm):
+class TotpForm(Form):
     """The 6-digit code from the authenticator app."""
 
     code = StringField(
@@ -51,18 +51,18 @@ class TotpForm(FlaskForm):
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     """Ask for a reset link."""
 
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)],
                        render_kw={"autocomplete": "email"})
 
 
-class SetPasswordForm(NewPasswordMixin, FlaskForm):
+class SetPasswordForm(NewPasswordMixin, Form):
     """Set a password from an invitation or reset link."""
 
 
-class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+class ChangePasswordForm(NewPasswordMixin, Form):
     """Change the password while signed in."""
 
     current = PasswordField(_l("Current password"), validators=[DataRequired()],

@@ -158,7 +158,7 @@ def set_password(actor: User | None, user: User, password: str, how: str) -> Non
     user.failed_logins = 0
     user.locked_until = None
     user.rotate_nonce()
-    audit.record(actor or user, "password.set", user, how=how)
+    audit.record(actor, "password.set", user, how=how)
 
 
 def _token_hash(token: str) -> str:

@@ -111,7 +111,7 @@ def set_password(token: str):
     form = SetPasswordForm()
     form.owner_email, form.owner_name = row.user.email, row.user.name
     if form.validate_on_submit():
-        services.set_password(None, row.user, form.password.data, how=row.purpose)
+        services.set_password(row.user, row.user, form.password.data, how=row.purpose)
         services.consume_token(row)
         db.session.commit()
         flash(_("Your password is set. You can sign in now."), "success")
