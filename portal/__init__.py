@@ -60,7 +60,8 @@ def register_extensions(app: Flask) -> None:
 
 def register_models() -> None:
     """Import every model module so the metadata is complete."""
-    from . import audit, mail  # noqa: F401
+    from . import audit, mail, uploads  # noqa: F401
+    from .partners import models as _partners  # noqa: F401
     from .auth import models as _auth  # noqa: F401
     from .offices import models as _offices  # noqa: F401
 
@@ -70,9 +71,10 @@ def register_blueprints(app: Flask) -> None:
     from .account import bp as account_bp
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
+    from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
 
-    for bp in (public_bp, auth_bp, account_bp, admin_bp):
+    for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp):
         app.register_blueprint(bp)
 
 
@@ -109,8 +111,10 @@ def register_commands(app: Flask) -> None:
     from . import demo, mail
     from .auth import commands as auth_commands
     from .offices import commands as office_commands
+    from .partners import commands as partner_commands
 
     app.cli.add_command(demo.demo_command)
     app.cli.add_command(office_commands.offices_cli)
     app.cli.add_command(auth_commands.users_cli)
     app.cli.add_command(mail.outbox_cli)
+    app.cli.add_command(partner_commands.partners_cli)

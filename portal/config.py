@@ -79,6 +79,8 @@ class BaseConfig:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     OUTBOX_SEND_IMMEDIATELY = _env_bool("OUTBOX_SEND_IMMEDIATELY")
 
+    PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "privasi@pokmas.example")
+
     # Languages
     BABEL_DEFAULT_LOCALE = "id"
     BABEL_DEFAULT_TIMEZONE = os.environ.get("BABEL_DEFAULT_TIMEZONE", "Asia/Jakarta")

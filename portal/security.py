@@ -120,6 +120,12 @@ def _guard():
     if not current_user.is_authenticated:
         target = request.full_path.rstrip("?") if request.method == "GET" else None
         return redirect(url_for("auth.login", next=target))
+    if current_user.role == "partner" and not current_user.partner_org_active:
+        logout_user()
+        session.clear()
+        flash(_l("Your organisation is not an active partner at the moment, so its accounts "
+                 "cannot sign in. Contact your Bapas."), "warning")
+        return redirect(url_for("auth.login"))
     g.must_enrol_totp = current_user.must_enrol_totp
     if g.must_enrol_totp and endpoint not in ENROLMENT_ENDPOINTS:
         flash(_l("Your role requires two-factor authentication. Set it up to continue."), "warning")

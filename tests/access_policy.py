@@ -31,3 +31,27 @@ POLICY: dict[str, tuple[object, dict]] = {
     "admin.user_reset_totp": (ADMIN, {"user_id": 1}),
     "admin.audit_log": (ADMIN, {}),
 }
+
+VETTING = ("supervisor", "head")
+PARTNER = ("partner",)
+POLICY.update({
+    "public.about": (PUBLIC, {}),
+    "public.how_to_join": (PUBLIC, {}),
+    "public.faq": (PUBLIC, {}),
+    "public.privacy": (PUBLIC, {}),
+    "public.accessibility": (PUBLIC, {}),
+    "public.directory": (PUBLIC, {}),
+    "public.figures": (PUBLIC, {}),
+    "public.apply": (PUBLIC, {}),
+    "public.apply_sent": (PUBLIC, {}),
+    "public.apply_confirm": (PUBLIC, {"token": "no-such-token"}),
+    "public.apply_answer": (PUBLIC, {"token": "no-such-token"}),
+    "vetting.queue": (VETTING, {}),
+    "vetting.detail": (VETTING, {"public_id": "no-such-id"}),
+    "vetting.document": (VETTING, {"public_id": "no-such-id", "attachment_id": 1}),
+    "vetting.act": (VETTING, {"public_id": "no-such-id", "action": "reject"}),
+    "partner.dashboard": (PARTNER, {}),
+    "partner.members": (PARTNER, {}),
+    "partner.member_active": (PARTNER, {"member_id": 1, "change": "nonaktifkan"}),
+    "partner.profile": (PARTNER, {}),
+})

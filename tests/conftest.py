@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from portal import create_app
 from portal.extensions import db
 
-from .support import Mailbox, SMTPCollector, UserFactory, login_client
+from .support import Mailbox, OrgFactory, SMTPCollector, UserFactory, login_client
 
 IN_CI = bool(os.environ.get("CI"))
 PG_URL = os.environ.get("TEST_DATABASE_URL")
@@ -206,6 +206,12 @@ def mailbox(smtp_server, app):
 def users(app):
     """Create users of any role in office A (Bandung) or B (Semarang)."""
     return UserFactory(app)
+
+
+@pytest.fixture
+def orgs(app):
+    """Create partner organisations (applications) in any state."""
+    return OrgFactory(app)
 
 
 @pytest.fixture

@@ -100,6 +100,10 @@ class UserFactory:
             user.office_id = office(office_code).id
         if role == "regional":
             user.region_id = region(region_name).id
+        if role == "partner" and "partner_org_id" not in fields:
+            org = _make_org(office_code=office_code, status="active")
+            user.partner_org_id = org.id
+            user.org_admin = True
         if totp if totp is not None else role in ("head", "regional", "admin"):
             user.totp_secret = pyotp.random_base32()
         db.session.add(user)
@@ -136,3 +140,37 @@ def t(app, msgid: str, lang: str = "id", **params) -> str:
     from flask_babel import force_locale, gettext
     with app.test_request_context(), force_locale(lang):
         return gettext(msgid, **params)
+
+
+def _make_org(office_code: str = OFFICE_A, status: str = "active", **fields):
+    from portal.partners.models import PartnerEvent, PartnerOrg
+    n = next(_counter)
+    values = dict(applicant_type="organisation", kind="ngo", name=f"Yayasan Uji {n}",
+                  fields=["work"], contact_name=f"Kontak {n}", email=f"org{n}@test.example",
+                  phone="081234567890", address="Jl. Uji No. 1", motivation="Ingin membantu klien.",
+                  consent_at=utcnow(), locale="id")
+    if status in ("active", "suspended", "ended"):
+        import datetime as dt
+        values.update(pks_number=f"PKS/{n}/2026", pks_signed_on=dt.date(2026, 1, 5),
+                      pks_valid_until=dt.date(2027, 1, 4))
+    values.update(fields)
+    org = PartnerOrg(office_id=office(office_code).id, status=status, **values)
+    org.events.append(PartnerEvent(action="applied", to_status=status))
+    db.session.add(org)
+    db.session.flush()
+    return org
+
+
+class OrgFactory:
+    """Create partner organisations in a given state."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def make(self, status: str = "applied", office_code: str = OFFICE_A, **fields):
+        with self.app.app_context():
+            org = _make_org(office_code, status, **fields)
+            db.session.commit()
+            db.session.refresh(org)
+            db.session.expunge(org)
+            return org

@@ -48,8 +48,12 @@ def test_code_and_table_agree(app):
 
 def test_public_endpoints_are_the_allow_list(app):
     public = sorted(e for e, (allowed, _) in POLICY.items() if allowed == PUBLIC)
-    assert public == sorted(["static", "public.home", "public.healthz", "auth.login",
-                             "auth.second_factor", "auth.forgot_password", "auth.set_password"])
+    assert public == sorted([
+        "static", "public.home", "public.healthz", "auth.login", "auth.second_factor",
+        "auth.forgot_password", "auth.set_password", "public.about", "public.how_to_join",
+        "public.faq", "public.privacy", "public.accessibility", "public.directory",
+        "public.figures", "public.apply", "public.apply_sent", "public.apply_confirm",
+        "public.apply_answer"])
 
 
 def test_anonymous_is_sent_to_sign_in_for_every_private_rule(app):

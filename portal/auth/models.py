@@ -31,6 +31,8 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20), index=True)
     office_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"), index=True)
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
+    partner_org_id: Mapped[int | None] = mapped_column(ForeignKey("partner_org.id"), index=True)
+    org_admin: Mapped[bool] = mapped_column(default=False)
     locale: Mapped[str | None] = mapped_column(String(5))
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_counter: Mapped[int | None] = mapped_column()
@@ -45,6 +47,7 @@ class User(UserMixin, db.Model):
 
     office: Mapped[Office | None] = relationship()
     region: Mapped[Region | None] = relationship()
+    partner_org = relationship("PartnerOrg", foreign_keys=[partner_org_id])
 
     def get_id(self) -> str:
         """Flask-Login id: the user id and the session nonce, so rotating it ends old cookies."""
@@ -61,6 +64,11 @@ class User(UserMixin, db.Model):
     @property
     def must_enrol_totp(self) -> bool:
         return self.role in TOTP_REQUIRED_ROLES and not self.totp_enabled
+
+    @property
+    def partner_org_active(self) -> bool:
+        """A partner works only while their organisation is an active partner."""
+        return self.partner_org is not None and self.partner_org.status == "active"
 
     @property
     def has_password(self) -> bool:
@@ -83,14 +91,16 @@ class OneTimeToken(db.Model):
     __tablename__ = "one_time_token"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    partner_org_id: Mapped[int | None] = mapped_column(ForeignKey("partner_org.id"), index=True)
     purpose: Mapped[str] = mapped_column(String(20))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
-    user: Mapped[User] = relationship()
+    user: Mapped[User | None] = relationship()
+    partner_org = relationship("PartnerOrg")
 
 
 @login_manager.user_loader

@@ -66,6 +66,9 @@ def check_credentials(email: str, password: str) -> User:
         raise AuthError("invalid")
     user.failed_logins = 0
     user.locked_until = None
+    if user.role == "partner" and not user.partner_org_active:
+        audit.record(None, "login.refused_partner_inactive", user)
+        raise AuthError("partner_inactive")
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
@@ -173,26 +176,31 @@ class IssuedToken:
     row: OneTimeToken
 
 
-def issue_token(user: User, purpose: str, hours: int) -> IssuedToken:
-    """Create a single-use token; earlier unused tokens of the same purpose stop working."""
+def issue_token(purpose: str, hours: int, *, user: User | None = None,
+                org=None) -> IssuedToken:
+    """Create a single-use token for a user or a partner application; earlier unused
+    tokens of the same purpose and subject stop working."""
     now = utcnow()
+    subject = (OneTimeToken.user_id == user.id) if user is not None else (
+        OneTimeToken.partner_org_id == org.id)
     for old in db.session.scalars(select(OneTimeToken).where(
-            OneTimeToken.user_id == user.id, OneTimeToken.purpose == purpose,
-            OneTimeToken.used_at.is_(None))):
+            subject, OneTimeToken.purpose == purpose, OneTimeToken.used_at.is_(None))):
         old.used_at = now
     token = secrets.token_urlsafe(32)
-    row = OneTimeToken(user_id=user.id, purpose=purpose, token_hash=_token_hash(token),
+    row = OneTimeToken(user_id=getattr(user, "id", None), partner_org_id=getattr(org, "id", None),
+                       purpose=purpose, token_hash=_token_hash(token),
                        expires_at=now + dt.timedelta(hours=hours))
     db.session.add(row)
     return IssuedToken(token, row)
 
 
-def find_token(token: str) -> OneTimeToken | None:
-    """A usable (unused, unexpired) token row, or None."""
+def find_token(token: str, purposes: tuple[str, ...]) -> OneTimeToken | None:
+    """A usable (right purpose, unused, unexpired) token row, or None."""
     row = db.session.scalar(select(OneTimeToken).where(OneTimeToken.token_hash == _token_hash(token)))
-    if row is None or row.used_at is not None or row.expires_at <= utcnow():
+    if row is None or row.purpose not in purposes or row.used_at is not None \
+            or row.expires_at <= utcnow():
         return None
-    if not row.user.active:
+    if row.user is not None and not row.user.active:
         return None
     return row
 
@@ -205,7 +213,7 @@ def consume_token(row: OneTimeToken) -> None:
 def send_password_reset(user: User) -> None:
     """Email a reset link valid for RESET_TOKEN_HOURS."""
     hours = current_app.config["RESET_TOKEN_HOURS"]
-    issued = issue_token(user, "reset", hours)
+    issued = issue_token("reset", hours, user=user)
     link = url_for("auth.set_password", token=issued.token, _external=True)
     mail.queue(user.email, "password_reset", user.locale, user=user, link=link, hours=hours)
     audit.record(None, "password.reset_requested", user)
@@ -214,7 +222,7 @@ def send_password_reset(user: User) -> None:
 def send_invitation(actor: User | None, user: User) -> None:
     """Email an invitation to set a password, valid for INVITE_TOKEN_HOURS."""
     hours = current_app.config["INVITE_TOKEN_HOURS"]
-    issued = issue_token(user, "invite", hours)
+    issued = issue_token("invite", hours, user=user)
     link = url_for("auth.set_password", token=issued.token, _external=True)
     mail.queue(user.email, "invitation", user.locale, user=user, link=link, hours=hours)
     audit.record(actor, "user.invited", user)

@@ -34,7 +34,10 @@ def login():
             user = services.check_credentials(form.email.data, form.password.data)
         except services.AuthError as exc:
             db.session.commit()
-            if exc.reason == "locked":
+            if exc.reason == "partner_inactive":
+                form.form_errors.append(_("Your organisation is not an active partner at the "
+                                          "moment, so its accounts cannot sign in. Contact your Bapas."))
+            elif exc.reason == "locked":
                 form.form_errors.append(_("Too many failed attempts. Sign-in to this account is "
                                           "paused for a while; try again later or reset your password."))
             else:
@@ -105,7 +108,7 @@ def forgot_password():
 @public
 def set_password(token: str):
     """Set a password from a single-use reset or invitation link."""
-    row = services.find_token(token)
+    row = services.find_token(token, ("reset", "invite"))
     if row is None:
         return render_template("auth/link_invalid.html"), 404
     form = SetPasswordForm()

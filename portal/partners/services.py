@@ -1,0 +1,329 @@
+"""Partner verbs: apply, confirm, vet, record the PKS, suspend, manage members, daily job.
+Each verb checks the workflow table, writes the timeline and the audit log, queues email,
+and flushes; the request commits."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from flask import url_for
+from sqlalchemy import select
+
+from .. import audit, mail, uploads
+from ..auth import services as auth_services
+from ..auth.models import OneTimeToken, User
+from ..db import today, utcnow
+from ..extensions import db
+from ..workflow import StaleObject
+from .models import PartnerEvent, PartnerOrg, PksReminder
+from .workflow import APPLICANT, PARTNER_WORKFLOW, SYSTEM
+
+CONFIRM_HOURS = 72
+INFO_HOURS = 14 * 24
+REMINDER_DAYS = (60, 30, 7)
+UNCONFIRMED_DAYS = 7
+REJECTED_DOCUMENT_MONTHS = 12
+
+
+class DuplicateMember(Exception):
+    """Another account already uses this email."""
+
+
+def _role(actor) -> str:
+    return actor.role if actor is not None else SYSTEM
+
+
+def check_version(org: PartnerOrg, version: int | str | None) -> None:
+    """Raise StaleObject when the form was loaded before someone else changed the record."""
+    if version is not None and str(version) != str(org.version):
+        raise StaleObject(org.reference)
+
+
+def _move(org: PartnerOrg, action: str, actor=None, *, role: str | None = None,
+          note: str | None = None, **given) -> None:
+    transition = PARTNER_WORKFLOW.check(action, org.status, role or _role(actor), given)
+    before = org.status
+    if transition.target:
+        org.status = transition.target
+    org.events.append(PartnerEvent(actor_id=getattr(actor, "id", None), action=action,
+                                   from_status=before, to_status=org.status, note=note))
+    audit.record(actor, f"partner.{action}", org, office_id=org.office_id,
+                 from_status=before, to_status=org.status)
+
+
+def _note(org: PartnerOrg, action: str, actor=None, note: str | None = None) -> None:
+    org.events.append(PartnerEvent(actor_id=getattr(actor, "id", None), action=action,
+                                   from_status=org.status, to_status=org.status, note=note))
+
+
+def _staff_of(office_id: int, roles=("supervisor", "head")) -> list[User]:
+    return list(db.session.scalars(select(User).where(
+        User.office_id == office_id, User.role.in_(roles), User.active.is_(True))))
+
+
+def _org_admins(org: PartnerOrg) -> list[User]:
+    return list(db.session.scalars(select(User).where(
+        User.partner_org_id == org.id, User.org_admin.is_(True), User.active.is_(True))))
+
+
+# ---------------------------------------------------------------- applying
+
+def find_by_submission_key(key: str | None) -> PartnerOrg | None:
+    """The application already created from this form (a second submit of the same form)."""
+    if not key:
+        return None
+    return db.session.scalar(select(PartnerOrg).where(PartnerOrg.submission_key == key))
+
+
+def submit_application(data: dict, files: dict[str, uploads.CheckedFile], locale: str) -> PartnerOrg:
+    """Create an application waiting for its email confirmation, store its documents and
+    email the confirmation link."""
+    org = PartnerOrg(
+        submission_key=data["submission_key"], applicant_type=data["applicant_type"],
+        kind=data["kind"], name=data["name"].strip(), fields=list(data["fields"]),
+        office_id=int(data["office_id"]), contact_name=data["contact_name"].strip(),
+        email=data["email"].strip().lower(), phone=data["phone"], address=data["address"].strip(),
+        motivation=data["motivation"].strip(), consent_at=utcnow(), locale=locale,
+        status="unconfirmed")
+    db.session.add(org)
+    db.session.flush()
+    for purpose, checked in files.items():
+        uploads.store(checked, org, purpose)
+    org.events.append(PartnerEvent(action="applied", to_status="unconfirmed"))
+    audit.record(None, "partner.applied", org, office_id=org.office_id, kind=org.kind)
+    issued = auth_services.issue_token("partner_confirm", CONFIRM_HOURS, org=org)
+    mail.queue(org.email, "partner_confirm", locale, org=org, hours=CONFIRM_HOURS,
+               link=url_for("public.apply_confirm", token=issued.token, _external=True))
+    return org
+
+
+def find_org_token(token: str, purpose: str) -> OneTimeToken | None:
+    """A usable single-use link of a partner application."""
+    row = auth_services.find_token(token, (purpose,))
+    return row if row is not None and row.partner_org is not None else None
+
+
+def confirm_email(row: OneTimeToken) -> PartnerOrg:
+    """The applicant confirmed the address: the application enters the Bapas queue."""
+    org = row.partner_org
+    auth_services.consume_token(row)
+    org.email_confirmed_at = utcnow()
+    _move(org, "confirm_email", role=APPLICANT)
+    mail.queue(org.email, "partner_received", org.locale, org=org)
+    for staff in _staff_of(org.office_id, ("supervisor",)):
+        mail.queue(staff.email, "partner_new_application", staff.locale, org=org,
+                   link=url_for("vetting.detail", public_id=org.public_id, _external=True))
+    return org
+
+
+# ---------------------------------------------------------------- vetting
+
+def update_checklist(actor: User, org: PartnerOrg, documents_verified: bool,
+                     visit_on: dt.date | None, visit_notes: str | None) -> None:
+    """Record the document check and the vetting visit."""
+    PARTNER_WORKFLOW.check("update_checklist", org.status, actor.role)
+    if documents_verified and org.documents_verified_at is None:
+        org.documents_verified_at = utcnow()
+    elif not documents_verified:
+        org.documents_verified_at = None
+    org.visit_on = visit_on
+    org.visit_notes = (visit_notes or "").strip() or None
+    _note(org, "update_checklist", actor)
+    audit.record(actor, "partner.update_checklist", org, documents_verified=documents_verified,
+                 visit_on=visit_on)
+
+
+def request_info(actor: User, org: PartnerOrg, message: str) -> None:
+    """Ask the applicant for more; they answer through a single-use link."""
+    _move(org, "request_info", actor, note=message.strip(), message=message.strip())
+    issued = auth_services.issue_token("partner_info", INFO_HOURS, org=org)
+    mail.queue(org.email, "partner_info_request", org.locale, org=org, message=message.strip(),
+               days=INFO_HOURS // 24,
+               link=url_for("public.apply_answer", token=issued.token, _external=True))
+
+
+def answer_info(row: OneTimeToken, answer: str, files: list[uploads.CheckedFile]) -> PartnerOrg:
+    """The applicant's answer and extra documents; the application returns to the queue."""
+    org = row.partner_org
+    _move(org, "answer_info", role=APPLICANT, note=answer.strip(), answer=answer.strip())
+    auth_services.consume_token(row)
+    for checked in files:
+        uploads.store(checked, org, "additional")
+    return org
+
+
+def reject(actor: User, org: PartnerOrg, reason: str) -> None:
+    """Reject with a reason; the applicant is told by email."""
+    _move(org, "reject", actor, note=reason.strip(), reason=reason.strip())
+    org.decision_reason = reason.strip()
+    org.decided_at = utcnow()
+    mail.queue(org.email, "partner_rejected", org.locale, org=org, reason=reason.strip())
+
+
+def approve_vetting(actor: User, org: PartnerOrg) -> None:
+    """The supervisor approves the vetting: the head can now sign the PKS."""
+    _move(org, "approve_vetting", actor,
+          documents_verified=org.documents_verified_at is not None, visit_on=org.visit_on)
+    for head in _staff_of(org.office_id, ("head",)):
+        mail.queue(head.email, "partner_ready_for_pks", head.locale, org=org,
+                   link=url_for("vetting.detail", public_id=org.public_id, _external=True))
+
+
+def _set_pks(org: PartnerOrg, number: str, signed_on: dt.date, valid_until: dt.date,
+             scan: uploads.CheckedFile, actor: User) -> None:
+    org.pks_number = number.strip()
+    org.pks_signed_on = signed_on
+    org.pks_valid_until = valid_until
+    uploads.store(scan, org, "pks", uploaded_by=actor)
+
+
+def record_pks(actor: User, org: PartnerOrg, number: str, signed_on: dt.date,
+               valid_until: dt.date, scan: uploads.CheckedFile) -> User:
+    """The head records the signed PKS: the partner becomes active and its contact person
+    is invited to set a password (as the organisation's admin)."""
+    _move(org, "record_pks", actor, pks_number=number, pks_signed_on=signed_on,
+          pks_valid_until=valid_until, scan=scan)
+    _set_pks(org, number, signed_on, valid_until, scan, actor)
+    org.decided_at = utcnow()
+    contact = auth_services.find_user_by_email(org.email)
+    if contact is None:
+        contact = User(email=org.email, name=org.contact_name, role="partner",
+                       partner_org_id=org.id, org_admin=True, locale=org.locale)
+        db.session.add(contact)
+        db.session.flush()
+        audit.record(actor, "user.created", contact, role="partner", office_id=org.office_id)
+    auth_services.send_invitation(actor, contact)
+    return contact
+
+
+def renew_pks(actor: User, org: PartnerOrg, number: str, signed_on: dt.date,
+              valid_until: dt.date, scan: uploads.CheckedFile) -> None:
+    """The head records a renewed PKS (also after it lapsed)."""
+    _move(org, "renew_pks", actor, pks_number=number, pks_signed_on=signed_on,
+          pks_valid_until=valid_until, scan=scan)
+    _set_pks(org, number, signed_on, valid_until, scan, actor)
+
+
+def suspend(actor: User, org: PartnerOrg, reason: str) -> None:
+    """Suspend: every member loses access at once (checked on each request)."""
+    _move(org, "suspend", actor, note=reason.strip(), reason=reason.strip())
+    org.decision_reason = reason.strip()
+    for admin in _org_admins(org):
+        mail.queue(admin.email, "partner_suspended", admin.locale, org=org, reason=reason.strip())
+
+
+def reinstate(actor: User, org: PartnerOrg) -> None:
+    """Lift a suspension."""
+    _move(org, "reinstate", actor)
+    org.decision_reason = None
+    for admin in _org_admins(org):
+        mail.queue(admin.email, "partner_reinstated", admin.locale, org=org)
+
+
+# ---------------------------------------------------------------- the organisation itself
+
+def invite_member(actor: User, org: PartnerOrg, name: str, email: str) -> User:
+    """The organisation's admin adds a member, who gets an invitation email."""
+    email = auth_services.normalise_email(email)
+    if auth_services.find_user_by_email(email):
+        raise DuplicateMember(email)
+    member = User(email=email, name=name.strip(), role="partner", partner_org_id=org.id,
+                  locale=actor.locale or "id")
+    db.session.add(member)
+    db.session.flush()
+    audit.record(actor, "user.created", member, role="partner", office_id=org.office_id)
+    _note(org, "member_invited", actor)
+    auth_services.send_invitation(actor, member)
+    return member
+
+
+def set_member_active(actor: User, org: PartnerOrg, member: User, active: bool) -> None:
+    """Deactivate (sessions end at once) or reactivate a member of the organisation."""
+    if member.active == active:
+        return
+    member.active = active
+    member.rotate_nonce()
+    audit.record(actor, "user.reactivated" if active else "user.deactivated", member,
+                 office_id=org.office_id)
+    _note(org, "member_reactivated" if active else "member_deactivated", actor)
+
+
+def update_profile(actor: User, org: PartnerOrg, description: str | None, website: str | None,
+                   listed: bool) -> None:
+    """The public profile: description, website, and whether the name may be listed."""
+    org.public_description = (description or "").strip() or None
+    org.website = (website or "").strip() or None
+    org.listed_publicly = bool(listed)
+    _note(org, "profile_updated", actor)
+    audit.record(actor, "partner.profile_updated", org, listed=org.listed_publicly)
+
+
+# ---------------------------------------------------------------- the daily job
+
+@dataclass
+class DailyReport:
+    """What `flask partners daily` did."""
+
+    reminders: list[tuple[str, int]] = field(default_factory=list)
+    ended: list[str] = field(default_factory=list)
+    purged_unconfirmed: int = 0
+    purged_documents: int = 0
+
+
+def _remind(org: PartnerOrg, days_left: int, report: DailyReport) -> None:
+    due = [d for d in REMINDER_DAYS if days_left <= d]
+    if not due:
+        return
+    sent = set(db.session.scalars(select(PksReminder.days_before).where(
+        PksReminder.org_id == org.id, PksReminder.valid_until == org.pks_valid_until)))
+    if min(due) in sent:
+        return
+    for days in due:  # the most urgent one is sent; the earlier ones are no longer useful
+        if days not in sent:
+            db.session.add(PksReminder(org_id=org.id, valid_until=org.pks_valid_until,
+                                       days_before=days))
+    recipients = _org_admins(org) + _staff_of(org.office_id, ("supervisor",))
+    for person in recipients:
+        mail.queue(person.email, "pks_reminder", person.locale, org=org, days_left=days_left,
+                   is_staff=person.role != "partner")
+    report.reminders.append((org.reference, min(due)))
+
+
+def daily(on: dt.date | None = None) -> DailyReport:
+    """PKS reminders at 60, 30 and 7 days, the end of lapsed partnerships, and retention.
+    Safe to run more than once a day."""
+    on = on or today()
+    report = DailyReport()
+    orgs = db.session.scalars(select(PartnerOrg).where(
+        PartnerOrg.status.in_(("active", "suspended")), PartnerOrg.pks_valid_until.is_not(None))
+        .order_by(PartnerOrg.id)).all()
+    for org in orgs:
+        if org.pks_valid_until < on:
+            _move(org, "lapse", None, note=None)
+            report.ended.append(org.reference)
+            for person in _org_admins(org) + _staff_of(org.office_id, ("supervisor",)):
+                mail.queue(person.email, "pks_ended", person.locale, org=org,
+                           is_staff=person.role != "partner")
+        elif org.status == "active":
+            _remind(org, (org.pks_valid_until - on).days, report)
+    now = utcnow()
+    stale = db.session.scalars(select(PartnerOrg).where(
+        PartnerOrg.status == "unconfirmed",
+        PartnerOrg.created_at < now - dt.timedelta(days=UNCONFIRMED_DAYS))).all()
+    for org in stale:
+        for attachment in uploads.attachments_of(org):
+            uploads.delete(attachment)
+        db.session.execute(OneTimeToken.__table__.delete().where(
+            OneTimeToken.partner_org_id == org.id))
+        audit.record(None, "partner.purged_unconfirmed", org, office_id=org.office_id)
+        db.session.delete(org)
+        report.purged_unconfirmed += 1
+    cutoff = now - dt.timedelta(days=REJECTED_DOCUMENT_MONTHS * 30)
+    rejected = db.session.scalars(select(PartnerOrg).where(
+        PartnerOrg.status == "rejected", PartnerOrg.decided_at < cutoff)).all()
+    for org in rejected:
+        for attachment in uploads.attachments_of(org):
+            uploads.delete(attachment)
+            report.purged_documents += 1
+    db.session.flush()
+    return report
