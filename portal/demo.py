@@ -11,6 +11,7 @@ from werkzeug.serving import run_simple
 from . import audit
 from .auth.models import User
 from .auth.services import set_password
+from .demo_data import load_demo_partners
 from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
 from .offices.models import Office, Region
@@ -26,7 +27,7 @@ DEMO_USERS = [
     ("supervisor", "kasi.bandung@pokmas.example", "Agus Setiawan", None),
     ("officer", "pk.bandung@pokmas.example", "Siti Rahmawati", None),
     ("regional", "kanwil.jabar@pokmas.example", "Bambang Hartono", "LJ6NSSCZEISAO2QHTQKQLHA6H6UAXOEX"),
-    ("partner", "mitra@pokmas.example", "Yayasan Bina Harapan (Dewi Lestari)", None),
+    ("partner", "mitra@pokmas.example", "Dewi Lestari", None),
 ]
 
 
@@ -73,6 +74,7 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     upgrade()
     load_reference_data()
     users = load_demo_users()
+    load_demo_partners(DEMO_OFFICE)
     db.session.commit()
     click.echo(f"\nDatabase: {app.config['SQLALCHEMY_DATABASE_URI']}")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

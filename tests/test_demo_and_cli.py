@@ -25,6 +25,12 @@ def test_demo_twice_creates_each_account_once(app):
     response = client.post("/masuk", data={"email": "pk.bandung@pokmas.example",
                                            "password": DEMO_PASSWORD})
     assert response.status_code == 302
+    partner = app.test_client()
+    partner.post("/masuk", data={"email": "mitra@pokmas.example", "password": DEMO_PASSWORD})
+    assert "Yayasan Bina Harapan" in partner.get("/mitra/").get_data(as_text=True)
+    with app.app_context():
+        from portal.partners.models import PartnerOrg
+        assert db.session.scalar(select(func.count(PartnerOrg.id))) == 3
 
 
 def test_demo_refuses_the_production_config():

@@ -15,10 +15,13 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+LANDING = {"admin": "admin.users", "partner": "partner.dashboard", "supervisor": "vetting.queue",
+           "head": "vetting.queue"}
+
+
 def _landing(user) -> str:
-    if user.role == "admin":
-        return url_for("admin.users")
-    return url_for("account.index")
+    """Where a user starts after signing in: the page of their daily work."""
+    return url_for(LANDING.get(user.role, "account.index"))
 
 
 @bp.route("/masuk", methods=["GET", "POST"])

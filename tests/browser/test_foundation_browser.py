@@ -4,7 +4,8 @@ from __future__ import annotations
 import pyotp
 import pytest
 
-from portal.demo import DEMO_PASSWORD, DEMO_USERS, load_demo_users
+from portal.demo import DEMO_OFFICE, DEMO_PASSWORD, DEMO_USERS, load_demo_users
+from portal.demo_data import load_demo_partners
 from portal.extensions import db
 
 pytestmark = pytest.mark.browser
@@ -13,6 +14,7 @@ pytestmark = pytest.mark.browser
 def _load_demo(app):
     with app.app_context():
         load_demo_users()
+        load_demo_partners(DEMO_OFFICE)
         db.session.commit()
 
 
@@ -52,7 +54,8 @@ def test_each_demo_role_signs_in_and_out(live_server, page, checker, role, email
         checker.check(page, f"totp-{role}")
         page.get_by_label("Kode autentikasi").fill(pyotp.TOTP(secret).now())
         page.get_by_role("button", name="Lanjutkan").click()
-    expected = "/admin/pengguna" if role == "admin" else "/akun/"
+    expected = {"admin": "/admin/pengguna", "partner": "/mitra/", "supervisor": "/staf/mitra/",
+                "head": "/staf/mitra/"}.get(role, "/akun/")
     page.wait_for_url(f"**{expected}")
     checker.check(page, f"landing-{role}")
     if role == "admin":
