@@ -131,7 +131,8 @@ def _guard():
         flash(_l("Your role requires two-factor authentication. Set it up to continue."), "warning")
         return redirect(url_for("account.totp_setup"))
     if access is None or current_user.role not in access:
-        abort(403)
+        # A URL that names an object answers as if the object did not exist.
+        abort(404 if request.view_args else 403)
     return None
 
 

@@ -49,8 +49,8 @@ def test_other_bapas_sees_neither_application_nor_document(app, users, orgs):
     assert other_staff.get(f"/staf/mitra/{org.public_id}").status_code == 404
     assert other_staff.get(f"/staf/mitra/{org.public_id}/dokumen/{attachment_id}").status_code == 404
     partner = login_client(app, users.make("partner"))
-    assert partner.get(f"/staf/mitra/{org.public_id}").status_code == 403
-    assert partner.get(f"/staf/mitra/{org.public_id}/dokumen/{attachment_id}").status_code == 403
+    assert partner.get(f"/staf/mitra/{org.public_id}").status_code == 404
+    assert partner.get(f"/staf/mitra/{org.public_id}/dokumen/{attachment_id}").status_code == 404
     own = login_client(app, users.make("supervisor"))
     assert own.get(f"/staf/mitra/{org.public_id}").status_code == 200
     response = own.get(f"/staf/mitra/{org.public_id}/dokumen/{attachment_id}")
