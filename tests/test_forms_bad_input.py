@@ -56,3 +56,30 @@ def test_filter_forms_ignore_nonsense(app, users):
 def test_english_user_gets_english_wtforms_messages(client):
     page = client.post("/masuk?lang=en", data={"email": "", "password": ""}).get_data(as_text=True)
     assert "This field is required." in page
+
+
+VETTING_CASES = [
+    ("checklist", {"checklist-visit_on": "2999-01-01"}, "Tanggal tidak boleh di masa mendatang."),
+    ("checklist", {"checklist-visit_on": "kemarin"}, "Tanggal tidak sah."),
+    ("request_info", {"info-message": "kurang"}, "Isian harus antara 10 dan 2000 karakter."),
+    ("reject", {"reject-reason": ""}, "Isian ini wajib diisi."),
+    ("record_pks", {"pks-pks_number": ""}, "Isian ini wajib diisi."),
+]
+
+
+@pytest.mark.parametrize("action, data, expected", VETTING_CASES, ids=[c[0] for c in VETTING_CASES])
+def test_vetting_forms_answer_bad_input(app, users, orgs, action, data, expected):
+    org = orgs.make("vetted" if action == "record_pks" else "applied")
+    client = login_client(app, users.make("head"))
+    prefix = next(iter(data)).split("-")[0]
+    response = client.post(f"/staf/mitra/{org.public_id}/{action}",
+                           data={f"{prefix}-version": org.version, **data})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert expected in page and 'aria-invalid="true"' in page
+
+
+def test_filter_forms_of_partners_ignore_nonsense(app, users):
+    client = login_client(app, users.make("supervisor"))
+    assert client.get("/staf/mitra/?status=zzz&kind=zzz&age=abc").status_code == 200
+    assert app.test_client().get("/bapas?province=zzz&page=999").status_code == 200
