@@ -61,6 +61,9 @@ def register_extensions(app: Flask) -> None:
 def register_models() -> None:
     """Import every model module so the metadata is complete."""
     from . import audit, mail, uploads  # noqa: F401
+    from . import notifications  # noqa: F401
+    from .clients import models as _clients  # noqa: F401
+    from .observations import models as _observations  # noqa: F401
     from .partners import models as _partners  # noqa: F401
     from .auth import models as _auth  # noqa: F401
     from .offices import models as _offices  # noqa: F401
@@ -71,10 +74,15 @@ def register_blueprints(app: Flask) -> None:
     from .account import bp as account_bp
     from .admin import bp as admin_bp
     from .auth import bp as auth_bp
+    from .clients import bp as clients_bp
+    from .clients import partner_bp as partner_clients_bp
+    from .notifications import bp as notifications_bp
+    from .observations import bp as observations_bp
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
 
-    for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp):
+    for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
+               partner_clients_bp, observations_bp, notifications_bp):
         app.register_blueprint(bp)
 
 
@@ -111,6 +119,7 @@ def register_commands(app: Flask) -> None:
     from . import demo, mail
     from .auth import commands as auth_commands
     from .offices import commands as office_commands
+    from .clients import commands as client_commands
     from .partners import commands as partner_commands
 
     app.cli.add_command(demo.demo_command)
@@ -118,3 +127,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(auth_commands.users_cli)
     app.cli.add_command(mail.outbox_cli)
     app.cli.add_command(partner_commands.partners_cli)
+    app.cli.add_command(client_commands.clients_cli)

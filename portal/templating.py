@@ -11,7 +11,12 @@ from .security import ROLE_LABELS, endpoint_access
 # (endpoint, label); shown when the endpoint exists and the user's role may open it.
 NAVIGATION = [
     ("partner.dashboard", _l("My organisation")),
+    ("partner_clients.index", _l("Clients")),
+    ("clients.index", _l("Clients")),
+    ("observations.inbox", _l("Observations")),
+    ("clients.alerts", _l("Alerts")),
     ("vetting.queue", _l("Partners")),
+    ("notifications.index", _l("Notifications")),
     ("account.index", _l("My account")),
     ("admin.users", _l("Users")),
     ("admin.audit_log", _l("Audit log")),
@@ -61,12 +66,48 @@ def _partner_helpers() -> dict:
     }
 
 
+def _client_helpers() -> dict:
+    from .clients.labels import (CHECKIN_LABELS, PROGRAMME_LABELS, RELATIONSHIP_LABELS,
+                                 RISK_LABELS, TIMELINE_LABELS)
+    from .clients.workflow import (ASSIGNMENT_STATUS_LABELS, CLIENT_ACTION_LABELS,
+                                   CLIENT_STATUS_LABELS, END_REASONS)
+    from .observations.workflow import (CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS,
+                                        STATUS_LABELS)
+    label = lambda table: (lambda key: table.get(key, key) if key else "—")  # noqa: E731
+    return {
+        "client_status": label(CLIENT_STATUS_LABELS),
+        "client_action": label(CLIENT_ACTION_LABELS),
+        "programme_label": label(PROGRAMME_LABELS),
+        "risk_label": label(RISK_LABELS),
+        "relationship_label": label(RELATIONSHIP_LABELS),
+        "checkin_label": label(CHECKIN_LABELS),
+        "assignment_status": label(ASSIGNMENT_STATUS_LABELS),
+        "end_reason": label(END_REASONS),
+        "category_label": label(CATEGORY_LABELS),
+        "ground_label": label(GROUND_LABELS),
+        "follow_up_label": label(FOLLOW_UP_LABELS),
+        "observation_status": label(STATUS_LABELS),
+        "timeline_label": label(TIMELINE_LABELS),
+    }
+
+
+def unread_notifications() -> int:
+    """Unread notifications of the signed-in user (0 when signed out)."""
+    if not current_user.is_authenticated:
+        return 0
+    from .notifications import unread_count
+    return unread_count(current_user)
+
+
 def init_app(app: Flask) -> None:
     """Register globals and filters."""
     app.jinja_env.globals.update(navigation=navigation, role_label=role_label,
-                                 **_partner_helpers())
+                                 unread_notifications=unread_notifications,
+                                 **_partner_helpers(), **_client_helpers())
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
         format_datetime(value, fmt) if value else "—")
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt) if value else "—"
+    from .html import sanitize_html
+    app.jinja_env.filters["sanitize"] = sanitize_html
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

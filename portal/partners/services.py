@@ -208,6 +208,8 @@ def suspend(actor: User, org: PartnerOrg, reason: str) -> None:
     """Suspend: every member loses access at once (checked on each request)."""
     _move(org, "suspend", actor, note=reason.strip(), reason=reason.strip())
     org.decision_reason = reason.strip()
+    from ..clients.services import end_assignments
+    end_assignments(org_id=org.id, reason="partner_suspended", actor=actor)
     for admin in _org_admins(org):
         mail.queue(admin.email, "partner_suspended", admin.locale, org=org, reason=reason.strip())
 
@@ -300,6 +302,8 @@ def daily(on: dt.date | None = None) -> DailyReport:
     for org in orgs:
         if org.pks_valid_until < on:
             _move(org, "lapse", None, note=None)
+            from ..clients.services import end_assignments
+            end_assignments(org_id=org.id, reason="pks_ended")
             report.ended.append(org.reference)
             for person in _org_admins(org) + _staff_of(org.office_id, ("supervisor",)):
                 mail.queue(person.email, "pks_ended", person.locale, org=org,

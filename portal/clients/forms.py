@@ -1,0 +1,113 @@
+"""Forms of the client register: the record, status, assignment, check-in, import."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
+
+from ..db import today
+from ..forms import Form
+from ..validators import after
+from .labels import CHECKIN_LABELS, PROGRAMME_LABELS, RELATIONSHIP_LABELS, RISK_LABELS
+
+
+class ClientForm(Form):
+    """Create or edit a client record."""
+
+    full_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    register_number = StringField(_l("Register number"), validators=[DataRequired(), Length(max=60)])
+    programme = SelectField(_l("Programme"), choices=list(PROGRAMME_LABELS.items()))
+    supervision_start_on = DateField(_l("Supervision starts"), validators=[DataRequired()])
+    supervision_end_on = DateField(_l("Supervision ends"), validators=[
+        DataRequired(), after("supervision_start_on", _l("The end must come after the start."))])
+    officer_id = SelectField(_l("Probation officer (PK)"), validators=[Optional()])
+    risk_level = SelectField(_l("Risk level"), choices=list(RISK_LABELS.items()), default="medium")
+    area = StringField(_l("Area (district, city)"), validators=[Optional(), Length(max=120)],
+                       description=_l("Where the client lives; helps match reports from the public."))
+    general_conditions = TextAreaField(_l("General conditions"), validators=[Length(max=4000)])
+    special_conditions = TextAreaField(_l("Special conditions"), validators=[Length(max=4000)])
+    nik = StringField(_l("NIK (staff only)"), validators=[
+        Optional(), Regexp(r"^\d{16}$", message=_l("The NIK has 16 digits."))])
+    decree_number = StringField(_l("Decree (SK) number (staff only)"),
+                                validators=[Optional(), Length(max=80)])
+    offence_category = StringField(_l("Offence category (staff only)"),
+                                   validators=[Optional(), Length(max=40)])
+
+
+class StatusForm(Form):
+    """Change the supervision status."""
+
+    version = HiddenField()
+    action = HiddenField(validators=[DataRequired()])
+    transfer_office_id = SelectField(_l("Receiving Bapas"), validators=[Optional()])
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
+
+
+class AssignmentForm(Form):
+    """Assign the client to an active partner organisation."""
+
+    partner_org_id = SelectField(_l("Partner organisation"), validators=[DataRequired()])
+    relationship_kind = SelectField(_l("Relationship"), choices=list(RELATIONSHIP_LABELS.items()))
+    starts_on = DateField(_l("From"), validators=[DataRequired()], default=today)
+    ends_on = DateField(_l("Until"), validators=[
+        DataRequired(), after("starts_on", _l("The end must come after the start."))])
+    note = TextAreaField(_l("What the partner should help with"),
+                         validators=[Optional(), Length(max=2000)])
+
+
+class CheckInForm(Form):
+    """One month's reporting."""
+
+    month = StringField(_l("Month"), validators=[
+        DataRequired(), Regexp(r"^\d{4}-\d{2}$", message=_l("Use the form YYYY-MM."))],
+        render_kw={"type": "month"})
+    outcome = SelectField(_l("Outcome"), choices=list(CHECKIN_LABELS.items()))
+    reason = TextAreaField(_l("Reason (required when excused)"), validators=[Optional(), Length(max=1000)])
+
+    def validate_month(self, field) -> None:
+        try:
+            month = dt.date(int(field.data[:4]), int(field.data[5:7]), 1)
+        except (ValueError, TypeError):
+            raise ValidationError(_l("Use the form YYYY-MM.")) from None
+        if month > today().replace(day=1):
+            raise ValidationError(_l("The month cannot be in the future."))
+        field.month = month
+
+    def validate_reason(self, field) -> None:
+        if self.outcome.data == "excused" and not (field.data or "").strip():
+            raise ValidationError(_l("Give the reason for the excuse."))
+
+
+class ImportForm(Form):
+    """Upload a CSV of clients."""
+
+    csv_file = FileField(_l("CSV file"), validators=[DataRequired(_l("Choose a file."))])
+    dry_run = BooleanField(_l("Only check the file (dry run)"), default=True)
+
+
+class ClientFilterForm(Form):
+    """Search and filters of the register (GET)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Name or register number"), validators=[Optional(), Length(max=80)])
+    officer = SelectField(_l("Officer"), validators=[Optional()])
+    programme = SelectField(_l("Programme"), validators=[Optional()],
+                            choices=[("", _l("All programmes"))] + list(PROGRAMME_LABELS.items()))
+    status = SelectField(_l("Status"), validators=[Optional()])
+
+
+class TimelineFilterForm(Form):
+    """What to show on the client's timeline (GET)."""
+
+    class Meta:
+        csrf = False
+
+    kind = SelectField(_l("Show"), validators=[Optional()], choices=[
+        ("", _l("Everything")), ("observation", _l("Observations")), ("checkin", _l("Check-ins")),
+        ("assignment", _l("Assignments")), ("status", _l("Status changes")),
+        ("record", _l("Record changes"))])

@@ -1,0 +1,252 @@
+"""Client verbs: register, edit, change status, assign to partners, record check-ins.
+Each verb checks its workflow table, writes the client timeline and the audit log."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from flask import has_request_context, url_for
+from sqlalchemy import select
+
+from .. import audit, mail
+from ..auth.models import User
+from ..db import today, utcnow
+from ..extensions import db
+from ..notifications import notify
+from .models import MISSED_ALERT, SUPERVISED, Assignment, CheckIn, Client, ClientEvent
+from .workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW, SYSTEM
+
+EDITABLE = ("full_name", "register_number", "programme", "supervision_start_on",
+            "supervision_end_on", "general_conditions", "special_conditions", "officer_id",
+            "risk_level", "area", "nik", "decree_number", "offence_category")
+
+
+class DuplicateRegisterNumber(Exception):
+    """Another client of this Bapas has the same register number."""
+
+
+def _event(client: Client, kind: str, action: str, actor=None, **fields) -> ClientEvent:
+    event = ClientEvent(client_id=client.id, kind=kind, action=action,
+                        actor_id=getattr(actor, "id", None), **fields)
+    db.session.add(event)
+    return event
+
+
+def _link(endpoint: str, **values) -> str | None:
+    return url_for(endpoint, **values) if has_request_context() else None
+
+
+def _register_taken(office_id: int, number: str, except_id: int | None = None) -> bool:
+    stmt = select(Client.id).where(Client.office_id == office_id, Client.register_number == number)
+    if except_id:
+        stmt = stmt.where(Client.id != except_id)
+    return db.session.scalar(stmt) is not None
+
+
+def _clean(data: dict) -> dict:
+    values = {k: data.get(k) for k in EDITABLE if k in data}
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key] = value.strip() or None
+    if values.get("officer_id") in ("", None):
+        values["officer_id"] = None
+    elif values.get("officer_id") is not None:
+        values["officer_id"] = int(values["officer_id"])
+    return values
+
+
+def create_client(actor: User, data: dict, office_id: int | None = None) -> Client:
+    """Register a client in the actor's Bapas."""
+    values = _clean(data)
+    office_id = office_id or actor.office_id
+    if _register_taken(office_id, values["register_number"]):
+        raise DuplicateRegisterNumber(values["register_number"])
+    client = Client(office_id=office_id, status="active", **values)
+    db.session.add(client)
+    db.session.flush()
+    _event(client, "record", "created", actor)
+    audit.record(actor, "client.created", client, office_id=office_id)
+    return client
+
+
+def update_client(actor: User, client: Client, data: dict) -> list[str]:
+    """Change the record; returns the names of the fields that changed."""
+    values = _clean(data)
+    if values.get("register_number") and _register_taken(client.office_id, values["register_number"],
+                                                          except_id=client.id):
+        raise DuplicateRegisterNumber(values["register_number"])
+    changed = [k for k, v in values.items() if getattr(client, k) != v]
+    for key in changed:
+        setattr(client, key, values[key])
+    if changed:
+        _event(client, "record", "updated", actor, note=", ".join(changed))
+        audit.record(actor, "client.updated", client, fields=changed)
+    return changed
+
+
+def change_status(actor, client: Client, action: str, *, role: str | None = None,
+                  transfer_office_id: int | None = None, note: str | None = None) -> None:
+    """Move the client's supervision status; leaving supervision ends every assignment."""
+    transition = CLIENT_WORKFLOW.check(action, client.status, role or actor.role,
+                                       {"transfer_office": transfer_office_id})
+    before = client.status
+    client.status = transition.target
+    if action == "transfer":
+        client.transferred_to_id = transfer_office_id
+    _event(client, "status", action, actor, from_status=before, to_status=client.status, note=note)
+    audit.record(actor, f"client.{action}", client, from_status=before, to_status=client.status)
+    if client.status not in SUPERVISED:
+        end_assignments(client_id=client.id, reason="supervision_ended", actor=actor)
+
+
+# ---------------------------------------------------------------- assignments
+
+def _org_admins(org_id: int) -> list[User]:
+    return list(db.session.scalars(select(User).where(
+        User.partner_org_id == org_id, User.org_admin.is_(True), User.active.is_(True))))
+
+
+def propose_assignment(actor: User, client: Client, org, relationship_kind: str,
+                       starts_on: dt.date, ends_on: dt.date, note: str | None = None) -> Assignment:
+    """Propose that a partner organisation supports the client; its admin accepts or declines."""
+    assignment = Assignment(client_id=client.id, partner_org_id=org.id,
+                            relationship_kind=relationship_kind, starts_on=starts_on,
+                            ends_on=min(ends_on, client.supervision_end_on), status="proposed",
+                            proposed_by_id=actor.id, note=(note or "").strip() or None)
+    db.session.add(assignment)
+    db.session.flush()
+    _event(client, "assignment", "proposed", actor, assignment_id=assignment.id,
+           to_status="proposed")
+    audit.record(actor, "assignment.proposed", assignment, office_id=client.office_id,
+                 partner_org_id=org.id)
+    for admin in _org_admins(org.id):
+        notify(admin, "assignment_proposed", _link("partner_clients.assignments"))
+        mail.queue(admin.email, "assignment_proposed", admin.locale, org=org)
+    return assignment
+
+
+def _move_assignment(assignment: Assignment, action: str, actor, role: str, **extra) -> None:
+    transition = ASSIGNMENT_WORKFLOW.check(action, assignment.status, role)
+    before = assignment.status
+    assignment.status = transition.target
+    _event(assignment.client, "assignment", action, actor, assignment_id=assignment.id,
+           from_status=before, to_status=assignment.status, note=extra.get("note"))
+    audit.record(actor, f"assignment.{action}", assignment,
+                 office_id=assignment.client.office_id, from_status=before,
+                 to_status=assignment.status, **{k: v for k, v in extra.items() if k != "note"})
+
+
+def decide_assignment(actor: User, assignment: Assignment, accept: bool) -> None:
+    """The partner organisation's admin accepts or declines."""
+    _move_assignment(assignment, "accept" if accept else "decline", actor, actor.role)
+    assignment.decided_by_id = actor.id
+    assignment.decided_at = utcnow()
+    proposer = assignment.proposed_by
+    if proposer is not None and proposer.active:
+        notify(proposer, "assignment_accepted" if accept else "assignment_declined",
+               _link("clients.detail", public_id=assignment.client.public_id))
+
+
+def withdraw_assignment(actor: User, assignment: Assignment) -> None:
+    """Staff withdraw a proposal the partner has not answered."""
+    _move_assignment(assignment, "withdraw", actor, actor.role)
+
+
+def end_assignment(actor, assignment: Assignment, reason: str) -> None:
+    """End an active assignment: the partner loses sight of the client at once."""
+    _move_assignment(assignment, "end", actor, actor.role if actor else SYSTEM, reason=reason)
+    assignment.ended_at = utcnow()
+    assignment.end_reason = reason
+
+
+def end_assignments(*, client_id: int | None = None, org_id: int | None = None, reason: str,
+                    actor=None) -> int:
+    """End every active assignment of a client or of a partner organisation; proposals lapse."""
+    stmt = select(Assignment).where(Assignment.status.in_(("active", "proposed")))
+    stmt = stmt.where(Assignment.client_id == client_id) if client_id else stmt.where(
+        Assignment.partner_org_id == org_id)
+    count = 0
+    for assignment in db.session.scalars(stmt).all():
+        if assignment.status == "active":
+            end_assignment(None, assignment, reason)
+        else:
+            assignment.status = "withdrawn"
+            assignment.end_reason = reason
+            _event(assignment.client, "assignment", "withdraw", None, assignment_id=assignment.id,
+                   from_status="proposed", to_status="withdrawn")
+        count += 1
+    return count
+
+
+# ---------------------------------------------------------------- check-ins
+
+def _count_misses(client: Client) -> int:
+    months = db.session.execute(select(CheckIn.month, CheckIn.outcome).where(
+        CheckIn.client_id == client.id).order_by(CheckIn.month.desc())).all()
+    misses, expected = 0, None
+    for month, outcome in months:
+        if outcome != "missed" or (expected is not None and month != expected):
+            break
+        misses += 1
+        expected = (month.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    return misses
+
+
+def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
+                    reason: str | None = None) -> CheckIn:
+    """Record (or correct) one month's check-in; three misses in a row raise an alert."""
+    month = month.replace(day=1)
+    check_in = db.session.scalar(select(CheckIn).where(CheckIn.client_id == client.id,
+                                                       CheckIn.month == month))
+    action = "checkin_corrected" if check_in else "checkin_recorded"
+    if check_in is None:
+        check_in = CheckIn(client_id=client.id, month=month)
+        db.session.add(check_in)
+    check_in.outcome = outcome
+    check_in.reason = (reason or "").strip() or None
+    check_in.recorded_by_id = actor.id
+    check_in.recorded_at = utcnow()
+    db.session.flush()
+    before = client.consecutive_misses
+    client.consecutive_misses = _count_misses(client)
+    _event(client, "checkin", action, actor, check_in_id=check_in.id, to_status=outcome)
+    audit.record(actor, f"client.{action}", client, month=month, outcome=outcome)
+    if client.consecutive_misses >= MISSED_ALERT > before:
+        recipients = {u.id: u for u in db.session.scalars(select(User).where(
+            User.office_id == client.office_id, User.role == "supervisor", User.active.is_(True)))}
+        if client.officer is not None:
+            recipients[client.officer.id] = client.officer
+        for person in recipients.values():
+            notify(person, "missed_reporting", _link("clients.alerts"))
+    return check_in
+
+
+# ---------------------------------------------------------------- the daily job
+
+@dataclass
+class DailyReport:
+    """What `flask clients daily` did."""
+
+    assignments_ended: int = 0
+    digests: int = 0
+    observations_digested: int = 0
+    extra: list = field(default_factory=list)
+
+
+def end_expired_assignments(on: dt.date) -> int:
+    """Assignments past their end date become ended (the partner already lost sight)."""
+    rows = db.session.scalars(select(Assignment).where(
+        Assignment.status == "active", Assignment.ends_on < on)).all()
+    for assignment in rows:
+        end_assignment(None, assignment, "end_date")
+    return len(rows)
+
+
+def daily(on: dt.date | None = None) -> DailyReport:
+    """End expired assignments and send officers the digest of routine observations."""
+    from ..observations.services import send_digests
+    on = on or today()
+    report = DailyReport(assignments_ended=end_expired_assignments(on))
+    report.digests, report.observations_digested = send_digests()
+    db.session.flush()
+    return report

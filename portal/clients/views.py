@@ -1,0 +1,232 @@
+"""Staff pages of the client register: list, record, timeline, status, assignments,
+check-ins, alerts and CSV import."""
+from __future__ import annotations
+
+import io
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import audit
+from ..extensions import db
+from ..offices.models import Office
+from ..pagination import paginate
+from ..security import roles_required
+from ..workflow import InvalidTransition, MissingFields, NotPermitted
+from . import bp, queries, services
+from .forms import (AssignmentForm, CheckInForm, ClientFilterForm, ClientForm, ImportForm,
+                    StatusForm, TimelineFilterForm)
+from .importer import import_clients, template_csv
+from .workflow import CLIENT_STATUS_LABELS, CLIENT_WORKFLOW
+
+STAFF = ("officer", "supervisor", "head")
+EDITORS = ("officer", "supervisor")
+
+
+def _officer_choices(form_field, blank) -> None:
+    form_field.choices = [("", blank)] + [(str(u.id), u.name) for u in queries.officers_of(current_user)]
+
+
+@bp.route("/")
+@roles_required(*STAFF)
+def index():
+    """The register: search, filters, the officer's own caseload first."""
+    form = ClientFilterForm(request.args)
+    _officer_choices(form.officer, _("All officers"))
+    form.status.choices = [("", _("All statuses"))] + list(CLIENT_STATUS_LABELS.items())
+    form.validate()
+    officer_id = int(form.officer.data) if (form.officer.data or "").isdigit() else None
+    stmt = queries.clients_query(current_user, form.q.data, officer_id, form.programme.data,
+                                 form.status.data)
+    return render_template("clients/index.html", form=form, page=paginate(stmt))
+
+
+@bp.route("/baru", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def new():
+    """Register a client."""
+    form = ClientForm()
+    _officer_choices(form.officer_id, _("— not yet assigned —"))
+    if request.method == "GET" and current_user.role == "officer":
+        form.officer_id.data = str(current_user.id)
+    if form.validate_on_submit():
+        try:
+            client = services.create_client(current_user, form.data)
+        except services.DuplicateRegisterNumber:
+            form.register_number.errors.append(_("Another client of this Bapas has this register number."))
+        else:
+            db.session.commit()
+            flash(_("Client registered."), "success")
+            return redirect(url_for("clients.detail", public_id=client.public_id))
+    return render_template("clients/form.html", form=form, client=None)
+
+
+@bp.route("/<public_id>")
+@roles_required(*STAFF)
+def detail(public_id: str):
+    """The client page: record, assignments, check-ins and the timeline. Every view is audited."""
+    client = queries.get_client_for_staff_or_404(current_user, public_id)
+    audit.record(current_user, "client.viewed", client)
+    db.session.commit()
+    filter_form = TimelineFilterForm(request.args)
+    filter_form.validate()
+    timeline = paginate(queries.timeline_query(current_user, client, filter_form.kind.data or None))
+    status_form = StatusForm(version=client.version)
+    status_form.transfer_office_id.choices = [("", "—")] + [
+        (str(i), n) for i, n in db.session.execute(
+            select(Office.id, Office.name).where(Office.id != client.office_id).order_by(Office.name))]
+    assign_form = AssignmentForm(ends_on=client.supervision_end_on)
+    assign_form.partner_org_id.choices = [
+        (str(o.id), o.name) for o in queries.active_partner_choices(current_user)]
+    return render_template(
+        "clients/detail.html", client=client, timeline=timeline, filter_form=filter_form,
+        status_form=status_form, assign_form=assign_form, checkin_form=CheckInForm(),
+        actions=CLIENT_WORKFLOW.allowed(client.status, current_user.role),
+        assignments=queries.assignments_of(current_user, client),
+        check_ins=queries.check_ins_of(current_user, client))
+
+
+@bp.route("/<public_id>/ubah", methods=["GET", "POST"])
+@roles_required(*EDITORS)
+def edit(public_id: str):
+    """Edit the record."""
+    client = queries.get_client_for_staff_or_404(current_user, public_id)
+    form = ClientForm(obj=client)
+    _officer_choices(form.officer_id, _("— not yet assigned —"))
+    if request.method == "GET":
+        form.officer_id.data = str(client.officer_id or "")
+    if form.validate_on_submit():
+        try:
+            changed = services.update_client(current_user, client, form.data)
+        except services.DuplicateRegisterNumber:
+            form.register_number.errors.append(_("Another client of this Bapas has this register number."))
+        else:
+            db.session.commit()
+            flash(_("Saved.") if changed else _("Nothing changed."), "success")
+            return redirect(url_for("clients.detail", public_id=client.public_id))
+    return render_template("clients/form.html", form=form, client=client)
+
+
+@bp.route("/<public_id>/status", methods=["POST"])
+@roles_required(*STAFF)
+def status(public_id: str):
+    """Change the supervision status through the workflow table."""
+    client = queries.get_client_for_staff_or_404(current_user, public_id)
+    form = StatusForm()
+    form.transfer_office_id.choices = [("", "—")] + [(str(i), str(i)) for i in db.session.scalars(
+        select(Office.id).where(Office.id != client.office_id))]
+    try:
+        if not form.validate_on_submit():
+            raise MissingFields(["form"])
+        if str(form.version.data) != str(client.version):
+            raise StaleDataError()
+        services.change_status(current_user, client, form.action.data,
+                               transfer_office_id=int(form.transfer_office_id.data)
+                               if form.transfer_office_id.data else None, note=form.note.data)
+        db.session.commit()
+        flash(_("Status changed."), "success")
+    except StaleDataError:
+        db.session.rollback()
+        flash(_("Someone else changed this client while you were working. Nothing was saved."), "warning")
+    except (InvalidTransition, NotPermitted):
+        db.session.rollback()
+        flash(_("This change is not possible for you in the client's current status."), "danger")
+    except MissingFields:
+        db.session.rollback()
+        flash(_("Choose the receiving Bapas for a transfer."), "danger")
+    return redirect(url_for("clients.detail", public_id=client.public_id))
+
+
+@bp.route("/<public_id>/penugasan", methods=["POST"])
+@roles_required(*EDITORS)
+def assign(public_id: str):
+    """Propose that an active partner organisation supports the client."""
+    client = queries.get_client_for_staff_or_404(current_user, public_id)
+    form = AssignmentForm()
+    choices = {o.id: o for o in queries.active_partner_choices(current_user)}
+    form.partner_org_id.choices = [(str(i), o.name) for i, o in choices.items()]
+    if not client.under_supervision:
+        flash(_("Only clients under supervision can be assigned to a partner."), "danger")
+    elif form.validate_on_submit():
+        org = choices[int(form.partner_org_id.data)]
+        services.propose_assignment(current_user, client, org, form.relationship_kind.data,
+                                    form.starts_on.data, form.ends_on.data, form.note.data)
+        db.session.commit()
+        flash(_("Proposed to %(org)s; the assignment starts when they accept.", org=org.name), "success")
+    else:
+        flash(_("The assignment was not saved: %(errors)s",
+                errors="; ".join(e for errs in form.errors.values() for e in errs)), "danger")
+    return redirect(url_for("clients.detail", public_id=client.public_id))
+
+
+@bp.route("/<public_id>/penugasan/<int:assignment_id>/<any(tarik, akhiri):change>", methods=["POST"])
+@roles_required(*EDITORS)
+def end_assignment(public_id: str, assignment_id: int, change: str):
+    """Withdraw a proposal or end an active assignment."""
+    client = queries.get_client_for_staff_or_404(current_user, public_id)
+    assignment = next((a for a in queries.assignments_of(current_user, client) if a.id == assignment_id), None)
+    if assignment is None:
+        abort(404)
+    try:
+        if change == "tarik":
+            services.withdraw_assignment(current_user, assignment)
+        else:
+            services.end_assignment(current_user, assignment, "by_staff")
+        db.session.commit()
+        flash(_("The assignment was ended."), "success")
+    except (InvalidTransition, NotPermitted):
+        db.session.rollback()
+        flash(_("This assignment cannot be changed any more."), "danger")
+    return redirect(url_for("clients.detail", public_id=client.public_id))
+
+
+@bp.route("/<public_id>/wajib-lapor", methods=["POST"])
+@roles_required(*EDITORS)
+def check_in(public_id: str):
+    """Record a month's check-in."""
+    client = queries.get_client_for_staff_or_404(current_user, public_id)
+    form = CheckInForm()
+    if form.validate_on_submit():
+        services.record_check_in(current_user, client, form.month.month, form.outcome.data,
+                                 form.reason.data)
+        db.session.commit()
+        flash(_("Check-in recorded."), "success")
+    else:
+        flash(_("The check-in was not saved: %(errors)s",
+                errors="; ".join(e for errs in form.errors.values() for e in errs)), "danger")
+    return redirect(url_for("clients.detail", public_id=client.public_id) + "#checkins")
+
+
+@bp.route("/peringatan")
+@roles_required(*STAFF)
+def alerts():
+    """Clients who missed reporting three times in a row."""
+    return render_template("clients/alerts.html", page=paginate(queries.alerts_query(current_user)))
+
+
+@bp.route("/impor", methods=["GET", "POST"])
+@roles_required("supervisor", "head")
+def import_csv():
+    """Import the register from CSV, with a dry run first."""
+    form = ImportForm()
+    report = None
+    if form.validate_on_submit():
+        text = form.csv_file.data.read().decode("utf-8-sig", errors="replace")
+        report = import_clients(current_user, current_user.office_id, io.StringIO(text),
+                                dry_run=form.dry_run.data)
+        if report.ok and not form.dry_run.data:
+            db.session.commit()
+        else:
+            db.session.rollback()
+    return render_template("clients/import.html", form=form, report=report)
+
+
+@bp.route("/impor/templat.csv")
+@roles_required("supervisor", "head")
+def import_template():
+    """The CSV template."""
+    return Response(template_csv(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=klien-templat.csv"})

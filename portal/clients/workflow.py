@@ -1,0 +1,66 @@
+"""Workflow tables for a client's supervision status and for partner assignments."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
+
+from ..workflow import Transition, Workflow
+
+SYSTEM = "system"
+STAFF = ("officer", "supervisor")
+LEADS = ("supervisor", "head")
+
+CLIENT_STATES = ("active", "intensive", "temporarily_revoked", "revoked", "completed",
+                 "transferred")
+CLIENT_STATUS_LABELS = {
+    "active": lazy_pgettext("client status", "Active"),
+    "intensive": lazy_pgettext("client status", "Intensive supervision"),
+    "temporarily_revoked": lazy_pgettext("client status", "Temporarily revoked"),
+    "revoked": lazy_pgettext("client status", "Revoked"),
+    "completed": lazy_pgettext("client status", "Supervision completed"),
+    "transferred": lazy_pgettext("client status", "Transferred"),
+}
+CLIENT_ACTION_LABELS = {
+    "intensify": _l("Start intensive supervision"),
+    "relax": _l("Return to regular supervision"),
+    "complete": _l("Supervision completed"),
+    "transfer": _l("Transfer to another Bapas"),
+    "temporarily_revoke": _l("Temporary revocation"),
+    "revoke": _l("Parole revoked"),
+    "restore": _l("Not revoked: supervision resumes"),
+}
+
+CLIENT_WORKFLOW = Workflow(CLIENT_STATES, [
+    Transition("intensify", ("active",), "intensive", STAFF),
+    Transition("relax", ("intensive",), "active", STAFF),
+    Transition("complete", ("active", "intensive"), "completed", LEADS),
+    Transition("transfer", ("active", "intensive"), "transferred", LEADS,
+               requires=("transfer_office",)),
+    # Moves made by the revocation procedure (complaints):
+    Transition("temporarily_revoke", ("active", "intensive"), "temporarily_revoked", ("head",)),
+    Transition("revoke", ("temporarily_revoked",), "revoked", ("regional",)),
+    Transition("restore", ("temporarily_revoked",), "active", ("regional",)),
+])
+
+ASSIGNMENT_STATES = ("proposed", "active", "declined", "withdrawn", "ended")
+ASSIGNMENT_STATUS_LABELS = {
+    "proposed": lazy_pgettext("assignment status", "Waiting for the partner"),
+    "active": lazy_pgettext("assignment status", "Active"),
+    "declined": lazy_pgettext("assignment status", "Declined"),
+    "withdrawn": lazy_pgettext("assignment status", "Withdrawn"),
+    "ended": lazy_pgettext("assignment status", "Ended"),
+}
+END_REASONS = {
+    "end_date": _l("The agreed period is over"),
+    "supervision_ended": _l("The client's supervision ended"),
+    "pks_ended": _l("The partner's PKS ended"),
+    "partner_suspended": _l("The partner was suspended"),
+    "by_staff": _l("Ended by the Bapas"),
+}
+
+ASSIGNMENT_WORKFLOW = Workflow(ASSIGNMENT_STATES, [
+    Transition("accept", ("proposed",), "active", ("partner",)),
+    Transition("decline", ("proposed",), "declined", ("partner",)),
+    Transition("withdraw", ("proposed",), "withdrawn", STAFF),
+    Transition("end", ("active",), "ended", STAFF + (SYSTEM,)),
+])

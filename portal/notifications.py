@@ -1,0 +1,78 @@
+"""Messages in the portal: notify() adds one, the page lists them. The text is chosen by
+kind at display time (in the reader's language) and never holds a client's personal data."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Blueprint, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import ForeignKey, Index, String, func, select, update
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .db import UTCDateTime, utcnow
+from .extensions import db
+from .pagination import paginate
+from .security import signed_in
+
+KIND_LABELS = {
+    "observation_urgent": _l("A partner reported a concern or a suspected violation"),
+    "observation_new": _l("A partner submitted an observation"),
+    "observation_answered": _l("The officer answered your observation"),
+    "assignment_proposed": _l("The Bapas proposes that your organisation supports a client"),
+    "assignment_accepted": _l("A partner accepted an assignment"),
+    "assignment_declined": _l("A partner declined an assignment"),
+    "missed_reporting": _l("A client missed reporting three times in a row"),
+}
+
+
+class Notification(db.Model):
+    """A message in the portal for one user."""
+
+    __tablename__ = "notification"
+    __table_args__ = (Index("ix_notification_user_read", "user_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    link: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    read_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+def notify(user, kind: str, link: str | None = None) -> Notification:
+    """Add a notification for `user` (the request commits it)."""
+    if kind not in KIND_LABELS:
+        raise ValueError(kind)
+    note = Notification(user_id=user.id, kind=kind, link=link)
+    db.session.add(note)
+    return note
+
+
+def unread_count(user) -> int:
+    """How many unread notifications the user has."""
+    return db.session.scalar(select(func.count(Notification.id)).where(
+        Notification.user_id == user.id, Notification.read_at.is_(None))) or 0
+
+
+bp = Blueprint("notifications", __name__, url_prefix="/notifikasi")
+
+
+@bp.route("/")
+@signed_in
+def index():
+    """My notifications, newest first."""
+    stmt = (select(Notification).where(Notification.user_id == current_user.id)
+            .order_by(Notification.id.desc()))
+    return render_template("notifications/index.html", page=paginate(stmt), labels=KIND_LABELS)
+
+
+@bp.route("/dibaca", methods=["POST"])
+@signed_in
+def mark_read():
+    """Mark every notification read."""
+    db.session.execute(update(Notification).where(
+        Notification.user_id == current_user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow()))
+    db.session.commit()
+    return redirect(url_for("notifications.index"))

@@ -1,0 +1,142 @@
+"""Observation verbs: submit, correct (keeping the earlier version), acknowledge, follow up,
+and the daily digest of routine observations."""
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import has_request_context, url_for
+from sqlalchemy import select
+
+from .. import audit, mail, uploads
+from ..auth.models import User
+from ..clients.models import Assignment, ClientEvent
+from ..db import utcnow
+from ..extensions import db
+from ..html import sanitize_html
+from ..notifications import notify
+from .models import Observation, ObservationRevision
+from .workflow import OBSERVATION_WORKFLOW
+
+
+def _link(endpoint: str, **values) -> str | None:
+    return url_for(endpoint, **values) if has_request_context() else None
+
+
+def find_by_submission_key(key: str | None) -> Observation | None:
+    """The observation already created from this form, if it was sent twice."""
+    if not key:
+        return None
+    return db.session.scalar(select(Observation).where(Observation.submission_key == key))
+
+
+def _officer_recipients(client) -> list[User]:
+    if client.officer is not None and client.officer.active:
+        return [client.officer]
+    return list(db.session.scalars(select(User).where(
+        User.office_id == client.office_id, User.role == "supervisor", User.active.is_(True))))
+
+
+def submit(actor: User, assignment: Assignment, data: dict,
+           files: list[uploads.CheckedFile]) -> Observation:
+    """A partner reports what they observed; concerns reach the officer at once."""
+    client = assignment.client
+    observation = Observation(
+        submission_key=data.get("submission_key") or None, client_id=client.id,
+        office_id=client.office_id, assignment_id=assignment.id,
+        partner_org_id=assignment.partner_org_id, author_id=actor.id,
+        observed_on=data["observed_on"], category=data["category"],
+        grounds=list(data.get("grounds") or []) if data["category"] == "suspected_violation" else [],
+        narrative=str(sanitize_html(data["narrative"])))
+    db.session.add(observation)
+    db.session.flush()
+    for checked in files:
+        uploads.store(checked, observation, "evidence", uploaded_by=actor)
+    db.session.add(ClientEvent(client_id=client.id, kind="observation", action="observation_submitted",
+                               actor_id=actor.id, observation_id=observation.id,
+                               to_status=observation.category))
+    audit.record(actor, "observation.submitted", observation, office_id=client.office_id,
+                 category=observation.category, grounds=observation.grounds)
+    link = _link("observations.detail", public_id=observation.public_id)
+    for officer in _officer_recipients(client):
+        if observation.urgent:
+            notify(officer, "observation_urgent", link)
+            mail.queue(officer.email, "observation_urgent", officer.locale,
+                       observation=observation, link=url_for(
+                           "observations.detail", public_id=observation.public_id, _external=True)
+                       if has_request_context() else "")
+        else:
+            notify(officer, "observation_new", link)
+    if observation.urgent:
+        observation.digested_at = utcnow()  # already sent at once; not in the digest
+    return observation
+
+
+def correct(actor: User, observation: Observation, data: dict) -> None:
+    """The author corrects an observation the officer has not yet acknowledged."""
+    if observation.author_id != actor.id:
+        from ..workflow import NotPermitted
+        raise NotPermitted("correct")
+    OBSERVATION_WORKFLOW.check("correct", observation.status, actor.role, data)
+    observation.revisions.append(ObservationRevision(
+        observed_on=observation.observed_on, category=observation.category,
+        grounds=list(observation.grounds), narrative=observation.narrative,
+        written_at=observation.updated_at, replaced_by_id=actor.id))
+    observation.observed_on = data["observed_on"]
+    observation.category = data["category"]
+    observation.grounds = list(data.get("grounds") or []) if data["category"] == "suspected_violation" else []
+    observation.narrative = str(sanitize_html(data["narrative"]))
+    db.session.add(ClientEvent(client_id=observation.client_id, kind="observation",
+                               action="observation_corrected", actor_id=actor.id,
+                               observation_id=observation.id))
+    audit.record(actor, "observation.corrected", observation, office_id=observation.office_id)
+
+
+def acknowledge(actor: User, observation: Observation, reply: str, follow_up: str | None,
+                note: str | None) -> None:
+    """The officer answers (the partner sees the reply) and may record the follow-up."""
+    OBSERVATION_WORKFLOW.check("acknowledge", observation.status, actor.role, {"reply": reply})
+    observation.status = "acknowledged"
+    observation.reply = reply.strip()
+    observation.acknowledged_by_id = actor.id
+    observation.acknowledged_at = utcnow()
+    db.session.add(ClientEvent(client_id=observation.client_id, kind="observation",
+                               action="observation_acknowledged", actor_id=actor.id,
+                               observation_id=observation.id))
+    audit.record(actor, "observation.acknowledged", observation, office_id=observation.office_id)
+    if observation.author.active:
+        notify(observation.author, "observation_answered",
+               _link("partner_clients.observation", public_id=observation.public_id))
+    if follow_up:
+        record_follow_up(actor, observation, follow_up, note)
+
+
+def record_follow_up(actor: User, observation: Observation, follow_up: str, note: str | None) -> None:
+    """What the officer did about it (a revocation case is opened in the complaints module)."""
+    OBSERVATION_WORKFLOW.check("record_follow_up", observation.status, actor.role,
+                               {"follow_up": follow_up})
+    observation.status = "followed_up"
+    observation.follow_up = follow_up
+    observation.follow_up_note = (note or "").strip() or None
+    observation.followed_up_at = utcnow()
+    db.session.add(ClientEvent(client_id=observation.client_id, kind="observation",
+                               action="observation_followed_up", actor_id=actor.id,
+                               observation_id=observation.id, to_status=follow_up,
+                               note=observation.follow_up_note))
+    audit.record(actor, "observation.followed_up", observation, office_id=observation.office_id,
+                 follow_up=follow_up)
+
+
+def send_digests() -> tuple[int, int]:
+    """One email per officer with the routine observations not yet digested."""
+    rows = db.session.scalars(select(Observation).where(
+        Observation.digested_at.is_(None)).order_by(Observation.id)).all()
+    by_officer: dict[int, tuple[User, list[Observation]]] = {}
+    for observation in rows:
+        for officer in _officer_recipients(observation.client):
+            by_officer.setdefault(officer.id, (officer, []))[1].append(observation)
+        observation.digested_at = utcnow()
+    for officer, items in by_officer.values():
+        pending = sum(1 for o in items if o.status == "submitted")
+        mail.queue(officer.email, "observation_digest", officer.locale, count=len(items),
+                   pending=pending)
+    return len(by_officer), len(rows)

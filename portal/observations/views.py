@@ -1,0 +1,80 @@
+"""The officer's side of observations: inbox, detail with earlier versions, reply, follow-up."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import audit, uploads
+from ..extensions import db
+from ..pagination import paginate
+from ..security import roles_required
+from ..workflow import InvalidTransition, NotPermitted
+from . import bp, queries, services
+from .forms import AcknowledgeForm, FollowUpForm
+
+STAFF = ("officer", "supervisor", "head")
+
+
+@bp.route("/")
+@roles_required(*STAFF)
+def inbox():
+    """Observations waiting for an answer: urgent ones first, then the oldest."""
+    status = request.args.get("status", "submitted")
+    if status not in ("submitted", "acknowledged", "followed_up"):
+        status = "submitted"
+    return render_template("observations/inbox.html", status=status,
+                           page=paginate(queries.inbox_query(current_user, status)))
+
+
+@bp.route("/<public_id>")
+@roles_required(*STAFF)
+def detail(public_id: str):
+    """One observation with every earlier version, its files, the reply and follow-up."""
+    item = queries.get_observation_for_staff_or_404(current_user, public_id)
+    audit.record(current_user, "observation.viewed", item, office_id=item.office_id)
+    db.session.commit()
+    return render_template("observations/detail.html", observation=item,
+                           ack_form=AcknowledgeForm(version=item.version),
+                           follow_form=FollowUpForm(version=item.version),
+                           files=uploads.attachments_of(item))
+
+
+@bp.route("/<public_id>/berkas/<int:attachment_id>")
+@roles_required(*STAFF)
+def attachment(public_id: str, attachment_id: int):
+    """Download a file of the observation (audited)."""
+    item = queries.get_observation_for_staff_or_404(current_user, public_id)
+    found = next((a for a in uploads.attachments_of(item) if a.id == attachment_id), None)
+    if found is None:
+        from flask import abort
+        abort(404)
+    audit.record(current_user, "observation.file_downloaded", item, office_id=item.office_id)
+    db.session.commit()
+    return uploads.send(found)
+
+
+@bp.route('/<public_id>/<any(tanggapi, "tindak-lanjut"):step>', methods=["POST"])
+@roles_required(*STAFF)
+def answer(public_id: str, step: str):
+    """Reply to the partner (and record the follow-up), or record the follow-up later."""
+    item = queries.get_observation_for_staff_or_404(current_user, public_id)
+    form = AcknowledgeForm() if step == "tanggapi" else FollowUpForm()
+    if not form.validate_on_submit():
+        flash(_("Nothing was saved: %(errors)s",
+                errors="; ".join(e for errs in form.errors.values() for e in errs)), "danger")
+    elif str(form.version.data) != str(item.version):
+        flash(_("Someone else answered this observation meanwhile. Nothing was saved."), "warning")
+    else:
+        try:
+            if step == "tanggapi":
+                services.acknowledge(current_user, item, form.reply.data, form.follow_up.data or None,
+                                     form.note.data)
+            else:
+                services.record_follow_up(current_user, item, form.follow_up.data, form.note.data)
+            db.session.commit()
+            flash(_("Saved."), "success")
+        except (InvalidTransition, NotPermitted):
+            db.session.rollback()
+            flash(_("This observation was already answered."), "warning")
+    return redirect(url_for("observations.detail", public_id=item.public_id))

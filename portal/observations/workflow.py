@@ -1,0 +1,44 @@
+"""The observation workflow table."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
+
+from ..workflow import Transition, Workflow
+
+STATES = ("submitted", "acknowledged", "followed_up", "archived")
+STATUS_LABELS = {
+    "submitted": lazy_pgettext("observation status", "Waiting for the officer"),
+    "acknowledged": lazy_pgettext("observation status", "Answered"),
+    "followed_up": lazy_pgettext("observation status", "Followed up"),
+    "archived": lazy_pgettext("observation status", "Archived"),
+}
+CATEGORY_LABELS = {
+    "progress": _l("Progress"),
+    "routine": _l("Routine contact"),
+    "concern": _l("Concern"),
+    "suspected_violation": _l("Suspected violation"),
+}
+GROUND_LABELS = {
+    "NEW_OFFENCE": _l("Named a suspect in, or convicted of, a new offence"),
+    "PUBLIC_UNREST": _l("Causes unrest in the community"),
+    "MISSED_REPORTING": _l("Failed to report to the Bapas three times in a row"),
+    "MOVED_WITHOUT_NOTICE": _l("Changed address without reporting it"),
+    "PROGRAMME_NONCOMPLIANCE": _l("Does not follow the supervision programme"),
+}
+FOLLOW_UP_LABELS = {
+    "none": _l("No further action"),
+    "home_visit_planned": _l("Home visit planned"),
+    "warning_issued": _l("Warning issued"),
+    "intensified_supervision": _l("Supervision intensified"),
+    "open_revocation_case": _l("Revocation case to be opened"),
+}
+
+OBSERVATION_WORKFLOW = Workflow(STATES, [
+    Transition("correct", ("submitted",), None, ("partner",), requires=("narrative",)),
+    Transition("acknowledge", ("submitted",), "acknowledged", ("officer", "supervisor", "head"),
+               requires=("reply",)),
+    Transition("record_follow_up", ("acknowledged",), "followed_up",
+               ("officer", "supervisor", "head"), requires=("follow_up",)),
+    Transition("archive", ("acknowledged", "followed_up"), "archived", ("supervisor", "head")),
+])
