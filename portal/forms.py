@@ -60,3 +60,8 @@ WTFORMS_MESSAGES = (
     lazy_ngettext("'%(value)s' is not a valid choice for this field.",
                   "'%(value)s' are not valid choices for this field.", 1),
 )
+
+
+def error_summary(form) -> str:
+    """All field errors of a form in one line (for a flash message)."""
+    return "; ".join(str(e) for errors in form.errors.values() for e in errors)

@@ -55,3 +55,32 @@ POLICY.update({
     "partner.member_active": (PARTNER, {"member_id": 1, "change": "nonaktifkan"}),
     "partner.profile": (PARTNER, {}),
 })
+
+STAFF = ("officer", "supervisor", "head")
+EDITORS = ("officer", "supervisor")
+POLICY.update({
+    "clients.index": (STAFF, {}),
+    "clients.new": (EDITORS, {}),
+    "clients.detail": (STAFF, {"public_id": "no-such-id"}),
+    "clients.edit": (EDITORS, {"public_id": "no-such-id"}),
+    "clients.status": (STAFF, {"public_id": "no-such-id"}),
+    "clients.assign": (EDITORS, {"public_id": "no-such-id"}),
+    "clients.end_assignment": (EDITORS, {"public_id": "no-such-id", "assignment_id": 1, "change": "akhiri"}),
+    "clients.check_in": (EDITORS, {"public_id": "no-such-id"}),
+    "clients.alerts": (STAFF, {}),
+    "clients.import_csv": (VETTING, {}),
+    "clients.import_template": (VETTING, {}),
+    "partner_clients.index": (PARTNER, {}),
+    "partner_clients.detail": (PARTNER, {"public_id": "no-such-id"}),
+    "partner_clients.observe": (PARTNER, {"public_id": "no-such-id"}),
+    "partner_clients.observation": (PARTNER, {"public_id": "no-such-id"}),
+    "partner_clients.correct": (PARTNER, {"public_id": "no-such-id"}),
+    "partner_clients.assignments": (PARTNER, {}),
+    "partner_clients.decide": (PARTNER, {"assignment_id": 1, "answer": "terima"}),
+    "observations.inbox": (STAFF, {}),
+    "observations.detail": (STAFF, {"public_id": "no-such-id"}),
+    "observations.attachment": (STAFF, {"public_id": "no-such-id", "attachment_id": 1}),
+    "observations.answer": (STAFF, {"public_id": "no-such-id", "step": "tanggapi"}),
+    "notifications.index": (ALL, {}),
+    "notifications.mark_read": (ALL, {}),
+})

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from portal import create_app
 from portal.extensions import db
 
-from .support import Mailbox, OrgFactory, SMTPCollector, UserFactory, login_client
+from .support import ClientFactory, Mailbox, OrgFactory, SMTPCollector, UserFactory, login_client
 
 IN_CI = bool(os.environ.get("CI"))
 PG_URL = os.environ.get("TEST_DATABASE_URL")
@@ -212,6 +212,12 @@ def users(app):
 def orgs(app):
     """Create partner organisations (applications) in any state."""
     return OrgFactory(app)
+
+
+@pytest.fixture
+def clients(app):
+    """Create clients and partner assignments."""
+    return ClientFactory(app)
 
 
 @pytest.fixture

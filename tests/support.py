@@ -174,3 +174,46 @@ class OrgFactory:
             db.session.refresh(org)
             db.session.expunge(org)
             return org
+
+
+class ClientFactory:
+    """Create clients and assignments directly in the database."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def make(self, office_code: str = OFFICE_A, officer=None, **fields):
+        import datetime as dt
+
+        from portal.clients.models import Client
+        n = next(_counter)
+        values = dict(register_number=f"PAS-{n:04d}/2026", full_name=f"Klien Uji {n}",
+                      programme="PB", supervision_start_on=dt.date(2026, 1, 1),
+                      supervision_end_on=dt.date(2027, 12, 31), risk_level="medium",
+                      status="active", nik=f"32730{n:011d}", decree_number=f"PAS-{n}.PK.01.04/2026",
+                      offence_category="theft", area="Kota Bandung")
+        values.update(fields)
+        with self.app.app_context():
+            client = Client(office_id=office(office_code).id,
+                            officer_id=getattr(officer, "id", None), **values)
+            db.session.add(client)
+            db.session.commit()
+            db.session.refresh(client)
+            db.session.expunge(client)
+            return client
+
+    def assign(self, client, org_id: int, status: str = "active", **fields):
+        import datetime as dt
+
+        from portal.clients.models import Assignment
+        values = dict(relationship_kind="employer", starts_on=dt.date(2026, 1, 1),
+                      ends_on=dt.date(2027, 12, 31))
+        values.update(fields)
+        with self.app.app_context():
+            assignment = Assignment(client_id=client.id, partner_org_id=org_id, status=status,
+                                    **values)
+            db.session.add(assignment)
+            db.session.commit()
+            db.session.refresh(assignment)
+            db.session.expunge(assignment)
+            return assignment

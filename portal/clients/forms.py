@@ -65,7 +65,7 @@ class CheckInForm(Form):
         DataRequired(), Regexp(r"^\d{4}-\d{2}$", message=_l("Use the form YYYY-MM."))],
         render_kw={"type": "month"})
     outcome = SelectField(_l("Outcome"), choices=list(CHECKIN_LABELS.items()))
-    reason = TextAreaField(_l("Reason (required when excused)"), validators=[Optional(), Length(max=1000)])
+    reason = TextAreaField(_l("Reason (required when excused)"), validators=[Length(max=1000)])
 
     def validate_month(self, field) -> None:
         try:

@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit
 from ..extensions import db
+from ..forms import error_summary
 from ..offices.models import Office
 from ..pagination import paginate
 from ..security import roles_required
@@ -158,7 +159,7 @@ def assign(public_id: str):
         flash(_("Proposed to %(org)s; the assignment starts when they accept.", org=org.name), "success")
     else:
         flash(_("The assignment was not saved: %(errors)s",
-                errors="; ".join(e for errs in form.errors.values() for e in errs)), "danger")
+                errors=error_summary(form)), "danger")
     return redirect(url_for("clients.detail", public_id=client.public_id))
 
 
@@ -196,7 +197,7 @@ def check_in(public_id: str):
         flash(_("Check-in recorded."), "success")
     else:
         flash(_("The check-in was not saved: %(errors)s",
-                errors="; ".join(e for errs in form.errors.values() for e in errs)), "danger")
+                errors=error_summary(form)), "danger")
     return redirect(url_for("clients.detail", public_id=client.public_id) + "#checkins")
 
 

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from .. import audit, uploads
 from ..extensions import db
+from ..forms import error_summary
 from ..pagination import paginate
 from ..security import roles_required
 from ..workflow import InvalidTransition, NotPermitted
@@ -62,7 +63,7 @@ def answer(public_id: str, step: str):
     form = AcknowledgeForm() if step == "tanggapi" else FollowUpForm()
     if not form.validate_on_submit():
         flash(_("Nothing was saved: %(errors)s",
-                errors="; ".join(e for errs in form.errors.values() for e in errs)), "danger")
+                errors=error_summary(form)), "danger")
     elif str(form.version.data) != str(item.version):
         flash(_("Someone else answered this observation meanwhile. Nothing was saved."), "warning")
     else:

@@ -25,8 +25,13 @@ def dashboard():
     org = queries.own_org(current_user)
     days_left = (org.pks_valid_until - today()).days if org.pks_valid_until else None
     members = queries.members_of(current_user, org)
+    from ..clients import queries as client_queries
+    from ..pagination import paginate
+    clients = paginate(client_queries.partner_assignments_query(current_user), page=1, per_page=5)
+    pending = client_queries.pending_assignments(current_user)
     return render_template("partners/dashboard.html", org=org, days_left=days_left,
-                           member_count=sum(1 for m in members if m.active))
+                           member_count=sum(1 for m in members if m.active), clients=clients,
+                           pending=pending)
 
 
 @bp.route("/anggota", methods=["GET", "POST"])

@@ -1,0 +1,199 @@
+"""The client register: records, scope, search, status workflow, the staff client page."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from sqlalchemy import event, select
+
+from portal.audit import AuditEvent
+from portal.clients.models import Assignment, Client
+from portal.clients.workflow import CLIENT_STATES, CLIENT_WORKFLOW
+from portal.extensions import db
+from portal.workflow import InvalidTransition, NotPermitted
+
+from .support import OFFICE_B, login_client, office
+
+ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin", "system")
+
+
+def client_data(**overrides):
+    data = {"full_name": "Andi Pratama", "register_number": "PB.17/BDG/2026", "programme": "PB",
+            "supervision_start_on": "2026-02-01", "supervision_end_on": "2027-08-01",
+            "officer_id": "", "risk_level": "high", "area": "Kec. Coblong, Kota Bandung",
+            "general_conditions": "Wajib lapor setiap bulan.", "special_conditions": "",
+            "nik": "3273011203900004", "decree_number": "PAS-1234.PK.01.04/2026",
+            "offence_category": "narcotics"}
+    data.update(overrides)
+    return data
+
+
+def test_officer_registers_a_client_with_an_opaque_url(app, users):
+    officer = users.make("officer")
+    client = login_client(app, officer)
+    response = client.post("/staf/klien/baru", data=client_data(officer_id=str(officer.id)))
+    location = response.headers["Location"]
+    assert re.fullmatch(r"/staf/klien/[A-Za-z0-9_-]{16}", location)
+    for secret in ("Andi", "PB.17", "3273011203900004", "PAS-1234"):
+        assert secret not in location
+    page = client.get(location).get_data(as_text=True)
+    assert "Andi Pratama" in page and "3273011203900004" in page
+    with app.app_context():
+        stored = db.session.scalar(select(Client))
+        assert stored.office_id == office().id and stored.officer_id == officer.id
+        assert "client.viewed" in db.session.scalars(select(AuditEvent.action)).all()
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"nik": "12345"}, "NIK"),
+    ({"supervision_end_on": "2026-01-01"}, None),
+    ({"full_name": ""}, None),
+    ({"programme": "XX"}, None),
+])
+def test_bad_records_are_refused_with_the_typed_values_kept(app, users, overrides, message):
+    client = login_client(app, users.make("officer"))
+    response = client.post("/staf/klien/baru", data=client_data(**overrides))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'aria-invalid="true"' in page
+    assert 'value="PB.17/BDG/2026"' in page
+    with app.app_context():
+        assert db.session.scalar(select(Client)) is None
+
+
+def test_register_number_is_unique_within_the_bapas(app, users, clients):
+    clients.make(register_number="PB.17/BDG/2026")
+    clients.make(office_code=OFFICE_B, register_number="PB.18/BDG/2026")
+    client = login_client(app, users.make("officer"))
+    assert client.post("/staf/klien/baru", data=client_data()).status_code == 200
+    other_office = client.post("/staf/klien/baru", data=client_data(register_number="PB.18/BDG/2026"))
+    assert other_office.status_code == 302  # another Bapas may use the same number
+
+
+def test_search_filters_and_own_caseload_first(app, users, clients):
+    me = users.make("officer")
+    colleague = users.make("officer")
+    clients.make(full_name="Zainal Abidin", officer=me)
+    clients.make(full_name="Ahmad Dahlan", officer=colleague, programme="CB")
+    clients.make(full_name="Budi Tabuti", officer=colleague, register_number="CMB.99/2026", programme="CMB")
+    clients.make(office_code=OFFICE_B, full_name="Orang Semarang")
+    page = login_client(app, me).get("/staf/klien/").get_data(as_text=True)
+    assert page.index("Zainal Abidin") < page.index("Ahmad Dahlan") < page.index("Budi Tabuti")
+    assert "Orang Semarang" not in page
+    session = login_client(app, me)
+    assert "Budi Tabuti" in session.get("/staf/klien/?q=cmb.99").get_data(as_text=True)
+    only_cb = session.get("/staf/klien/?programme=CB").get_data(as_text=True)
+    assert "Ahmad Dahlan" in only_cb and "Budi Tabuti" not in only_cb
+    mine = session.get(f"/staf/klien/?officer={me.id}").get_data(as_text=True)
+    assert "Zainal Abidin" in mine and "Ahmad Dahlan" not in mine
+
+
+def test_register_list_uses_a_bounded_number_of_queries(app, users, clients):
+    officer = users.make("officer")
+    session = login_client(app, officer)
+
+    def statements_for_page():
+        seen = []
+        with app.app_context():
+            listener = lambda *a, **k: seen.append(1)  # noqa: E731
+            event.listen(db.engine, "before_cursor_execute", listener)
+            try:
+                assert session.get("/staf/klien/").status_code == 200
+            finally:
+                event.remove(db.engine, "before_cursor_execute", listener)
+        return len(seen)
+
+    for _ in range(3):
+        clients.make(officer=officer)
+    few = statements_for_page()
+    for _ in range(22):
+        clients.make(officer=users.make("officer"))
+    many = statements_for_page()
+    assert many <= few + 1, (few, many)
+
+
+@pytest.mark.parametrize("role, office_code", [("officer", OFFICE_B), ("head", OFFICE_B),
+                                                ("partner", "BAPAS-BDG"), ("regional", "BAPAS-BDG"),
+                                                ("admin", "BAPAS-BDG")])
+def test_client_page_is_404_outside_the_bapas(app, users, clients, role, office_code):
+    record = clients.make()
+    session = login_client(app, users.make(role, office_code=office_code))
+    assert session.get(f"/staf/klien/{record.public_id}").status_code == 404
+
+
+@pytest.mark.parametrize("action, state, role",
+                         [(t.action, s, r) for t in CLIENT_WORKFLOW.transitions.values()
+                          for s in CLIENT_STATES for r in ROLES])
+def test_client_workflow_table(action, state, role):
+    transition = CLIENT_WORKFLOW.get(action)
+    given = {"transfer_office": 1}
+    if state in transition.sources and role in transition.roles:
+        assert CLIENT_WORKFLOW.check(action, state, role, given) is transition
+    else:
+        with pytest.raises((InvalidTransition, NotPermitted)):
+            CLIENT_WORKFLOW.check(action, state, role, given)
+
+
+STATUS_CASES = [("intensify", "active", "officer", "intensive"),
+                ("relax", "intensive", "supervisor", "active"),
+                ("complete", "active", "officer", None),
+                ("complete", "intensive", "supervisor", "completed"),
+                ("transfer", "active", "head", "transferred"),
+                ("temporarily_revoke", "active", "supervisor", None),
+                ("intensify", "completed", "officer", None)]
+
+
+@pytest.mark.parametrize("action, state, role, expected", STATUS_CASES)
+def test_status_changes_through_the_page(app, users, clients, action, state, role, expected):
+    record = clients.make(status=state)
+    session = login_client(app, users.make(role))
+    with app.app_context():
+        target = str(office(OFFICE_B).id)
+    session.post(f"/staf/klien/{record.public_id}/status", data={
+        "version": record.version, "action": action, "transfer_office_id": target})
+    with app.app_context():
+        after = db.session.get(Client, record.id)
+        assert after.status == (expected or state)
+        if expected == "transferred":
+            assert after.transferred_to.code == OFFICE_B
+
+
+def test_transfer_needs_the_receiving_bapas(app, users, clients):
+    record = clients.make()
+    session = login_client(app, users.make("supervisor"))
+    session.post(f"/staf/klien/{record.public_id}/status",
+                 data={"version": record.version, "action": "transfer", "transfer_office_id": ""})
+    with app.app_context():
+        assert db.session.get(Client, record.id).status == "active"
+
+
+def test_end_of_supervision_ends_every_assignment(app, users, clients):
+    partner = users.make("partner")
+    record = clients.make()
+    clients.assign(record, partner.partner_org_id)
+    partner_session = login_client(app, partner)
+    assert partner_session.get(f"/mitra/klien/{record.public_id}").status_code == 200
+    login_client(app, users.make("supervisor")).post(
+        f"/staf/klien/{record.public_id}/status", data={"version": record.version, "action": "complete"})
+    assert partner_session.get(f"/mitra/klien/{record.public_id}").status_code == 404
+    with app.app_context():
+        assignment = db.session.scalar(select(Assignment))
+        assert assignment.status == "ended" and assignment.end_reason == "supervision_ended"
+
+
+def test_a_stale_status_form_changes_nothing(app, users, clients):
+    record = clients.make()
+    session = login_client(app, users.make("officer"))
+    session.post(f"/staf/klien/{record.public_id}/status", data={"version": record.version, "action": "intensify"})
+    session.post(f"/staf/klien/{record.public_id}/status", data={"version": record.version, "action": "relax"})
+    with app.app_context():
+        assert db.session.get(Client, record.id).status == "intensive"
+
+
+def test_edit_keeps_a_timeline_entry(app, users, clients):
+    record = clients.make()
+    session = login_client(app, users.make("officer"))
+    data = client_data(register_number=record.register_number, full_name="Nama Baru")
+    assert session.post(f"/staf/klien/{record.public_id}/ubah", data=data).status_code == 302
+    page = session.get(f"/staf/klien/{record.public_id}?kind=record").get_data(as_text=True)
+    assert "Nama Baru" in page and "full_name" in page
