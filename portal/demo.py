@@ -11,7 +11,7 @@ from werkzeug.serving import run_simple
 from . import audit
 from .auth.models import User
 from .auth.services import set_password
-from .demo_data import load_demo_partners
+from .demo_data import load_demo_clients, load_demo_partners
 from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
 from .offices.models import Office, Region
@@ -75,6 +75,7 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     load_reference_data()
     users = load_demo_users()
     load_demo_partners(DEMO_OFFICE)
+    load_demo_clients(DEMO_OFFICE, "pk.bandung@pokmas.example")
     db.session.commit()
     click.echo(f"\nDatabase: {app.config['SQLALCHEMY_DATABASE_URI']}")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

@@ -84,3 +84,62 @@ def load_demo_partners(office_code: str) -> None:
                 partner.partner_org_id = org.id
                 partner.org_admin = True
     db.session.flush()
+
+
+DEMO_CLIENTS = [
+    # name, register number, programme, months of supervision left, risk, area
+    ("Andi Pratama", "PB.101/BDG/2026", "PB", 14, "medium", "Kec. Coblong, Kota Bandung"),
+    ("Budi Santoso", "PB.102/BDG/2026", "PB", 9, "high", "Kec. Cicendo, Kota Bandung"),
+    ("Cahya Nugraha", "CB.033/BDG/2026", "CB", 4, "low", "Kec. Lembang, Kab. Bandung Barat"),
+    ("Dedi Kurniawan", "CMB.018/BDG/2026", "CMB", 2, "medium", "Kec. Sukajadi, Kota Bandung"),
+    ("Eko Saputra", "AS.007/BDG/2026", "asimilasi", 6, "low", "Kec. Antapani, Kota Bandung"),
+]
+
+
+def load_demo_clients(office_code: str, officer_email: str) -> None:
+    """Demo clients of the demo officer: one supported by the demo partner, one who missed
+    reporting three months in a row."""
+    from .clients.models import Assignment, CheckIn, Client, ClientEvent
+
+    office = db.session.scalar(select(Office).where(Office.code == office_code))
+    officer = db.session.scalar(select(User).where(User.email == officer_email))
+    partner_org = db.session.scalar(select(PartnerOrg).where(PartnerOrg.status == "active",
+                                                             PartnerOrg.office_id == office.id))
+    start = today() - dt.timedelta(days=200)
+    for index, (name, number, programme, months, risk, area) in enumerate(DEMO_CLIENTS):
+        if db.session.scalar(select(Client).where(Client.register_number == number)):
+            continue
+        client = Client(office_id=office.id, officer_id=officer.id, register_number=number,
+                        full_name=name, programme=programme, supervision_start_on=start,
+                        supervision_end_on=today() + dt.timedelta(days=30 * months),
+                        risk_level=risk, area=area, nik=f"3273{index:02d}1203900004",
+                        decree_number=f"PAS-{1200 + index}.PK.01.04/2026",
+                        general_conditions="Wajib lapor ke Bapas setiap bulan. Tidak melakukan "
+                                           "tindak pidana. Tidak keluar kota tanpa izin.")
+        db.session.add(client)
+        db.session.flush()
+        db.session.add(ClientEvent(client_id=client.id, kind="record", action="created"))
+        if index == 0 and partner_org is not None:
+            assignment = Assignment(client_id=client.id, partner_org_id=partner_org.id,
+                                    relationship_kind="employer", starts_on=start,
+                                    ends_on=client.supervision_end_on, status="active",
+                                    note="Pelatihan menjahit dan magang di konveksi.")
+            db.session.add(assignment)
+            db.session.flush()
+            db.session.add(ClientEvent(client_id=client.id, kind="assignment", action="proposed",
+                                       assignment_id=assignment.id, to_status="active"))
+        outcomes = ["attended", "missed", "missed", "missed"] if index == 1 else \
+            ["attended", "remote", "attended", "attended"]
+        month = today().replace(day=1)
+        for outcome in reversed(outcomes):
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+            check_in = CheckIn(client_id=client.id, month=month, outcome=outcome,
+                               recorded_by_id=officer.id)
+            db.session.add(check_in)
+            db.session.flush()
+            db.session.add(ClientEvent(client_id=client.id, kind="checkin", action="checkin_recorded",
+                                       check_in_id=check_in.id, to_status=outcome,
+                                       actor_id=officer.id))
+        if index == 1:
+            client.consecutive_misses = 3
+    db.session.flush()

@@ -60,7 +60,8 @@ def timeline_query(user: User, client: Client, kind: str | None = None) -> Selec
         abort(404)
     stmt = (select(ClientEvent).where(ClientEvent.client_id == client.id)
             .options(joinedload(ClientEvent.actor), joinedload(ClientEvent.check_in),
-                     joinedload(ClientEvent.observation), joinedload(ClientEvent.assignment)))
+                     joinedload(ClientEvent.observation),
+                     joinedload(ClientEvent.assignment).joinedload(Assignment.partner_org)))
     if kind:
         stmt = stmt.where(ClientEvent.kind == kind)
     return stmt.order_by(ClientEvent.id.desc())

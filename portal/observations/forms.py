@@ -6,6 +6,7 @@ from flask_wtf.file import FileField
 from wtforms import DateField, HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ..db import today
 from ..forms import Form
 from ..validators import MultiCheckboxField, not_in_future, upload
 from .workflow import CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS
@@ -14,7 +15,8 @@ from .workflow import CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS
 class ObservationForm(Form):
     """What the partner observed."""
 
-    observed_on = DateField(_l("Date observed"), validators=[DataRequired(), not_in_future])
+    observed_on = DateField(_l("Date observed"), validators=[DataRequired(), not_in_future],
+                            default=today)
     category = SelectField(_l("Category"), choices=list(CATEGORY_LABELS.items()))
     grounds = MultiCheckboxField(_l("Which conditions may have been broken?"),
                                  choices=list(GROUND_LABELS.items()),

@@ -1,0 +1,85 @@
+"""Lists cost the same number of queries with 5 rows as with 200 (item 8 of the clients issue)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import event
+
+from portal.clients.models import Assignment, CheckIn, Client, ClientEvent
+from portal.db import utcnow
+from portal.extensions import db
+from portal.observations.models import Observation
+
+from .support import login_client, office
+
+
+def _fill(app, officer, partner, n: int):
+    """n clients of the officer, each with an observation and a check-in; the first client
+    gets n timeline entries of every kind."""
+    with app.app_context():
+        office_id = office().id
+        first = None
+        for i in range(n):
+            client = Client(office_id=office_id, officer_id=officer.id, register_number=f"Q-{n}-{i}",
+                            full_name=f"Klien {n}-{i}", programme="PB",
+                            supervision_start_on=dt.date(2026, 1, 1),
+                            supervision_end_on=dt.date(2027, 12, 31))
+            db.session.add(client)
+            db.session.flush()
+            first = first or client
+            assignment = Assignment(client_id=client.id, partner_org_id=partner.partner_org_id,
+                                    relationship_kind="employer", starts_on=dt.date(2026, 1, 1),
+                                    ends_on=dt.date(2027, 12, 31), status="active")
+            db.session.add(assignment)
+            db.session.flush()
+            observation = Observation(client_id=client.id, office_id=office_id,
+                                      assignment_id=assignment.id,
+                                      partner_org_id=partner.partner_org_id, author_id=partner.id,
+                                      observed_on=dt.date(2026, 6, 1), category="routine",
+                                      narrative="<p>Baik.</p>")
+            db.session.add(observation)
+            db.session.flush()
+            month = dt.date(2020 + i // 12, i % 12 + 1, 1)
+            check_in = CheckIn(client_id=first.id, month=month, outcome="attended",
+                               recorded_by_id=officer.id)
+            db.session.add(check_in)
+            db.session.flush()
+            for kind, extra in (("observation", {"observation_id": observation.id}),
+                                ("checkin", {"check_in_id": check_in.id, "to_status": "attended"}),
+                                ("assignment", {"assignment_id": assignment.id, "action": "proposed"})):
+                db.session.add(ClientEvent(client_id=first.id, kind=kind, actor_id=officer.id,
+                                           action=extra.pop("action", f"{kind}_recorded"), at=utcnow(), **extra))
+        db.session.commit()
+        return first.public_id
+
+
+def _count(app, session, url):
+    seen = []
+    with app.app_context():
+        listener = lambda *a, **k: seen.append(a[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            response = session.get(url)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+    assert response.status_code == 200
+    return len(seen)
+
+
+@pytest.mark.parametrize("page", ["/staf/klien/", "/staf/pengamatan/", "timeline"])
+def test_same_query_count_with_5_and_200_rows(make_app, page):
+    from .support import UserFactory
+    counts = []
+    for n in (5, 200):
+        app = make_app()
+        factory = UserFactory(app)
+        officer = factory.make("officer")
+        partner = factory.make("partner")
+        public_id = _fill(app, officer, partner, n)
+        url = f"/staf/klien/{public_id}" if page == "timeline" else page
+        session = login_client(app, officer)
+        counts.append(_count(app, session, url))
+    print(f"\nqueries for {page}: {counts}")
+    assert counts[0] == counts[1], counts
+    assert counts[0] <= 14, counts
