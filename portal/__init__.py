@@ -64,6 +64,7 @@ def register_models() -> None:
     from . import notifications  # noqa: F401
     from .clients import models as _clients  # noqa: F401
     from .observations import models as _observations  # noqa: F401
+    from .opportunities import models as _opportunities  # noqa: F401
     from .partners import models as _partners  # noqa: F401
     from .auth import models as _auth  # noqa: F401
     from .offices import models as _offices  # noqa: F401
@@ -78,11 +79,12 @@ def register_blueprints(app: Flask) -> None:
     from .clients import partner_bp as partner_clients_bp
     from .notifications import bp as notifications_bp
     from .observations import bp as observations_bp
+    from .opportunities import bp as jobs_bp
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
 
     for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
-               partner_clients_bp, observations_bp, notifications_bp):
+               partner_clients_bp, observations_bp, notifications_bp, jobs_bp):
         app.register_blueprint(bp)
 
 
@@ -120,6 +122,7 @@ def register_commands(app: Flask) -> None:
     from .auth import commands as auth_commands
     from .offices import commands as office_commands
     from .clients import commands as client_commands
+    from .opportunities import commands as job_commands
     from .partners import commands as partner_commands
 
     app.cli.add_command(demo.demo_command)
@@ -128,3 +131,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(mail.outbox_cli)
     app.cli.add_command(partner_commands.partners_cli)
     app.cli.add_command(client_commands.clients_cli)
+    app.cli.add_command(job_commands.opportunities_cli)

@@ -23,6 +23,7 @@ KIND_LABELS = {
     "assignment_accepted": _l("A partner accepted an assignment"),
     "assignment_declined": _l("A partner declined an assignment"),
     "missed_reporting": _l("A client missed reporting three times in a row"),
+    "referral_update": _l("A partner answered a referral"),
 }
 
 

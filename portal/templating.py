@@ -15,6 +15,8 @@ NAVIGATION = [
     ("clients.index", _l("Clients")),
     ("observations.inbox", _l("Observations")),
     ("clients.alerts", _l("Alerts")),
+    ("jobs.own", _l("Jobs and training")),
+    ("jobs.staff_home", _l("Jobs and training")),
     ("vetting.queue", _l("Partners")),
     ("notifications.index", _l("Notifications")),
     ("account.index", _l("My account")),
@@ -67,8 +69,8 @@ def _partner_helpers() -> dict:
 
 
 def _client_helpers() -> dict:
-    from .clients.labels import (CHECKIN_LABELS, PROGRAMME_LABELS, RELATIONSHIP_LABELS,
-                                 RISK_LABELS, TIMELINE_LABELS)
+    from .clients.labels import (CHECKIN_LABELS, OFFENCE_LABELS, PROGRAMME_LABELS,
+                                 RELATIONSHIP_LABELS, RISK_LABELS, TIMELINE_LABELS)
     from .clients.workflow import (ASSIGNMENT_STATUS_LABELS, CLIENT_ACTION_LABELS,
                                    CLIENT_STATUS_LABELS, END_REASONS)
     from .observations.workflow import (CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS,
@@ -88,6 +90,21 @@ def _client_helpers() -> dict:
         "follow_up_label": label(FOLLOW_UP_LABELS),
         "observation_status": label(STATUS_LABELS),
         "timeline_label": label(TIMELINE_LABELS),
+        "offence_label": label(OFFENCE_LABELS),
+        **_job_helpers(label),
+    }
+
+
+def _job_helpers(label) -> dict:
+    from .opportunities.labels import CONSENT_METHODS, KIND_LABELS, SECTOR_LABELS
+    from .opportunities.workflow import POSTING_LABELS, REFERRAL_ACTION_LABELS, REFERRAL_LABELS
+    return {
+        "job_kind": label(KIND_LABELS),
+        "sector_label": label(SECTOR_LABELS),
+        "posting_status": label(POSTING_LABELS),
+        "referral_status": label(REFERRAL_LABELS),
+        "referral_action": label(REFERRAL_ACTION_LABELS),
+        "consent_method": label(CONSENT_METHODS),
     }
 
 

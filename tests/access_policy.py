@@ -84,3 +84,21 @@ POLICY.update({
     "notifications.index": (ALL, {}),
     "notifications.mark_read": (ALL, {}),
 })
+
+READERS = ("officer", "supervisor", "head", "partner")
+POLICY.update({
+    "jobs.browse": (READERS, {}),
+    "jobs.detail": (READERS, {"public_id": "no-such-id"}),
+    "jobs.own": (PARTNER, {}),
+    "jobs.new": (PARTNER, {}),
+    "jobs.edit": (PARTNER, {"public_id": "no-such-id"}),
+    "jobs.change": (PARTNER, {"public_id": "no-such-id", "change": "ajukan"}),
+    "jobs.candidate": (PARTNER, {"code": "RJK-XXXX-XXXX"}),
+    "jobs.respond": (PARTNER, {"code": "RJK-XXXX-XXXX", "answer": "undang"}),
+    "jobs.candidates_csv": (PARTNER, {}),
+    "jobs.staff_home": (STAFF, {}),
+    "jobs.moderate": (("supervisor",), {"public_id": "no-such-id", "decision": "terbitkan"}),
+    "jobs.refer": (EDITORS, {"public_id": "no-such-id"}),
+    "jobs.referral": (STAFF, {"code": "RJK-XXXX-XXXX"}),
+    "jobs.referral_action": (EDITORS, {"code": "RJK-XXXX-XXXX", "action": "tarik"}),
+})

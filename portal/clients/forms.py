@@ -11,7 +11,8 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp, Validatio
 from ..db import today
 from ..forms import Form
 from ..validators import after
-from .labels import CHECKIN_LABELS, PROGRAMME_LABELS, RELATIONSHIP_LABELS, RISK_LABELS
+from .labels import (CHECKIN_LABELS, OFFENCE_LABELS, PROGRAMME_LABELS, RELATIONSHIP_LABELS,
+                     RISK_LABELS)
 
 
 class ClientForm(Form):
@@ -33,8 +34,9 @@ class ClientForm(Form):
         Optional(), Regexp(r"^\d{16}$", message=_l("The NIK has 16 digits."))])
     decree_number = StringField(_l("Decree (SK) number (staff only)"),
                                 validators=[Optional(), Length(max=80)])
-    offence_category = StringField(_l("Offence category (staff only)"),
-                                   validators=[Optional(), Length(max=40)])
+    offence_category = SelectField(_l("Offence category (staff only)"), validators=[Optional()],
+                                   choices=[("", "—")] + list(OFFENCE_LABELS.items()),
+                                   description=_l("Used only to match opportunities; never shown to partners."))
 
 
 class StatusForm(Form):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from .. import audit
 from ..auth.models import User
 from ..extensions import db
+from .labels import OFFENCE_LABELS
 from .models import PROGRAMMES, RISK_LEVELS, Client
 from .services import create_client, update_client
 
@@ -84,6 +85,8 @@ def _parse(row: dict, officers: dict[str, int], seen: set[str]) -> tuple[dict | 
         if officer_id is None:
             problems.append(_("no active officer of this Bapas has the email %(email)s",
                               email=values["officer_email"]))
+    if values["offence_category"] and values["offence_category"] not in OFFENCE_LABELS:
+        problems.append(_("offence_category must be one of %(values)s", values=", ".join(OFFENCE_LABELS)))
     if values["nik"] and not NIK_RE.match(values["nik"]):
         problems.append(_("nik must have 16 digits"))
     if len(values["full_name"]) > 120:

@@ -38,4 +38,17 @@ TIMELINE_LABELS = {
     "assignment_end": _l("Assignment ended"),
     "checkin_recorded": _l("Check-in recorded"),
     "checkin_corrected": _l("Check-in corrected"),
+    "referral_made": _l("Referred to an opportunity"),
+}
+
+# Offence categories: staff only; used for matching with opportunities that exclude some.
+OFFENCE_LABELS = {
+    "theft": _l("Theft or robbery"),
+    "fraud": _l("Fraud or embezzlement"),
+    "violence": _l("Violence"),
+    "sexual": _l("Sexual offence"),
+    "narcotics": _l("Narcotics"),
+    "corruption": _l("Corruption"),
+    "traffic": _l("Traffic offence"),
+    "other": _l("Other"),
 }

@@ -1,0 +1,237 @@
+"""Opportunity and referral verbs. Everything a partner receives about a candidate goes
+through candidate_view(), which hides the client until the disclosure is released."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from flask import has_request_context, url_for
+from sqlalchemy import func, select
+
+from .. import audit, mail
+from ..auth.models import User
+from ..clients.models import Assignment, Client, ClientEvent
+from ..db import today, utcnow
+from ..extensions import db
+from ..html import sanitize_html
+from ..notifications import notify
+from ..offices.models import Office
+from ..workflow import NotPermitted
+from .models import Opportunity, Referral, ReferralEvent
+from .workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW, SYSTEM
+
+FIELDS = ("kind", "title", "sector", "region_id", "city", "places", "requirements", "hours", "pay",
+          "starts_on", "closes_on", "contact_method")
+
+
+def _link(endpoint: str, **values) -> str | None:
+    return url_for(endpoint, **values) if has_request_context() else None
+
+
+# ---------------------------------------------------------------- postings
+
+def find_by_submission_key(model, key: str | None):
+    """The row already created from this form (a second submit of the same form)."""
+    if not key:
+        return None
+    return db.session.scalar(select(model).where(model.submission_key == key))
+
+
+def _apply(opportunity: Opportunity, data: dict) -> None:
+    for key in FIELDS:
+        value = data.get(key)
+        if isinstance(value, str):
+            value = value.strip() or None
+        setattr(opportunity, key, value)
+    opportunity.region_id = int(data["region_id"])
+    opportunity.description = str(sanitize_html(data["description"]))
+    opportunity.excluded_offences = list(data.get("excluded_offences") or [])
+    offices = db.session.scalars(select(Office).where(
+        Office.id.in_([int(i) for i in data["office_ids"]]))).all()
+    opportunity.offices = list(offices)
+
+
+def create_posting(actor: User, data: dict) -> Opportunity:
+    """A draft posting of the actor's organisation."""
+    opportunity = Opportunity(partner_org_id=actor.partner_org_id, created_by_id=actor.id,
+                              submission_key=data.get("submission_key") or None, status="draft")
+    _apply(opportunity, data)
+    db.session.add(opportunity)
+    db.session.flush()
+    audit.record(actor, "opportunity.created", opportunity, office_id=actor.partner_org.office_id)
+    return opportunity
+
+
+def update_posting(actor: User, opportunity: Opportunity, data: dict) -> None:
+    """Edit a draft."""
+    POSTING_WORKFLOW.check("edit", opportunity.status, actor.role)
+    _apply(opportunity, data)
+    audit.record(actor, "opportunity.edited", opportunity, office_id=actor.partner_org.office_id)
+
+
+def move_posting(actor, opportunity: Opportunity, action: str, note: str | None = None,
+                 reason: str | None = None) -> None:
+    """submit, publish, request_changes, reject or close, as the table allows."""
+    role = actor.role if actor is not None else SYSTEM
+    POSTING_WORKFLOW.check(action, opportunity.status, role, {"note": note})
+    if role == "supervisor" and not opportunity.open_to(actor.office_id):
+        raise NotPermitted(action)
+    before = opportunity.status
+    opportunity.status = POSTING_WORKFLOW.get(action).target
+    if action in ("publish", "request_changes", "reject"):
+        opportunity.moderation_note = (note or "").strip() or None
+        opportunity.moderated_by_id = actor.id
+        opportunity.moderated_at = utcnow()
+    if action == "publish":
+        opportunity.published_at = utcnow()
+    if action == "close":
+        opportunity.closed_reason = reason or ("by_hand" if actor else "date")
+    audit.record(actor, f"opportunity.{action}", opportunity, from_status=before,
+                 to_status=opportunity.status, office_id=opportunity.partner_org.office_id)
+    if action == "submit":
+        for office in opportunity.offices:
+            for supervisor in db.session.scalars(select(User).where(
+                    User.office_id == office.id, User.role == "supervisor", User.active.is_(True))):
+                mail.queue(supervisor.email, "opportunity_pending", supervisor.locale,
+                           opportunity=opportunity)
+    if action in ("publish", "request_changes", "reject"):
+        for member in db.session.scalars(select(User).where(
+                User.partner_org_id == opportunity.partner_org_id, User.org_admin.is_(True),
+                User.active.is_(True))):
+            mail.queue(member.email, "opportunity_moderated", member.locale,
+                       opportunity=opportunity, action=action, note=opportunity.moderation_note)
+
+
+def close_expired(on: dt.date | None = None) -> int:
+    """Published postings past their closing date are closed."""
+    on = on or today()
+    rows = db.session.scalars(select(Opportunity).where(
+        Opportunity.status == "published", Opportunity.closes_on < on)).all()
+    for opportunity in rows:
+        move_posting(None, opportunity, "close", reason="date")
+    return len(rows)
+
+
+def places_taken(opportunity: Opportunity) -> int:
+    """Referrals that hold a place (placed or completed)."""
+    return db.session.scalar(select(func.count(Referral.id)).where(
+        Referral.opportunity_id == opportunity.id,
+        Referral.status.in_(("placed", "completed")))) or 0
+
+
+# ---------------------------------------------------------------- matching and referring
+
+def eligible(opportunity: Opportunity, client: Client) -> bool:
+    """Whether the client may be referred; the reason is never shown to anyone."""
+    return (opportunity.status == "published" and opportunity.open_to(client.office_id)
+            and (client.offence_category or "") not in (opportunity.excluded_offences or [])
+            and client.under_supervision)
+
+
+def refer(actor: User, client: Client, opportunity: Opportunity, data: dict) -> Referral:
+    """The officer refers a client who consented; the partner sees a pseudonymous candidate."""
+    if not eligible(opportunity, client):
+        raise NotPermitted("refer")
+    referral = Referral(
+        submission_key=data.get("submission_key") or None, opportunity_id=opportunity.id,
+        client_id=client.id, office_id=client.office_id, officer_id=actor.id,
+        consent_on=data["consent_on"], consent_method=data["consent_method"],
+        disclose_now=data["disclosure"] == "now",
+        consent_assignment=bool(data.get("consent_assignment")),
+        summary=data["summary"].strip(), status="proposed")
+    if referral.disclose_now:
+        referral.disclosed_at = utcnow()
+    db.session.add(referral)
+    db.session.flush()
+    referral.events.append(ReferralEvent(actor_id=actor.id, action="refer", to_status="proposed"))
+    db.session.add(ClientEvent(client_id=client.id, kind="referral", action="referral_made",
+                               actor_id=actor.id, to_status="proposed"))
+    audit.record(actor, "referral.created", referral, office_id=client.office_id,
+                 disclosed=referral.disclosed)
+    for member in db.session.scalars(select(User).where(
+            User.partner_org_id == opportunity.partner_org_id, User.active.is_(True))):
+        mail.queue(member.email, "referral_new", member.locale, opportunity=opportunity,
+                   code=referral.code)
+    return referral
+
+
+@dataclass
+class Candidate:
+    """What a partner may know about a referred client."""
+
+    code: str
+    summary: str
+    office_name: str
+    name: str | None  # only after disclosure
+
+
+def candidate_view(referral: Referral) -> Candidate:
+    """The partner's view of a candidate: pseudonymous until the disclosure is released."""
+    return Candidate(code=referral.code, summary=referral.summary,
+                     office_name=referral.office.name,
+                     name=referral.client.full_name if referral.disclosed else None)
+
+
+def _notify_officer(referral: Referral) -> None:
+    if referral.officer is not None and referral.officer.active:
+        notify(referral.officer, "referral_update", _link("jobs.referral", code=referral.code))
+
+
+def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None = None,
+            reason: str | None = None, note: str | None = None) -> None:
+    """The partner's answer: invite, offer, decline, start, end or complete."""
+    given = {"interview_on": on, "on": on, "reason": reason, "disclosed": referral.disclosed}
+    REFERRAL_WORKFLOW.check(action, referral.status, actor.role, given)
+    before = referral.status
+    referral.status = REFERRAL_WORKFLOW.get(action).target
+    if action == "invite":
+        referral.interview_on = on
+    if action == "start":
+        referral.placement_started_on = on
+        if referral.consent_assignment:
+            client = referral.client
+            assignment = Assignment(client_id=client.id,
+                                    partner_org_id=referral.opportunity.partner_org_id,
+                                    relationship_kind="employer", starts_on=on,
+                                    ends_on=client.supervision_end_on, status="active",
+                                    proposed_by_id=referral.officer_id, decided_by_id=actor.id,
+                                    decided_at=utcnow(), note=referral.opportunity.title)
+            db.session.add(assignment)
+            db.session.flush()
+            referral.assignment_id = assignment.id
+            db.session.add(ClientEvent(client_id=client.id, kind="assignment", action="proposed",
+                                       assignment_id=assignment.id, to_status="active",
+                                       actor_id=actor.id, note="placement"))
+        if places_taken(referral.opportunity) >= referral.opportunity.places:
+            move_posting(None, referral.opportunity, "close", reason="filled")
+    if action in ("end", "complete"):
+        referral.placement_ended_on = on
+        referral.end_reason = (reason or "").strip() or None
+        if referral.assignment_id:
+            from ..clients.services import end_assignment
+            assignment = db.session.get(Assignment, referral.assignment_id)
+            if assignment.status == "active":
+                end_assignment(None, assignment, "by_staff")
+    if action == "decline":
+        referral.end_reason = (reason or "").strip() or None
+    referral.partner_note = (note or "").strip() or referral.partner_note
+    referral.events.append(ReferralEvent(actor_id=actor.id, action=action, from_status=before,
+                                         to_status=referral.status, note=reason or note))
+    audit.record(actor, f"referral.{action}", referral, office_id=referral.office_id,
+                 from_status=before, to_status=referral.status)
+    _notify_officer(referral)
+
+
+def officer_action(actor: User, referral: Referral, action: str) -> None:
+    """The officer withdraws the referral or releases the client's name."""
+    REFERRAL_WORKFLOW.check(action, referral.status, actor.role)
+    if action == "disclose" and referral.disclose_now is False and referral.disclosed:
+        return
+    before = referral.status
+    if action == "withdraw":
+        referral.status = "withdrawn"
+    else:
+        referral.disclosed_at = utcnow()
+    referral.events.append(ReferralEvent(actor_id=actor.id, action=action, from_status=before,
+                                         to_status=referral.status))
+    audit.record(actor, f"referral.{action}", referral, office_id=referral.office_id)

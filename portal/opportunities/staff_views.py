@@ -1,0 +1,112 @@
+"""Bapas side of jobs: moderation, figures, referring a client, following a referral."""
+from __future__ import annotations
+
+import uuid
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..clients import queries as client_queries
+from ..extensions import db
+from ..forms import error_summary
+from ..pagination import paginate
+from ..security import roles_required
+from ..workflow import InvalidTransition, MissingFields, NotPermitted
+from . import bp, queries, services
+from .forms import ModerationForm, ReferralForm
+from .models import Referral
+
+STAFF = ("officer", "supervisor", "head")
+OFFICERS = ("officer", "supervisor")
+MODERATION = {"terbitkan": "publish", "minta-perbaikan": "request_changes", "tolak": "reject",
+              "tutup": "close"}
+
+
+@bp.route("/staf/lowongan/")
+@roles_required(*STAFF)
+def staff_home():
+    """Figures, postings waiting for moderation, and the Bapas's referrals."""
+    return render_template("jobs/staff.html", figures=queries.staff_figures(current_user),
+                           pending=queries.moderation_queue(current_user),
+                           referrals=paginate(queries.referrals_for_staff(current_user)),
+                           form=ModerationForm())
+
+
+@bp.route("/staf/lowongan/<public_id>/<any(terbitkan, 'minta-perbaikan', tolak, tutup):decision>",
+          methods=["POST"])
+@roles_required("supervisor")
+def moderate(public_id: str, decision: str):
+    """Publish, ask for changes, reject (with a note), or close."""
+    opportunity = queries.get_visible_or_404(current_user, public_id)
+    form = ModerationForm()
+    try:
+        if not form.validate_on_submit():
+            raise MissingFields(["note"])
+        if str(form.version.data) != str(opportunity.version):
+            raise StaleDataError()
+        services.move_posting(current_user, opportunity, MODERATION[decision], note=form.note.data)
+        db.session.commit()
+        flash(_("Saved."), "success")
+    except StaleDataError:
+        db.session.rollback()
+        flash(_("This posting changed meanwhile. Nothing was saved."), "warning")
+    except (InvalidTransition, NotPermitted):
+        db.session.rollback()
+        flash(_("This decision is not possible in the posting's current state."), "danger")
+    except MissingFields:
+        db.session.rollback()
+        flash(_("Write a note to the partner when asking for changes or rejecting."), "danger")
+    return redirect(url_for("jobs.detail", public_id=public_id))
+
+
+@bp.route("/staf/klien/<public_id>/rujuk", methods=["GET", "POST"])
+@roles_required(*OFFICERS)
+def refer(public_id: str):
+    """Refer a client: pick an opportunity, record the consent, write the summary."""
+    client = client_queries.get_client_for_staff_or_404(current_user, public_id)
+    options = [(o, services.eligible(o, client))
+               for o in db.session.scalars(queries.published_query(current_user).limit(200))]
+    form = ReferralForm()
+    if request.method == "GET":
+        form.submission_key.data = uuid.uuid4().hex
+        form.opportunity.data = request.args.get("lowongan", "")
+    existing = services.find_by_submission_key(Referral, form.submission_key.data) \
+        if request.method == "POST" else None
+    if existing is not None and existing.client_id == client.id:
+        return redirect(url_for("jobs.referral", code=existing.code))
+    chosen = next((o for o, ok in options if o.public_id == form.opportunity.data and ok), None)
+    if request.method == "POST" and chosen is None:
+        form.opportunity.errors = [_("Choose an opportunity the client is eligible for.")]
+    elif form.validate_on_submit():
+        referral = services.refer(current_user, client, chosen, form.data)
+        db.session.commit()
+        flash(_("Referral sent. The partner sees the code %(code)s and your summary.", code=referral.code),
+              "success")
+        return redirect(url_for("jobs.referral", code=referral.code))
+    return render_template("jobs/refer.html", client=client, options=options, form=form,
+                           chosen=chosen)
+
+
+@bp.route("/staf/rujukan/<code>")
+@roles_required(*STAFF)
+def referral(code: str):
+    """A referral as the Bapas sees it: the client, the consent, every step."""
+    item = queries.get_referral_for_staff_or_404(current_user, code)
+    return render_template("jobs/referral.html", referral=item)
+
+
+@bp.route("/staf/rujukan/<code>/<any(tarik, 'buka-identitas'):action>", methods=["POST"])
+@roles_required(*OFFICERS)
+def referral_action(code: str, action: str):
+    """Withdraw the referral, or release the client's name to the partner."""
+    item = queries.get_referral_for_staff_or_404(current_user, code)
+    try:
+        services.officer_action(current_user, item, "withdraw" if action == "tarik" else "disclose")
+        db.session.commit()
+        flash(_("Saved."), "success")
+    except (InvalidTransition, NotPermitted):
+        db.session.rollback()
+        flash(_("This is not possible in the referral's current state."), "danger")
+    return redirect(url_for("jobs.referral", code=code))
