@@ -217,3 +217,27 @@ class ClientFactory:
             db.session.refresh(assignment)
             db.session.expunge(assignment)
             return assignment
+
+
+def make_posting(app, org_id: int, *, status: str = "published", office_codes=(OFFICE_A,), **fields):
+    """A posting of a partner organisation, open to the given Bapas offices."""
+    import datetime as dt
+
+    from portal.opportunities.models import Opportunity
+    values = dict(kind="job", title="Penjahit konveksi", sector="garment",
+                  description="<p>Menjahit seragam sekolah di bengkel kami.</p>", city="Bandung",
+                  places=2, closes_on=dt.date.today() + dt.timedelta(days=30),
+                  contact_method="PK menghubungi bagian personalia.", excluded_offences=[])
+    values.update(fields)
+    with app.app_context():
+        from portal.offices.models import Office
+        offices = [office(code) for code in office_codes]
+        opportunity = Opportunity(partner_org_id=org_id, status=status, region_id=offices[0].region_id,
+                                  **values)
+        opportunity.offices = offices
+        db.session.add(opportunity)
+        db.session.commit()
+        db.session.refresh(opportunity)
+        public_id, opportunity_id = opportunity.public_id, opportunity.id
+        db.session.expunge(opportunity)
+        return opportunity

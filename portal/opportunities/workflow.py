@@ -54,7 +54,7 @@ REFERRAL_WORKFLOW = Workflow(REFERRAL_STATES, [
     Transition("offer", ("proposed", "interview"), "offered", ("partner",)),
     Transition("decline", ("proposed", "interview", "offered"), "declined", ("partner",),
                requires=("reason",)),
-    Transition("start", ("offered",), "placed", ("partner",), requires=("on", "disclosed")),
+    Transition("start", ("interview", "offered"), "placed", ("partner",), requires=("on", "disclosed")),
     Transition("end", ("placed",), "ended", ("partner",), requires=("on", "reason")),
     Transition("complete", ("placed",), "completed", ("partner",), requires=("on",)),
     Transition("withdraw", ("proposed", "interview", "offered"), "withdrawn", OFFICERS),
