@@ -65,6 +65,8 @@ def register_models() -> None:
     from .clients import models as _clients  # noqa: F401
     from .observations import models as _observations  # noqa: F401
     from .opportunities import models as _opportunities  # noqa: F401
+    from .complaints import calendar as _calendar  # noqa: F401
+    from .complaints import models as _complaints  # noqa: F401
     from .partners import models as _partners  # noqa: F401
     from .auth import models as _auth  # noqa: F401
     from .offices import models as _offices  # noqa: F401
@@ -80,11 +82,12 @@ def register_blueprints(app: Flask) -> None:
     from .notifications import bp as notifications_bp
     from .observations import bp as observations_bp
     from .opportunities import bp as jobs_bp
+    from .complaints import bp as complaints_bp
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
 
     for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
-               partner_clients_bp, observations_bp, notifications_bp, jobs_bp):
+               partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp):
         app.register_blueprint(bp)
 
 
@@ -123,6 +126,7 @@ def register_commands(app: Flask) -> None:
     from .offices import commands as office_commands
     from .clients import commands as client_commands
     from .opportunities import commands as job_commands
+    from .complaints import commands as complaint_commands
     from .partners import commands as partner_commands
 
     app.cli.add_command(demo.demo_command)
@@ -132,3 +136,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(partner_commands.partners_cli)
     app.cli.add_command(client_commands.clients_cli)
     app.cli.add_command(job_commands.opportunities_cli)
+    app.cli.add_command(complaint_commands.complaints_cli)

@@ -24,6 +24,11 @@ KIND_LABELS = {
     "assignment_declined": _l("A partner declined an assignment"),
     "missed_reporting": _l("A client missed reporting three times in a row"),
     "referral_update": _l("A partner answered a referral"),
+    "complaint_new": _l("A new revocation complaint arrived"),
+    "complaint_assigned": _l("A revocation complaint was assigned to you"),
+    "complaint_reply": _l("The complainant replied or added evidence"),
+    "complaint_tpp": _l("The TPP made a recommendation on a complaint"),
+    "complaint_proposed": _l("A Bapas proposed a parole revocation"),
 }
 
 

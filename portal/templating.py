@@ -17,11 +17,14 @@ NAVIGATION = [
     ("clients.alerts", _l("Alerts")),
     ("jobs.own", _l("Jobs and training")),
     ("jobs.staff_home", _l("Jobs and training")),
+    ("complaints.queue", _l("Complaints")),
+    ("complaints.partner_list", _l("Complaints")),
     ("vetting.queue", _l("Partners")),
     ("notifications.index", _l("Notifications")),
     ("account.index", _l("My account")),
     ("admin.users", _l("Users")),
     ("admin.audit_log", _l("Audit log")),
+    ("complaints.leave_days", _l("Collective leave")),
 ]
 
 
@@ -92,6 +95,24 @@ def _client_helpers() -> dict:
         "timeline_label": label(TIMELINE_LABELS),
         "offence_label": label(OFFENCE_LABELS),
         **_job_helpers(label),
+        **_complaint_helpers(label),
+    }
+
+
+def _complaint_helpers(label) -> dict:
+    from .complaints.workflow import (ACTION_LABELS, CLOSING_LABELS, RECOMMENDATION_LABELS,
+                                      STATUS_LABELS)
+    channels = {"portal": _l("Partner, through the portal"), "public": _l("Public form"),
+                "oral": _l("Oral report"), "letter": _l("Letter")}
+    subjects = {"complainant": _l("Complainant"), "client": _l("Client (right of reply)"),
+                "witness": _l("Witness")}
+    return {
+        "complaint_status": label(STATUS_LABELS),
+        "complaint_action": label(ACTION_LABELS),
+        "closing_label": label(CLOSING_LABELS),
+        "recommendation_label": label(RECOMMENDATION_LABELS),
+        "channel_label": label(channels),
+        "subject_label": label(subjects),
     }
 
 

@@ -102,3 +102,31 @@ POLICY.update({
     "jobs.referral": (STAFF, {"code": "RJK-XXXX-XXXX"}),
     "jobs.referral_action": (EDITORS, {"code": "RJK-XXXX-XXXX", "action": "tarik"}),
 })
+
+CASE_READERS = ("officer", "supervisor", "head", "regional")
+POLICY.update({
+    "complaints.public_new": (PUBLIC, {}),
+    "complaints.receipt": (PUBLIC, {}),
+    "complaints.track": (PUBLIC, {}),
+    "complaints.case_public": (PUBLIC, {}),
+    "complaints.case_public_step": (PUBLIC, {"step": "keluar"}),
+    "complaints.partner_new": (PARTNER, {"public_id": "no-such-id"}),
+    "complaints.partner_list": (PARTNER, {}),
+    "complaints.partner_case": (PARTNER, {"reference": "ADU-XXXX-XXXX"}),
+    "complaints.queue": (CASE_READERS, {}),
+    "complaints.export": (CASE_READERS, {}),
+    "complaints.staff_new": (STAFF, {}),
+    "complaints.case": (CASE_READERS, {"reference": "ADU-XXXX-XXXX"}),
+    "complaints.complainant": (CASE_READERS, {"reference": "ADU-XXXX-XXXX"}),
+    "complaints.act": (CASE_READERS, {"reference": "ADU-XXXX-XXXX", "action": "triage"}),
+    "complaints.note": (STAFF, {"reference": "ADU-XXXX-XXXX"}),
+    "complaints.assign": (STAFF, {"reference": "ADU-XXXX-XXXX"}),
+    "complaints.flag": (STAFF, {"reference": "ADU-XXXX-XXXX"}),
+    "complaints.examination": (EDITORS, {"reference": "ADU-XXXX-XXXX"}),
+    "complaints.hearing": (VETTING, {"reference": "ADU-XXXX-XXXX"}),
+    "complaints.document": (CASE_READERS, {"reference": "ADU-XXXX-XXXX", "document_id": 1}),
+    "complaints.attachment": (STAFF, {"reference": "ADU-XXXX-XXXX", "attachment_id": 1}),
+    "complaints.verify": (CASE_READERS, {}),
+    "complaints.leave_days": (ADMIN, {}),
+    "complaints.leave_day_delete": (ADMIN, {"leave_id": 1}),
+})

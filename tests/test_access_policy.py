@@ -53,7 +53,8 @@ def test_public_endpoints_are_the_allow_list(app):
         "auth.forgot_password", "auth.set_password", "public.about", "public.how_to_join",
         "public.faq", "public.privacy", "public.accessibility", "public.directory",
         "public.figures", "public.apply", "public.apply_sent", "public.apply_confirm",
-        "public.apply_answer"])
+        "public.apply_answer", "complaints.public_new", "complaints.receipt", "complaints.track",
+        "complaints.case_public", "complaints.case_public_step"])
 
 
 def test_anonymous_is_sent_to_sign_in_for_every_private_rule(app):

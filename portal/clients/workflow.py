@@ -31,7 +31,7 @@ CLIENT_ACTION_LABELS = {
 }
 
 CLIENT_WORKFLOW = Workflow(CLIENT_STATES, [
-    Transition("intensify", ("active",), "intensive", STAFF),
+    Transition("intensify", ("active",), "intensive", STAFF + (SYSTEM,)),
     Transition("relax", ("intensive",), "active", STAFF),
     Transition("complete", ("active", "intensive"), "completed", LEADS),
     Transition("transfer", ("active", "intensive"), "transferred", LEADS,

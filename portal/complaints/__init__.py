@@ -1,0 +1,6 @@
+"""Revocation complaints: filing (public, partner, staff), tracking, the review procedure."""
+from flask import Blueprint
+
+bp = Blueprint("complaints", __name__)
+
+from . import public_views, staff_views  # noqa: E402,F401

@@ -1,0 +1,171 @@
+"""Filing a complaint without an account, and following it with the receipt; partners file
+about their assigned clients and follow their own complaints."""
+from __future__ import annotations
+
+import uuid
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..clients import queries as client_queries
+from ..db import utcnow
+from ..extensions import db, limiter
+from ..i18n import current_language
+from ..security import public, roles_required
+from ..workflow import InvalidTransition, NotPermitted
+from . import bp, queries, services
+from .forms import PartnerComplaintForm, PublicComplaintForm, ReplyForm, TrackForm
+from .workflow import GROUND_HELP
+
+TRACK_MINUTES = 30
+
+
+def _form_limit() -> str:
+    return current_app.config["FORM_RATE_LIMIT"]
+
+
+def _track_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/pengaduan/baru", methods=["GET", "POST"])
+@limiter.limit(_form_limit, methods=["POST"])
+@public
+def public_new():
+    """The public complaint form."""
+    form = PublicComplaintForm()
+    if request.method == "GET":
+        form.submission_key.data = uuid.uuid4().hex
+    if request.method == "POST" and form.homepage.data:
+        session["complaint_receipt"] = None
+        return redirect(url_for("complaints.receipt"))
+    if request.method == "POST" and services.find_by_submission_key(form.submission_key.data):
+        return redirect(url_for("complaints.receipt"))
+    if form.validate_on_submit():
+        receipt = services.file_public(form.data, form.checked_files(), current_language())
+        db.session.commit()
+        session["complaint_receipt"] = {"reference": receipt.complaint.reference, "secret": receipt.secret}
+        return redirect(url_for("complaints.receipt"))
+    lost = [f.label.text for f in (form.evidence_1, form.evidence_2)
+            if request.method == "POST" and f.data and getattr(f.data, "filename", "")]
+    return render_template("complaints/public_new.html", form=form, help=GROUND_HELP, lost_files=lost)
+
+
+@bp.route("/pengaduan/tanda-terima")
+@public
+def receipt():
+    """The receipt: shown once, then forgotten."""
+    data = session.pop("complaint_receipt", None)
+    return render_template("complaints/receipt.html", receipt=data)
+
+
+@bp.route("/pengaduan/lacak", methods=["GET", "POST"])
+@limiter.limit(_track_limit, methods=["POST"])
+@public
+def track():
+    """Follow a complaint with its reference and secret (attempts are throttled)."""
+    form = TrackForm()
+    if form.validate_on_submit():
+        complaint = services.find_for_tracking(form.reference.data, form.secret.data)
+        if complaint is not None:
+            session["tracked"] = {"id": complaint.id, "at": utcnow().timestamp()}
+            return redirect(url_for("complaints.case_public"))
+        form.form_errors.append(_("The reference number and secret code do not match a complaint."))
+    return render_template("complaints/track.html", form=form)
+
+
+def _tracked():
+    data = session.get("tracked")
+    if not data or utcnow().timestamp() - data.get("at", 0) > TRACK_MINUTES * 60:
+        session.pop("tracked", None)
+        return None
+    from .models import Complaint
+    return db.session.get(Complaint, data["id"])
+
+
+@bp.route("/pengaduan/kasus")
+@public
+def case_public():
+    """The status-level view for the complainant."""
+    complaint = _tracked()
+    if complaint is None:
+        flash(_("Enter your reference number and secret code again."), "warning")
+        return redirect(url_for("complaints.track"))
+    return render_template("complaints/case_public.html", complaint=complaint, form=ReplyForm())
+
+
+@bp.route("/pengaduan/kasus/<any(balas, tarik, keluar):step>", methods=["POST"])
+@limiter.limit(_form_limit)
+@public
+def case_public_step(step: str):
+    """Reply (and add evidence), withdraw before the examination, or leave the page."""
+    complaint = _tracked()
+    if complaint is None or step == "keluar":
+        session.pop("tracked", None)
+        return redirect(url_for("complaints.track"))
+    try:
+        if step == "balas":
+            form = ReplyForm()
+            if not form.validate_on_submit():
+                return render_template("complaints/case_public.html", complaint=complaint, form=form), 400
+            services.complainant_reply(complaint, form.body.data or "",
+                                       [form.evidence_1.checked] if getattr(form.evidence_1, "checked", None) else [])
+            flash(_("Your message was sent to the Bapas."), "success")
+        else:
+            services.move(None, complaint, "withdraw", role="complainant")
+            flash(_("Your complaint is withdrawn."), "success")
+        db.session.commit()
+    except (InvalidTransition, NotPermitted):
+        db.session.rollback()
+        flash(_("This is no longer possible for this complaint."), "warning")
+    return redirect(url_for("complaints.case_public"))
+
+
+# ---------------------------------------------------------------- partners
+
+@bp.route("/mitra/klien/<public_id>/pengaduan", methods=["GET", "POST"])
+@roles_required("partner")
+def partner_new(public_id: str):
+    """A partner files a written complaint about a client assigned to its organisation."""
+    assignment = client_queries.get_assignment_for_partner_or_404(current_user, public_id)
+    form = PartnerComplaintForm()
+    if request.method == "GET":
+        form.submission_key.data = uuid.uuid4().hex
+    existing = services.find_by_submission_key(form.submission_key.data) if request.method == "POST" else None
+    if existing is not None and existing.complainant_user_id == current_user.id:
+        return redirect(url_for("complaints.partner_case", reference=existing.reference))
+    if form.validate_on_submit():
+        receipt = services.file_by_partner(current_user, assignment.client, form.data, form.checked_files())
+        db.session.commit()
+        flash(_("Complaint %(ref)s was sent to the Bapas. You can follow it here.", ref=receipt.complaint.reference),
+              "success")
+        return redirect(url_for("complaints.partner_case", reference=receipt.complaint.reference))
+    return render_template("complaints/partner_new.html", form=form, client=assignment.client, help=GROUND_HELP)
+
+
+@bp.route("/mitra/pengaduan/")
+@roles_required("partner")
+def partner_list():
+    """Complaints I filed."""
+    return render_template("complaints/partner_list.html", complaints=queries.partner_complaints(current_user))
+
+
+@bp.route("/mitra/pengaduan/<reference>", methods=["GET", "POST"])
+@roles_required("partner")
+def partner_case(reference: str):
+    """The status-level view of a complaint I filed; I can reply and add evidence."""
+    complaint = queries.get_partner_complaint_or_404(current_user, reference)
+    form = ReplyForm()
+    if form.validate_on_submit():
+        try:
+            services.complainant_reply(complaint, form.body.data or "",
+                                       [form.evidence_1.checked] if getattr(form.evidence_1, "checked", None) else [],
+                                       user=current_user)
+            db.session.commit()
+            flash(_("Your message was sent to the Bapas."), "success")
+            return redirect(url_for("complaints.partner_case", reference=reference))
+        except NotPermitted:
+            db.session.rollback()
+            flash(_("This is no longer possible for this complaint."), "warning")
+    return render_template("complaints/case_public.html", complaint=complaint, form=form, partner=True)

@@ -1,0 +1,121 @@
+"""Scoped selects for complaints: Bapas staff see their office, regional users the proposals
+of their province, partners only what they filed themselves."""
+from __future__ import annotations
+
+from flask import abort
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from ..auth.models import User
+from ..clients.models import CheckIn, Client
+from ..db import today
+from ..extensions import db
+from ..observations.models import Observation
+from ..offices.models import Office
+from ..security import BAPAS_STAFF
+from .models import Complaint
+from .workflow import OPEN_STATES
+
+REGIONAL_STATES = ("proposed", "forwarded", "revoked", "not_revoked")
+
+
+def queue_query(user: User, status: str | None = None, ground: str | None = None,
+                officer_id: int | None = None, overdue: bool = False,
+                client: str | None = None) -> Select:
+    """The review queue: unassigned first, then by due date."""
+    if user.role in BAPAS_STAFF:
+        stmt = select(Complaint).where(Complaint.office_id == user.office_id)
+    elif user.role == "regional":
+        stmt = (select(Complaint).join(Office, Complaint.office_id == Office.id)
+                .where(Office.region_id == user.region_id, Complaint.status.in_(REGIONAL_STATES)))
+    else:
+        abort(404)
+    stmt = stmt.options(joinedload(Complaint.assigned_officer), joinedload(Complaint.client))
+    if status:
+        stmt = stmt.where(Complaint.status == status)
+    if ground:
+        stmt = stmt.where(func.cast(Complaint.grounds, db.String).like(f'%"{ground}"%'))
+    if officer_id:
+        stmt = stmt.where(Complaint.assigned_officer_id == officer_id)
+    if overdue:
+        stmt = stmt.where(Complaint.status.in_([s for s in OPEN_STATES if s != "needs_info"]),
+                          Complaint.due_on < today())
+    if client:
+        like = f"%{client.strip().lower()}%"
+        stmt = stmt.outerjoin(Client, Complaint.client_id == Client.id).where(or_(
+            func.lower(Complaint.client_name).like(like), func.lower(Client.full_name).like(like),
+            func.lower(Client.register_number).like(like),
+            func.lower(Complaint.client_register_number).like(like)))
+    unassigned_first = case((Complaint.assigned_officer_id.is_(None), 0), else_=1)
+    return stmt.order_by(unassigned_first, Complaint.due_on, Complaint.id)
+
+
+def status_counts(user: User) -> dict[str, int]:
+    """How many complaints of the office (or province) are in each status."""
+    if user.role == "regional":
+        stmt = (select(Complaint.status, func.count()).join(Office, Complaint.office_id == Office.id)
+                .where(Office.region_id == user.region_id, Complaint.status.in_(REGIONAL_STATES)))
+    else:
+        stmt = select(Complaint.status, func.count()).where(Complaint.office_id == user.office_id)
+    return dict(db.session.execute(stmt.group_by(Complaint.status)).all())
+
+
+def get_case_or_404(user: User, reference: str) -> Complaint:
+    """A complaint of the user's Bapas, or a proposal in the regional user's province."""
+    complaint = db.session.scalar(select(Complaint).where(Complaint.reference == reference))
+    if complaint is None:
+        abort(404)
+    if user.role in BAPAS_STAFF and complaint.office_id == user.office_id:
+        return complaint
+    if (user.role == "regional" and complaint.office.region_id == user.region_id
+            and complaint.status in REGIONAL_STATES):
+        return complaint
+    abort(404)
+
+
+def may_see_complainant(user: User, complaint: Complaint) -> bool:
+    """The assigned officer, supervisors and the head of the Bapas; regional users inside
+    the proposal file."""
+    if user.role in ("supervisor", "head") and complaint.office_id == user.office_id:
+        return True
+    if user.role == "officer" and complaint.assigned_officer_id == user.id:
+        return True
+    return user.role == "regional" and complaint.status in REGIONAL_STATES
+
+
+def related(user: User, complaint: Complaint) -> dict:
+    """Staff-only context: other complaints about the client, recent observations, misses."""
+    if complaint.client_id is None:
+        return {"complaints": [], "observations": [], "misses": []}
+    others = list(db.session.scalars(select(Complaint).where(
+        Complaint.client_id == complaint.client_id, Complaint.id != complaint.id)
+        .order_by(Complaint.id.desc()).limit(10)))
+    observations = list(db.session.scalars(select(Observation).where(
+        Observation.client_id == complaint.client_id).order_by(Observation.id.desc()).limit(5)))
+    misses = list(db.session.scalars(select(CheckIn).where(
+        CheckIn.client_id == complaint.client_id, CheckIn.outcome == "missed")
+        .order_by(CheckIn.month.desc()).limit(6)))
+    return {"complaints": others, "observations": observations, "misses": misses}
+
+
+def partner_complaints(user: User) -> list[Complaint]:
+    """Complaints the partner filed themselves."""
+    if user.role != "partner":
+        abort(404)
+    return list(db.session.scalars(select(Complaint).where(
+        Complaint.complainant_user_id == user.id).order_by(Complaint.id.desc())))
+
+
+def get_partner_complaint_or_404(user: User, reference: str) -> Complaint:
+    """A complaint this partner filed."""
+    complaint = db.session.scalar(select(Complaint).where(Complaint.reference == reference))
+    if complaint is None or user.role != "partner" or complaint.complainant_user_id != user.id:
+        abort(404)
+    return complaint
+
+
+def officers_of(user: User) -> list[User]:
+    """Officers (and supervisors) of the user's Bapas."""
+    return list(db.session.scalars(select(User).where(
+        User.office_id == user.office_id, User.role.in_(("officer", "supervisor")),
+        User.active.is_(True)).order_by(User.name)))

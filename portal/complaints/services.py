@@ -1,0 +1,364 @@
+"""Complaint verbs: file (three ways in), track with the receipt, move through the procedure,
+notes and messages, examination records, the TPP hearing, decisions, the daily job.
+Every move goes through COMPLAINT_WORKFLOW; the request commits once."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from flask import has_request_context, url_for
+from sqlalchemy import select
+
+from .. import audit, mail, uploads
+from ..auth.models import User
+from ..auth.passwords import hash_password, verify_password
+from ..clients.models import Client
+from ..db import today, utcnow
+from ..extensions import db
+from ..notifications import notify
+from ..workflow import NotPermitted, StaleObject
+from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
+from .models import Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
+from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, OPEN_STATES, SYSTEM
+
+INFO_DAYS = 10  # working days the complainant has to answer a request for clarification
+
+
+@dataclass
+class Receipt:
+    """What the complainant keeps: the reference and the secret (shown once)."""
+
+    complaint: Complaint
+    secret: str
+
+
+def _link(endpoint: str, **values) -> str | None:
+    return url_for(endpoint, **values) if has_request_context() else None
+
+
+def check_version(complaint: Complaint, version) -> None:
+    """StaleObject when the case changed since the user loaded it."""
+    if version is not None and str(version) != str(complaint.version):
+        raise StaleObject(complaint.reference)
+
+
+def find_by_submission_key(key: str | None) -> Complaint | None:
+    """The complaint already created from this form (a second submit of the same form)."""
+    if not key:
+        return None
+    return db.session.scalar(select(Complaint).where(Complaint.submission_key == key))
+
+
+def _event(complaint: Complaint, kind: str, actor=None, *, action=None, body=None,
+           visibility="internal", from_status=None, to_status=None, by_complainant=False):
+    event = ComplaintEvent(actor_id=getattr(actor, "id", None), kind=kind, action=action,
+                           body=body, visibility=visibility, from_status=from_status,
+                           to_status=to_status, by_complainant=by_complainant)
+    complaint.events.append(event)
+    return event
+
+
+def _complainant_email(complaint: Complaint) -> str | None:
+    if complaint.complainant_user_id:
+        user = db.session.get(User, complaint.complainant_user_id)
+        return user.email if user is not None and user.active else None
+    return complaint.complainant_email
+
+
+def _tell_complainant(complaint: Complaint, template: str = "complaint_status") -> None:
+    """Email the complainant the new status only (no details)."""
+    email = _complainant_email(complaint)
+    if email:
+        mail.queue(email, template, complaint.locale, complaint=complaint)
+
+
+def _match_client(office_id: int, register_number: str | None) -> Client | None:
+    if not register_number:
+        return None
+    return db.session.scalar(select(Client).where(Client.office_id == office_id,
+                                                  Client.register_number == register_number.strip()))
+
+
+def _create(data: dict, *, channel: str, office_id: int, locale: str, client: Client | None,
+            files: list, actor=None, complainant_user=None) -> Receipt:
+    secret = new_secret()
+    submitted = today()
+    complaint = Complaint(
+        secret_hash=hash_password(secret), submission_key=data.get("submission_key") or None,
+        channel=channel, office_id=office_id, client_id=getattr(client, "id", None),
+        client_name=(data.get("client_name") or getattr(client, "full_name", None) or "").strip() or None,
+        client_area=(data.get("client_area") or "").strip() or None,
+        client_register_number=(data.get("client_register_number") or "").strip() or None,
+        grounds=list(data["grounds"]), missed_visits=data.get("missed_visits") or None,
+        narrative=data["narrative"].strip(), incident_from_on=data.get("incident_from_on"),
+        incident_to_on=data.get("incident_to_on"),
+        incident_place=(data.get("incident_place") or "").strip() or None,
+        witnesses=(data.get("witnesses") or "").strip() or None,
+        complainant_name=(data.get("complainant_name") or getattr(complainant_user, "name", "")).strip(),
+        complainant_phone=data.get("complainant_phone") or None,
+        complainant_email=(data.get("complainant_email") or "").strip().lower() or None,
+        complainant_relationship=(data.get("complainant_relationship") or "").strip() or None,
+        complainant_user_id=getattr(complainant_user, "id", None),
+        partner_org_id=getattr(complainant_user, "partner_org_id", None),
+        recorded_by_id=getattr(actor, "id", None), declaration_at=utcnow(), locale=locale,
+        status="submitted", submitted_on=submitted,
+        due_on=add_working_days(submitted, SERVICE_STANDARD_DAYS))
+    if complaint.client_id is None:
+        matched = _match_client(office_id, complaint.client_register_number)
+        complaint.client_id = getattr(matched, "id", None)
+    db.session.add(complaint)
+    db.session.flush()
+    for purpose, checked in files:
+        uploads.store(checked, complaint, purpose, uploaded_by=actor or complainant_user)
+    _event(complaint, "move", actor or complainant_user, action="submitted", to_status="submitted",
+           visibility="complainant", by_complainant=actor is None)
+    audit.record(actor or complainant_user, "complaint.submitted", complaint, office_id=office_id,
+                 channel=channel, grounds=complaint.grounds)
+    for supervisor in db.session.scalars(select(User).where(
+            User.office_id == office_id, User.role == "supervisor", User.active.is_(True))):
+        notify(supervisor, "complaint_new", _link("complaints.case", reference=complaint.reference))
+    return Receipt(complaint, secret)
+
+
+def file_public(data: dict, files: list, locale: str) -> Receipt:
+    """A complaint from the public, without an account."""
+    receipt = _create(data, channel="public", office_id=int(data["office_id"]), locale=locale,
+                      client=None, files=[("evidence", f) for f in files])
+    if receipt.complaint.complainant_email:
+        mail.queue(receipt.complaint.complainant_email, "complaint_receipt", locale,
+                   complaint=receipt.complaint, secret=receipt.secret,
+                   link=url_for("complaints.track", _external=True) if has_request_context() else "")
+    return receipt
+
+
+def file_by_partner(actor: User, client: Client, data: dict, files: list) -> Receipt:
+    """A partner files about a client assigned to its organisation."""
+    receipt = _create(data, channel="portal", office_id=client.office_id, locale=actor.locale or "id",
+                      client=client, files=[("evidence", f) for f in files], complainant_user=actor)
+    return receipt
+
+
+def file_by_staff(actor: User, data: dict, files: list) -> Receipt:
+    """Staff transcribe an oral report or a letter on the complainant's behalf."""
+    client = _match_client(actor.office_id, data.get("client_register_number"))
+    purposes = [("letter", files[0])] + [("evidence", f) for f in files[1:]] if files else []
+    receipt = _create(data, channel=data["channel"], office_id=actor.office_id, locale="id",
+                      client=client, files=purposes, actor=actor)
+    if receipt.complaint.complainant_email:
+        mail.queue(receipt.complaint.complainant_email, "complaint_receipt", "id",
+                   complaint=receipt.complaint, secret=receipt.secret,
+                   link=url_for("complaints.track", _external=True) if has_request_context() else "")
+    return receipt
+
+
+def find_for_tracking(reference: str, secret: str) -> Complaint | None:
+    """The complaint for a receipt; a wrong secret and an unknown reference look the same."""
+    complaint = db.session.scalar(select(Complaint).where(
+        Complaint.reference == (reference or "").strip().upper()))
+    ok = verify_password(complaint.secret_hash if complaint else None, (secret or "").strip())
+    return complaint if complaint is not None and ok else None
+
+
+# ---------------------------------------------------------------- the clock
+
+def _pause(complaint: Complaint) -> None:
+    complaint.paused_since = today()
+    complaint.info_due_on = add_working_days(today(), INFO_DAYS)
+
+
+def _resume(complaint: Complaint) -> None:
+    if complaint.paused_since:
+        complaint.due_on = add_working_days(complaint.due_on,
+                                            working_days_between(complaint.paused_since, today()))
+    complaint.paused_since = None
+    complaint.info_due_on = None
+
+
+def is_overdue(complaint: Complaint, on: dt.date | None = None) -> bool:
+    """Past the 20-working-day service standard (the clock is paused while waiting)."""
+    return (complaint.status in OPEN_STATES and complaint.status != "needs_info"
+            and complaint.due_on < (on or today()))
+
+
+# ---------------------------------------------------------------- moves
+
+def _client_move(actor, complaint: Complaint, action: str, role: str) -> None:
+    from ..clients.services import change_status
+    from ..clients.workflow import CLIENT_WORKFLOW
+    client = complaint.client
+    if client is None:
+        return
+    if any(t.action == action for t in CLIENT_WORKFLOW.allowed(client.status, role)):
+        change_status(actor, client, action, role=role,
+                      note=f"{complaint.reference}")
+
+
+def move(actor, complaint: Complaint, action: str, *, role: str | None = None, note: str | None = None,
+         **given) -> None:
+    """Make one move of the procedure, as the table allows, with its side effects."""
+    role = role or (actor.role if actor is not None else SYSTEM)
+    if action == "start_examination":
+        given["client"] = complaint.client_id
+    if action == "refer_to_tpp":
+        subjects = {e.subject for e in complaint.examinations}
+        given.update(complainant_bap="complainant" in subjects, client_bap="client" in subjects)
+    if action.startswith("decide_"):
+        given["hearing"] = bool(complaint.hearings)
+    transition = COMPLAINT_WORKFLOW.check(action, complaint.status, role, given)
+    if role in ("officer", "supervisor", "head") and actor.office_id != complaint.office_id:
+        raise NotPermitted(action)
+    before = complaint.status
+    complaint.status = transition.target
+    if before == "needs_info" and complaint.status != "needs_info":
+        _resume(complaint)
+    if action == "request_info":
+        _pause(complaint)
+    if action == "triage":
+        complaint.assigned_officer_id = int(given["officer"])
+        officer = db.session.get(User, complaint.assigned_officer_id)
+        notify(officer, "complaint_assigned", _link("complaints.case", reference=complaint.reference))
+        mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
+    if action in ("close", "decide_not_pursued"):
+        complaint.closing_reason = given.get("reason") or complaint.closing_reason
+    if action == "transfer":
+        complaint.office_id = int(given["office"])
+        complaint.assigned_officer_id = None
+        complaint.closing_reason = None
+    if action == "decide_warning":
+        _client_move(actor, complaint, "intensify", SYSTEM)
+    if action == "decide_temporary_revocation":
+        _client_move(actor, complaint, "temporarily_revoke", "head")
+    if action in ("record_revoked", "record_not_revoked"):
+        complaint.decree_number = given["decree_number"]
+        complaint.decree_on = given["decree_on"]
+        _client_move(actor, complaint, "revoke" if action == "record_revoked" else "restore", "regional")
+    if action == "propose":
+        from .documents import issue_proposal
+        issue_proposal(actor, complaint)
+        regional = db.session.scalars(select(User).where(
+            User.role == "regional", User.region_id == complaint.office.region_id, User.active.is_(True)))
+        for person in regional:
+            notify(person, "complaint_proposed", _link("complaints.case", reference=complaint.reference))
+            mail.queue(person.email, "complaint_proposed", person.locale, complaint=complaint)
+    if complaint.status not in OPEN_STATES:
+        complaint.closed_at = utcnow()
+    _event(complaint, "move", actor, action=action, from_status=before, to_status=complaint.status,
+           body=note, visibility="complainant" if action in ("request_info",) else "internal",
+           by_complainant=role == COMPLAINANT)
+    audit.record(actor, f"complaint.{action}", complaint, office_id=complaint.office_id,
+                 from_status=before, to_status=complaint.status)
+    if complaint.status != before:
+        _tell_complainant(complaint)
+
+
+def add_note(actor: User, complaint: Complaint, body: str, to_complainant: bool) -> None:
+    """An internal note, or a message the complainant sees on the tracking page."""
+    _event(complaint, "message" if to_complainant else "note", actor, body=body.strip(),
+           visibility="complainant" if to_complainant else "internal")
+    audit.record(actor, "complaint.message" if to_complainant else "complaint.note", complaint,
+                 office_id=complaint.office_id)
+    if to_complainant:
+        _tell_complainant(complaint, "complaint_message")
+
+
+def complainant_reply(complaint: Complaint, body: str, files: list, user=None) -> None:
+    """The complainant answers or adds evidence while the case is open."""
+    if complaint.status not in OPEN_STATES:
+        raise NotPermitted("reply")
+    _event(complaint, "reply", user, body=body.strip() or None, visibility="complainant",
+           by_complainant=True)
+    for checked in files:
+        uploads.store(checked, complaint, "evidence", uploaded_by=user)
+    audit.record(user, "complaint.complainant_reply", complaint, office_id=complaint.office_id,
+                 files=len(files))
+    if complaint.assigned_officer is not None:
+        notify(complaint.assigned_officer, "complaint_reply",
+               _link("complaints.case", reference=complaint.reference))
+    if complaint.status == "needs_info":
+        move(user, complaint, "info_received", role=COMPLAINANT)
+
+
+def assign(actor: User, complaint: Complaint, officer_id: int) -> None:
+    """Assign (supervisor, head) or claim (an officer takes an unassigned case)."""
+    if actor.role == "officer" and (complaint.assigned_officer_id or officer_id != actor.id):
+        raise NotPermitted("assign")
+    officer = db.session.get(User, officer_id)
+    if officer is None or officer.office_id != complaint.office_id or officer.role not in ("officer", "supervisor"):
+        raise NotPermitted("assign")
+    complaint.assigned_officer_id = officer.id
+    _event(complaint, "note", actor, action="assigned", body=officer.name)
+    audit.record(actor, "complaint.assigned", complaint, office_id=complaint.office_id, officer_id=officer.id)
+    if officer.id != actor.id:
+        notify(officer, "complaint_assigned", _link("complaints.case", reference=complaint.reference))
+        mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
+
+
+def flag(actor: User, complaint: Complaint, reason: str) -> None:
+    """Mark a complaint as possibly malicious or mistaken (staff only, with a reason)."""
+    complaint.flagged_malicious = True
+    complaint.flag_reason = reason.strip()
+    _event(complaint, "note", actor, action="flagged", body=reason.strip())
+    audit.record(actor, "complaint.flagged", complaint, office_id=complaint.office_id)
+
+
+def record_examination(actor: User, complaint: Complaint, data: dict, scan) -> ExaminationRecord:
+    """A BAP with numbered questions and answers; the signed copy's scan if given; a PDF issued."""
+    if complaint.status != "examination":
+        from ..workflow import InvalidTransition
+        raise InvalidTransition("record_examination")
+    record = ExaminationRecord(subject=data["subject"], subject_name=data["subject_name"].strip(),
+                               examiner_id=actor.id, examined_on=data["examined_on"],
+                               place=data["place"].strip(), questions=data["questions"])
+    complaint.examinations.append(record)
+    db.session.flush()
+    if scan is not None:
+        uploads.store(scan, record, "signed_scan", uploaded_by=actor)
+    from .documents import issue_bap
+    issue_bap(actor, complaint, record)
+    _event(complaint, "record", actor, action=f"bap_{record.subject}", body=record.subject_name)
+    audit.record(actor, "complaint.bap_recorded", complaint, office_id=complaint.office_id,
+                 subject=record.subject)
+    return record
+
+
+def record_hearing(actor: User, complaint: Complaint, data: dict) -> Hearing:
+    """The TPP hearing; the head is told of the recommendation."""
+    if complaint.status != "tpp_hearing" or actor.role not in ("supervisor", "head"):
+        raise NotPermitted("record_hearing")
+    hearing = Hearing(held_on=data["held_on"], members=data["members"].strip(),
+                      recommendation=data["recommendation"], minutes=data["minutes"].strip(),
+                      recorded_by_id=actor.id)
+    complaint.hearings.append(hearing)
+    _event(complaint, "record", actor, action="tpp_recorded", body=data["recommendation"])
+    audit.record(actor, "complaint.tpp_recorded", complaint, office_id=complaint.office_id,
+                 recommendation=hearing.recommendation)
+    for head in db.session.scalars(select(User).where(
+            User.office_id == complaint.office_id, User.role == "head", User.active.is_(True))):
+        notify(head, "complaint_tpp", _link("complaints.case", reference=complaint.reference))
+        mail.queue(head.email, "complaint_tpp", head.locale, complaint=complaint)
+    return hearing
+
+
+# ---------------------------------------------------------------- the daily job
+
+def daily(on: dt.date | None = None) -> tuple[int, int]:
+    """Requests for clarification that lapsed return to review; supervisors get a digest of
+    overdue cases. Returns (lapsed, digests)."""
+    on = on or today()
+    lapsed = db.session.scalars(select(Complaint).where(
+        Complaint.status == "needs_info", Complaint.info_due_on < on)).all()
+    for complaint in lapsed:
+        move(None, complaint, "info_lapsed")
+    overdue = [c for c in db.session.scalars(select(Complaint).where(
+        Complaint.status.in_(OPEN_STATES), Complaint.due_on < on)) if is_overdue(c, on)]
+    by_office: dict[int, list[Complaint]] = {}
+    for complaint in overdue:
+        by_office.setdefault(complaint.office_id, []).append(complaint)
+    digests = 0
+    for office_id, cases in by_office.items():
+        for supervisor in db.session.scalars(select(User).where(
+                User.office_id == office_id, User.role == "supervisor", User.active.is_(True))):
+            mail.queue(supervisor.email, "complaint_overdue_digest", supervisor.locale,
+                       references=sorted(c.reference for c in cases))
+            digests += 1
+    return len(lapsed), digests

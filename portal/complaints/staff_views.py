@@ -1,0 +1,334 @@
+"""Bapas and regional side: the review queue, transcription, the case page and the procedure,
+BAPs, the TPP hearing, documents, CSV export, verification, collective-leave days."""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import audit, uploads
+from ..clients.models import Client
+from ..extensions import db
+from ..forms import error_summary
+from ..offices.models import Office
+from ..pagination import paginate
+from ..security import roles_required
+from ..workflow import InvalidTransition, MissingFields, NotPermitted, StaleObject
+from . import bp, documents, queries, services
+from .calendar import CollectiveLeave
+from .forms import (ActionForm, ExaminationForm, FlagForm, HearingForm, LeaveDayForm, NoteForm,
+                    QueueFilterForm, StaffComplaintForm, VerifyForm)
+from .models import IssuedDocument
+from .workflow import COMPLAINT_WORKFLOW, STATUS_LABELS
+
+CASEWORKERS = ("officer", "supervisor", "head")
+READERS = CASEWORKERS + ("regional",)
+
+
+def _officer_choices(field, blank):
+    field.choices = [("", blank)] + [(str(u.id), u.name) for u in queries.officers_of(current_user)]
+
+
+@bp.route("/staf/pengaduan/")
+@roles_required(*READERS)
+def queue():
+    """Counts by status; unassigned first, then by due date; filters; overdue highlighted."""
+    form = QueueFilterForm(request.args)
+    form.status.choices = [("", _("All statuses"))] + list(STATUS_LABELS.items())
+    _officer_choices(form.officer, _("All officers"))
+    form.validate()
+    officer_id = int(form.officer.data) if (form.officer.data or "").isdigit() else None
+    stmt = queries.queue_query(current_user, form.status.data, form.ground.data, officer_id,
+                               bool(form.overdue.data), form.client.data)
+    return render_template("complaints/queue.html", form=form, page=paginate(stmt),
+                           counts=queries.status_counts(current_user), is_overdue=services.is_overdue)
+
+
+@bp.route("/staf/pengaduan/ekspor.csv")
+@roles_required(*READERS)
+def export():
+    """The filtered queue as CSV — without the complainant's identity."""
+    form = QueueFilterForm(request.args)
+    form.status.choices = [("", "")] + list(STATUS_LABELS.items())
+    _officer_choices(form.officer, "")
+    form.validate()
+    officer_id = int(form.officer.data) if (form.officer.data or "").isdigit() else None
+    stmt = queries.queue_query(current_user, form.status.data, form.ground.data, officer_id,
+                               bool(form.overdue.data), form.client.data)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["reference", "channel", "status", "grounds", "client", "officer",
+                     "submitted_on", "due_on", "overdue", "flagged"])
+    for c in db.session.scalars(stmt):
+        writer.writerow([c.reference, c.channel, c.status, " ".join(c.grounds),
+                         c.client.full_name if c.client else (c.client_name or ""),
+                         c.assigned_officer.name if c.assigned_officer else "", c.submitted_on,
+                         c.due_on, "yes" if services.is_overdue(c) else "", "yes" if c.flagged_malicious else ""])
+    audit.record(current_user, "complaint.exported", None)
+    db.session.commit()
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=pengaduan.csv"})
+
+
+@bp.route("/staf/pengaduan/baru", methods=["GET", "POST"])
+@roles_required(*CASEWORKERS)
+def staff_new():
+    """Transcribe an oral report or a letter on the complainant's behalf."""
+    form = StaffComplaintForm()
+    if request.method == "GET":
+        import uuid
+        form.submission_key.data = uuid.uuid4().hex
+        form.office_id.data = str(current_user.office_id)
+    if request.method == "POST":
+        form.office_id.data = str(current_user.office_id)
+        existing = services.find_by_submission_key(form.submission_key.data)
+        if existing is not None and existing.office_id == current_user.office_id:
+            return redirect(url_for("complaints.case", reference=existing.reference))
+    if form.validate_on_submit():
+        receipt = services.file_by_staff(current_user, form.data, form.checked_files())
+        db.session.commit()
+        return render_template("complaints/receipt.html", receipt={
+            "reference": receipt.complaint.reference, "secret": receipt.secret}, staff=True)
+    return render_template("complaints/staff_new.html", form=form)
+
+
+def _action_form(complaint):
+    form = ActionForm(version=complaint.version)
+    _officer_choices(form.officer_id, "—")
+    form.office_id.choices = [("", "—")] + [(str(i), n) for i, n in db.session.execute(
+        select(Office.id, Office.name).where(Office.id != complaint.office_id).order_by(Office.name))]
+    return form
+
+
+@bp.route("/staf/pengaduan/<reference>")
+@roles_required(*READERS)
+def case(reference: str):
+    """The case: timeline (internal notes and messages apart), allowed actions, context."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    audit.record(current_user, "complaint.viewed", complaint, office_id=complaint.office_id)
+    db.session.commit()
+    allowed = {t.action for t in COMPLAINT_WORKFLOW.allowed(complaint.status, current_user.role)}
+    issued = list(db.session.scalars(select(IssuedDocument).where(
+        IssuedDocument.complaint_id == complaint.id).order_by(IssuedDocument.id)))
+    return render_template(
+        "complaints/case.html", complaint=complaint, allowed=allowed, form=_action_form(complaint),
+        note_form=NoteForm(version=complaint.version), flag_form=FlagForm(version=complaint.version),
+        bap_form=ExaminationForm(version=complaint.version), hearing_form=HearingForm(version=complaint.version),
+        related=queries.related(current_user, complaint) if current_user.role != "regional" else None,
+        may_see_complainant=queries.may_see_complainant(current_user, complaint),
+        files=uploads.attachments_of(complaint), issued=issued,
+        overdue=services.is_overdue(complaint))
+
+
+@bp.route("/staf/pengaduan/<reference>/pelapor")
+@roles_required(*READERS)
+def complainant(reference: str):
+    """The complainant's identity — to the assigned officer, supervisors and the head (and
+    regional users for proposals); every view is audited."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    if not queries.may_see_complainant(current_user, complaint):
+        abort(403)
+    audit.record(current_user, "complaint.complainant_viewed", complaint, office_id=complaint.office_id)
+    db.session.commit()
+    return render_template("complaints/complainant.html", complaint=complaint)
+
+
+def _run(complaint, version, call):
+    """Check the version, call the service, commit; turn typed errors into messages."""
+    try:
+        services.check_version(complaint, version)
+        call()
+        db.session.commit()
+        flash(_("Saved."), "success")
+    except (StaleObject, StaleDataError):
+        db.session.rollback()
+        flash(_("The case changed while you were working on it. Nothing was saved; check the "
+                "current state and try again."), "warning")
+    except (InvalidTransition, NotPermitted):
+        db.session.rollback()
+        flash(_("This action is not possible for you in the case's current state."), "danger")
+    except MissingFields as exc:
+        db.session.rollback()
+        flash(_("Something the action needs is missing: %(fields)s", fields=", ".join(exc.fields)), "danger")
+    return redirect(url_for("complaints.case", reference=complaint.reference))
+
+
+@bp.route("/staf/pengaduan/<reference>/langkah/<action>", methods=["POST"])
+@roles_required(*READERS)
+def act(reference: str, action: str):
+    """One move of the procedure; the table decides, the server checks again."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    if action not in COMPLAINT_WORKFLOW.transitions or action in ("info_received", "info_lapsed", "withdraw"):
+        abort(404)
+    form = _action_form(complaint)
+    form.process(request.form)
+    if not form.validate():
+        flash(error_summary(form), "danger")
+        return redirect(url_for("complaints.case", reference=reference))
+
+    def call():
+        if action == "triage" and form.register_number.data:
+            client = db.session.scalar(select(Client).where(
+                Client.office_id == complaint.office_id,
+                Client.register_number == form.register_number.data.strip()))
+            if client is None:
+                raise MissingFields(["register_number"])
+            complaint.client_id = client.id
+        if action == "request_info" and form.message.data:
+            pass
+        services.move(current_user, complaint, action, note=form.message.data or form.note.data or None,
+                      officer=form.officer_id.data, reason=form.reason.data, office=form.office_id.data,
+                      message=form.message.data, decree_number=form.decree_number.data,
+                      decree_on=form.decree_on.data)
+    return _run(complaint, form.version.data, call)
+
+
+@bp.route("/staf/pengaduan/<reference>/catatan", methods=["POST"])
+@roles_required(*CASEWORKERS)
+def note(reference: str):
+    """An internal note, or a message to the complainant."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    form = NoteForm()
+    if not form.validate_on_submit():
+        flash(error_summary(form), "danger")
+        return redirect(url_for("complaints.case", reference=reference))
+    return _run(complaint, form.version.data,
+                lambda: services.add_note(current_user, complaint, form.body.data, form.to_complainant.data))
+
+
+@bp.route("/staf/pengaduan/<reference>/tugaskan", methods=["POST"])
+@roles_required(*CASEWORKERS)
+def assign(reference: str):
+    """Assign the case (supervisor, head) or claim it (an officer)."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    officer_id = request.form.get("officer_id", "")
+    if current_user.role == "officer":
+        officer_id = str(current_user.id)
+    if not officer_id.isdigit():
+        flash(_("Choose an officer."), "danger")
+        return redirect(url_for("complaints.case", reference=reference))
+    return _run(complaint, request.form.get("version"),
+                lambda: services.assign(current_user, complaint, int(officer_id)))
+
+
+@bp.route("/staf/pengaduan/<reference>/tandai", methods=["POST"])
+@roles_required(*CASEWORKERS)
+def flag(reference: str):
+    """Flag as possibly malicious or mistaken."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    form = FlagForm()
+    if not form.validate_on_submit():
+        flash(error_summary(form), "danger")
+        return redirect(url_for("complaints.case", reference=reference))
+    return _run(complaint, form.version.data, lambda: services.flag(current_user, complaint, form.reason.data))
+
+
+@bp.route("/staf/pengaduan/<reference>/bap", methods=["POST"])
+@roles_required("officer", "supervisor")
+def examination(reference: str):
+    """Record a BAP; its PDF is issued with a verification code."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    form = ExaminationForm()
+    if not form.validate_on_submit():
+        flash(error_summary(form), "danger")
+        return redirect(url_for("complaints.case", reference=reference))
+    data = {"subject": form.subject.data, "subject_name": form.subject_name.data,
+            "examined_on": form.examined_on.data, "place": form.place.data,
+            "questions": form.questions()}
+    return _run(complaint, form.version.data, lambda: services.record_examination(
+        current_user, complaint, data, getattr(form.scan, "checked", None)))
+
+
+@bp.route("/staf/pengaduan/<reference>/tpp", methods=["POST"])
+@roles_required("supervisor", "head")
+def hearing(reference: str):
+    """Record the TPP hearing and its recommendation."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    form = HearingForm()
+    if not form.validate_on_submit():
+        flash(error_summary(form), "danger")
+        return redirect(url_for("complaints.case", reference=reference))
+    return _run(complaint, form.version.data, lambda: services.record_hearing(current_user, complaint, form.data))
+
+
+@bp.route("/staf/pengaduan/<reference>/dokumen/<int:document_id>")
+@roles_required(*READERS)
+def document(reference: str, document_id: int):
+    """Download an issued PDF (BAP, proposal letter)."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    issued = db.session.get(IssuedDocument, document_id)
+    if issued is None or issued.complaint_id != complaint.id:
+        abort(404)
+    if issued.kind == "proposal" and not queries.may_see_complainant(current_user, complaint):
+        abort(404)
+    audit.record(current_user, "document.downloaded", complaint, office_id=complaint.office_id,
+                 code=issued.code)
+    db.session.commit()
+    return Response(documents.read(issued), mimetype="application/pdf", headers={
+        "Content-Disposition": f"attachment; filename={issued.kind}-{complaint.reference}.pdf",
+        "Content-Security-Policy": "default-src 'none'; sandbox"})
+
+
+@bp.route("/staf/pengaduan/<reference>/berkas/<int:attachment_id>")
+@roles_required(*CASEWORKERS)
+def attachment(reference: str, attachment_id: int):
+    """Download evidence or the scanned letter."""
+    complaint = queries.get_case_or_404(current_user, reference)
+    found = next((a for a in uploads.attachments_of(complaint) if a.id == attachment_id), None)
+    if found is None:
+        abort(404)
+    audit.record(current_user, "complaint.file_downloaded", complaint, office_id=complaint.office_id)
+    db.session.commit()
+    return uploads.send(found)
+
+
+@bp.route("/verifikasi", methods=["GET", "POST"])
+@roles_required(*READERS)
+def verify():
+    """Does a presented code (and PDF) match a document the portal issued?"""
+    form = VerifyForm()
+    result = None
+    if form.validate_on_submit():
+        data = form.document.data.read() if form.document.data and form.document.data.filename else None
+        issued, matches = documents.verify(form.code.data, data)
+        result = {"found": issued is not None, "matches": matches, "document": issued}
+        audit.record(current_user, "document.verified", None, found=issued is not None, matches=matches)
+        db.session.commit()
+    return render_template("complaints/verify.html", form=form, result=result)
+
+
+@bp.route("/admin/cuti-bersama", methods=["GET", "POST"])
+@roles_required("admin")
+def leave_days():
+    """Collective-leave days (cuti bersama) that do not count as working days."""
+    form = LeaveDayForm()
+    if form.validate_on_submit():
+        if db.session.scalar(select(CollectiveLeave).where(CollectiveLeave.day == form.day.data)):
+            form.day.errors.append(_("This day is already listed."))
+        else:
+            db.session.add(CollectiveLeave(day=form.day.data, name=form.name.data.strip()))
+            audit.record(current_user, "calendar.leave_added", None, day=form.day.data)
+            db.session.commit()
+            flash(_("Saved."), "success")
+            return redirect(url_for("complaints.leave_days"))
+    days = list(db.session.scalars(select(CollectiveLeave).order_by(CollectiveLeave.day.desc())))
+    return render_template("complaints/leave_days.html", form=form, days=days)
+
+
+@bp.route("/admin/cuti-bersama/<int:leave_id>/hapus", methods=["POST"])
+@roles_required("admin")
+def leave_day_delete(leave_id: int):
+    """Remove a collective-leave day."""
+    day = db.session.get(CollectiveLeave, leave_id)
+    if day is None:
+        abort(404)
+    audit.record(current_user, "calendar.leave_removed", None, day=day.day)
+    db.session.delete(day)
+    db.session.commit()
+    flash(_("Removed."), "success")
+    return redirect(url_for("complaints.leave_days"))

@@ -1,0 +1,107 @@
+"""The revocation procedure as one table: the legal moves, who may make each, what each needs."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
+
+from ..workflow import Transition, Workflow
+
+COMPLAINANT = "complainant"
+SYSTEM = "system"
+LEADS = ("supervisor", "head")
+CASEWORKERS = ("officer", "supervisor", "head")
+
+STATES = ("submitted", "in_review", "needs_info", "examination", "tpp_hearing", "not_pursued",
+          "warning_issued", "temporarily_revoked", "proposed", "forwarded", "revoked",
+          "not_revoked", "withdrawn")
+OPEN_STATES = ("submitted", "in_review", "needs_info", "examination", "tpp_hearing",
+               "temporarily_revoked", "proposed", "forwarded")
+CLOCK_STATES = ("submitted", "in_review", "examination", "tpp_hearing")  # the 20-day clock runs
+
+STATUS_LABELS = {
+    "submitted": lazy_pgettext("complaint status", "Submitted"),
+    "in_review": lazy_pgettext("complaint status", "In review"),
+    "needs_info": lazy_pgettext("complaint status", "Clarification needed"),
+    "examination": lazy_pgettext("complaint status", "Examination (BAP)"),
+    "tpp_hearing": lazy_pgettext("complaint status", "TPP hearing"),
+    "not_pursued": lazy_pgettext("complaint status", "Not pursued"),
+    "warning_issued": lazy_pgettext("complaint status", "Warning / intensive supervision"),
+    "temporarily_revoked": lazy_pgettext("complaint status", "Temporarily revoked"),
+    "proposed": lazy_pgettext("complaint status", "Proposed to the regional office"),
+    "forwarded": lazy_pgettext("complaint status", "Forwarded to Ditjenpas"),
+    "revoked": lazy_pgettext("complaint status", "Revoked"),
+    "not_revoked": lazy_pgettext("complaint status", "Not revoked"),
+    "withdrawn": lazy_pgettext("complaint status", "Withdrawn"),
+}
+
+ACTION_LABELS = {
+    "triage": _l("Triage: officer assigned"),
+    "close": _l("Closed as not pursued"),
+    "transfer": _l("Transferred to another Bapas"),
+    "request_info": _l("Clarification asked from the complainant"),
+    "info_received": _l("The complainant answered"),
+    "info_lapsed": _l("No answer in time; review continues"),
+    "start_examination": _l("Examination started"),
+    "refer_to_tpp": _l("Referred to the TPP hearing"),
+    "decide_not_pursued": _l("Head's decision: not pursued"),
+    "decide_warning": _l("Head's decision: warning and intensive supervision"),
+    "decide_temporary_revocation": _l("Head's decision: temporary revocation"),
+    "propose": _l("Revocation proposed to the regional office"),
+    "forward": _l("Forwarded to Ditjenpas"),
+    "record_revoked": _l("Outcome: parole revoked"),
+    "record_not_revoked": _l("Outcome: parole not revoked"),
+    "withdraw": _l("Withdrawn by the complainant"),
+}
+
+COMPLAINT_WORKFLOW = Workflow(STATES, [
+    Transition("triage", ("submitted",), "in_review", LEADS, requires=("officer",)),
+    Transition("close", ("submitted", "in_review", "needs_info", "examination"), "not_pursued",
+               LEADS, requires=("reason",)),
+    Transition("transfer", ("submitted", "in_review"), "submitted", LEADS, requires=("office",)),
+    Transition("request_info", ("in_review", "examination"), "needs_info", CASEWORKERS,
+               requires=("message",)),
+    Transition("info_received", ("needs_info",), "in_review", (COMPLAINANT,)),
+    Transition("info_lapsed", ("needs_info",), "in_review", (SYSTEM,)),
+    Transition("start_examination", ("in_review",), "examination", CASEWORKERS,
+               requires=("client",)),
+    Transition("refer_to_tpp", ("examination",), "tpp_hearing", CASEWORKERS,
+               requires=("complainant_bap", "client_bap")),
+    Transition("decide_not_pursued", ("tpp_hearing",), "not_pursued", ("head",),
+               requires=("hearing",)),
+    Transition("decide_warning", ("tpp_hearing",), "warning_issued", ("head",),
+               requires=("hearing",)),
+    Transition("decide_temporary_revocation", ("tpp_hearing",), "temporarily_revoked", ("head",),
+               requires=("hearing",)),
+    Transition("propose", ("temporarily_revoked",), "proposed", ("head",)),
+    Transition("forward", ("proposed",), "forwarded", ("regional",)),
+    Transition("record_revoked", ("forwarded",), "revoked", ("regional",),
+               requires=("decree_number", "decree_on")),
+    Transition("record_not_revoked", ("forwarded",), "not_revoked", ("regional",),
+               requires=("decree_number", "decree_on")),
+    Transition("withdraw", ("submitted", "in_review", "needs_info"), "withdrawn", (COMPLAINANT,)),
+])
+
+GROUND_HELP = {
+    "NEW_OFFENCE": _l("For example: the client was arrested, named a suspect or convicted for a "
+                      "new crime. Useful evidence: a police letter, a news report, a court notice."),
+    "PUBLIC_UNREST": _l("For example: repeated fights, threats or intimidation of neighbours. "
+                        "Useful evidence: dated photos, statements of neighbours or the RT/RW head."),
+    "MISSED_REPORTING": _l("The client did not report to the Bapas three times in a row. Tell us "
+                           "how many visits you know were missed and when."),
+    "MOVED_WITHOUT_NOTICE": _l("The client no longer lives at the registered address and did not "
+                               "tell the Bapas. Useful evidence: a statement of the landlord or RT."),
+    "PROGRAMME_NONCOMPLIANCE": _l("For example: drug use, meeting criminal associates, refusing "
+                                  "the agreed work or training. Useful evidence: what you saw, "
+                                  "when, and who else saw it."),
+}
+CLOSING_LABELS = {
+    "not_violation": _l("Not a violation of the parole conditions"),
+    "insufficient": _l("Insufficient information"),
+    "duplicate": _l("Duplicate of another complaint"),
+    "outside": _l("Outside this Bapas (transferred)"),
+}
+RECOMMENDATION_LABELS = {
+    "not_pursued": _l("Not pursued"),
+    "warning": _l("Warning or summons with intensive supervision"),
+    "temporary_revocation": _l("Temporary revocation and proposal to revoke"),
+}
