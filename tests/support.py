@@ -241,3 +241,35 @@ def make_posting(app, org_id: int, *, status: str = "published", office_codes=(O
         public_id, opportunity_id = opportunity.public_id, opportunity.id
         db.session.expunge(opportunity)
         return opportunity
+
+
+def make_complaint(app, *, status: str = "submitted", office_code: str = OFFICE_A, client=None,
+                   officer=None, **fields):
+    """A complaint in any state, with a known secret ("rahasia-uji-1234")."""
+    import datetime as dt
+
+    from portal.auth.passwords import hash_password
+    from portal.complaints.models import Complaint, ComplaintEvent
+    values = dict(channel="public", grounds=["PUBLIC_UNREST"], client_name="Klien Diadukan",
+                  narrative="Klien berkelahi di pasar dua kali minggu ini dan mengancam pedagang.",
+                  complainant_name="Pelapor Rahasia", complainant_phone="081299990000",
+                  complainant_email="pelapor@test.example", complainant_relationship="tetangga",
+                  submitted_on=dt.date.today(), due_on=dt.date.today() + dt.timedelta(days=28))
+    values.update(fields)
+    with app.app_context():
+        complaint = Complaint(secret_hash=hash_password("rahasia-uji-1234"), status=status,
+                              office_id=office(office_code).id, client_id=getattr(client, "id", None),
+                              assigned_officer_id=getattr(officer, "id", None),
+                              declaration_at=utcnow(), **values)
+        complaint.events.append(ComplaintEvent(kind="move", action="submitted", to_status="submitted",
+                                               visibility="complainant", by_complainant=True))
+        db.session.add(complaint)
+        db.session.commit()
+        db.session.refresh(complaint)
+        db.session.expunge(complaint)
+        return complaint
+
+
+def prefixed(action: str, data: dict) -> dict:
+    """Form fields of one complaint procedure step (each step's form has the action as prefix)."""
+    return {f"{action}-{key}": value for key, value in data.items()}

@@ -44,8 +44,9 @@ class _Pdf(FPDF):
             self.family_name = "Body"
         else:  # core font: text limited to Latin-1
             self.family_name = "Helvetica"
-        self.set_title("POKMAS LIPAS")
         self.set_creator("POKMAS LIPAS Portal")
+        self.set_subject(f"Kode verifikasi {code}")
+        self.set_compression(False)
 
     def footer(self):
         self.set_y(-14)
@@ -80,7 +81,7 @@ def _store(actor, complaint: Complaint, kind: str, pdf_bytes: bytes, code: str,
     db.session.add(document)
     db.session.flush()
     audit.record(actor, f"document.{kind}_issued", complaint, office_id=complaint.office_id,
-                 code=code)
+                 document_code=code)
     return document
 
 
@@ -97,6 +98,7 @@ def issue_bap(actor, complaint: Complaint, record: ExaminationRecord) -> IssuedD
                "examiner": record.examiner.name, "qa": record.questions, "id": record.id}
     code = _code(payload)
     pdf = _Pdf(code)
+    pdf.set_title(f"Berita Acara Pemeriksaan {complaint.reference}")
     pdf.add_page()
     pdf.text_line("BERITA ACARA PEMERIKSAAN", bold=True, size=14)
     pdf.text_line(f"{SUBJECT_WORDS[record.subject]} · Pengaduan {complaint.reference}")
@@ -130,6 +132,7 @@ def issue_proposal(actor, complaint: Complaint) -> IssuedDocument:
                "complainant": complaint.complainant_name, "issued": complaint.updated_at}
     code = _code(payload)
     pdf = _Pdf(code)
+    pdf.set_title(f"Usulan pencabutan pembebasan bersyarat {complaint.reference}")
     pdf.add_page()
     pdf.text_line(complaint.office.name.upper(), bold=True, size=12)
     pdf.ln(2)

@@ -117,12 +117,12 @@ class ActionForm(Form):
     """A move of the procedure with whatever it needs."""
 
     version = HiddenField()
-    officer_id = SelectField(_l("Officer (PK)"), validators=[Optional()])
+    officer_id = SelectField(_l("Officer (PK)"), validators=[Optional()], validate_choice=False)
     register_number = StringField(_l("Client register number (to link the record)"),
                                   validators=[Optional(), Length(max=60)])
     reason = SelectField(_l("Reason"), validators=[Optional()],
                          choices=[("", "—")] + list(CLOSING_LABELS.items()))
-    office_id = SelectField(_l("Bapas to transfer to"), validators=[Optional()])
+    office_id = SelectField(_l("Bapas to transfer to"), validators=[Optional()], validate_choice=False)
     message = TextAreaField(_l("Message to the complainant"), validators=[Optional(), Length(max=3000)])
     note = TextAreaField(_l("Internal note"), validators=[Optional(), Length(max=3000)])
     decree_number = StringField(_l("Decree number"), validators=[Optional(), Length(max=80)])

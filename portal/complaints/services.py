@@ -16,7 +16,7 @@ from ..clients.models import Client
 from ..db import today, utcnow
 from ..extensions import db
 from ..notifications import notify
-from ..workflow import NotPermitted, StaleObject
+from ..workflow import MissingFields, NotPermitted, StaleObject
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
 from .models import Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
 from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, OPEN_STATES, SYSTEM
@@ -214,14 +214,21 @@ def move(actor, complaint: Complaint, action: str, *, role: str | None = None, n
     if action == "request_info":
         _pause(complaint)
     if action == "triage":
-        complaint.assigned_officer_id = int(given["officer"])
-        officer = db.session.get(User, complaint.assigned_officer_id)
+        officer = db.session.get(User, int(given["officer"])) if str(given["officer"]).isdigit() else None
+        if (officer is None or not officer.active or officer.office_id != complaint.office_id
+                or officer.role not in ("officer", "supervisor")):
+            raise MissingFields(["officer"])
+        complaint.assigned_officer_id = officer.id
         notify(officer, "complaint_assigned", _link("complaints.case", reference=complaint.reference))
         mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
     if action in ("close", "decide_not_pursued"):
         complaint.closing_reason = given.get("reason") or complaint.closing_reason
     if action == "transfer":
-        complaint.office_id = int(given["office"])
+        from ..offices.models import Office
+        target = db.session.get(Office, int(given["office"])) if str(given["office"]).isdigit() else None
+        if target is None or target.id == complaint.office_id:
+            raise MissingFields(["office"])
+        complaint.office_id = target.id
         complaint.assigned_officer_id = None
         complaint.closing_reason = None
     if action == "decide_warning":

@@ -97,8 +97,8 @@ def staff_new():
     return render_template("complaints/staff_new.html", form=form)
 
 
-def _action_form(complaint):
-    form = ActionForm(version=complaint.version)
+def _action_form(complaint, action: str):
+    form = ActionForm(prefix=action, version=complaint.version)
     _officer_choices(form.officer_id, "—")
     form.office_id.choices = [("", "—")] + [(str(i), n) for i, n in db.session.execute(
         select(Office.id, Office.name).where(Office.id != complaint.office_id).order_by(Office.name))]
@@ -116,7 +116,9 @@ def case(reference: str):
     issued = list(db.session.scalars(select(IssuedDocument).where(
         IssuedDocument.complaint_id == complaint.id).order_by(IssuedDocument.id)))
     return render_template(
-        "complaints/case.html", complaint=complaint, allowed=allowed, form=_action_form(complaint),
+        "complaints/case.html", complaint=complaint, allowed=allowed,
+        forms={a: _action_form(complaint, a) for a in allowed},
+        officers=queries.officers_of(current_user) if current_user.role != "regional" else [],
         note_form=NoteForm(version=complaint.version), flag_form=FlagForm(version=complaint.version),
         bap_form=ExaminationForm(version=complaint.version), hearing_form=HearingForm(version=complaint.version),
         related=queries.related(current_user, complaint) if current_user.role != "regional" else None,
@@ -165,9 +167,8 @@ def act(reference: str, action: str):
     complaint = queries.get_case_or_404(current_user, reference)
     if action not in COMPLAINT_WORKFLOW.transitions or action in ("info_received", "info_lapsed", "withdraw"):
         abort(404)
-    form = _action_form(complaint)
-    form.process(request.form)
-    if not form.validate():
+    form = _action_form(complaint, action)
+    if not form.validate_on_submit():
         flash(error_summary(form), "danger")
         return redirect(url_for("complaints.case", reference=reference))
 
@@ -267,7 +268,7 @@ def document(reference: str, document_id: int):
     if issued.kind == "proposal" and not queries.may_see_complainant(current_user, complaint):
         abort(404)
     audit.record(current_user, "document.downloaded", complaint, office_id=complaint.office_id,
-                 code=issued.code)
+                 document_code=issued.code)
     db.session.commit()
     return Response(documents.read(issued), mimetype="application/pdf", headers={
         "Content-Disposition": f"attachment; filename={issued.kind}-{complaint.reference}.pdf",

@@ -1,0 +1,66 @@
+"""Issued PDFs carry a verification code; a changed PDF fails verification."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+from sqlalchemy import select
+
+from portal.complaints.models import Complaint, IssuedDocument
+from portal.extensions import db
+
+from .support import OFFICE_B, login_client, make_complaint
+
+TODAY = dt.date.today()
+
+
+def _bap(app, users, clients):
+    officer = users.make("officer")
+    complaint = make_complaint(app, status="examination", officer=officer, client=clients.make())
+    session = login_client(app, officer)
+    session.post(f"/staf/pengaduan/{complaint.reference}/bap", content_type="multipart/form-data", data={
+        "version": complaint.version, "subject": "client", "subject_name": "Klien Yang Diperiksa",
+        "examined_on": TODAY.isoformat(), "place": "Ruang konseling Bapas",
+        "qa-0-q": "Apakah Anda pindah alamat?", "qa-0-a": "Tidak, saya hanya menginap di rumah saudara.",
+        "qa-1-q": "Sejak kapan?", "qa-1-a": "Dua minggu."})
+    with app.app_context():
+        document = db.session.scalar(select(IssuedDocument))
+        return session, complaint, document.id, document.code
+
+
+def test_bap_pdf_is_issued_with_a_code_and_verifies(app, users, clients):
+    session, complaint, document_id, code = _bap(app, users, clients)
+    assert re.fullmatch(r"[0-9A-F]{4}(-[0-9A-F]{4}){3}", code)
+    response = session.get(f"/staf/pengaduan/{complaint.reference}/dokumen/{document_id}")
+    pdf = response.data
+    assert response.mimetype == "application/pdf" and pdf.startswith(b"%PDF")
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    ok = session.post("/verifikasi", content_type="multipart/form-data",
+                      data={"code": code.lower(), "document": (io.BytesIO(pdf), "bap.pdf")})
+    assert "alert-success" in ok.get_data(as_text=True)
+    tampered = bytearray(pdf)
+    tampered[len(tampered) // 2] ^= 0x01
+    bad = session.post("/verifikasi", content_type="multipart/form-data",
+                       data={"code": code, "document": (io.BytesIO(bytes(tampered)), "bap.pdf")})
+    assert "alert-danger" in bad.get_data(as_text=True) and "alert-success" not in bad.get_data(as_text=True)
+    unknown = session.post("/verifikasi", data={"code": "0000-0000-0000-0000"})
+    assert "alert-danger" in unknown.get_data(as_text=True)
+    code_only = session.post("/verifikasi", data={"code": code})
+    assert "alert-info" in code_only.get_data(as_text=True)
+
+
+def test_pdf_metadata_names_the_record_and_the_code(app, users, clients):
+    session, complaint, document_id, code = _bap(app, users, clients)
+    pdf = session.get(f"/staf/pengaduan/{complaint.reference}/dokumen/{document_id}").data
+    assert f"Kode verifikasi {code}".encode() in pdf
+    assert f"Berita Acara Pemeriksaan {complaint.reference}".encode() in pdf
+    assert pdf.count(b"/Type /Page") >= 1 and pdf.rstrip().endswith(b"%%EOF")
+
+
+def test_documents_are_out_of_reach_for_other_bapas(app, users, clients):
+    session, complaint, document_id, code = _bap(app, users, clients)
+    other = login_client(app, users.make("officer", office_code=OFFICE_B))
+    assert other.get(f"/staf/pengaduan/{complaint.reference}/dokumen/{document_id}").status_code == 404
+    partner = login_client(app, users.make("partner"))
+    assert partner.get(f"/staf/pengaduan/{complaint.reference}/dokumen/{document_id}").status_code == 404

@@ -1,0 +1,357 @@
+"""The revocation procedure: the table, the full path, confidentiality, concurrency, PDFs."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from sqlalchemy import select
+
+from portal.audit import AuditEvent
+from portal.clients.models import Client
+from portal.complaints.models import Complaint, ExaminationRecord, Hearing, IssuedDocument
+from portal.complaints.workflow import COMPLAINANT, COMPLAINT_WORKFLOW, STATES, SYSTEM
+from portal.extensions import db
+from portal.workflow import InvalidTransition, NotPermitted
+
+from .support import OFFICE_B, login_client, make_complaint, office, prefixed
+
+ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin", COMPLAINANT, SYSTEM)
+TODAY = dt.date.today()
+
+
+
+@pytest.mark.parametrize("action, state, role", [(t.action, s, r)
+                         for t in COMPLAINT_WORKFLOW.transitions.values() for s in STATES for r in ROLES])
+def test_table(action, state, role):
+    transition = COMPLAINT_WORKFLOW.get(action)
+    given = {f: "x" for f in transition.requires}
+    if state in transition.sources and role in transition.roles:
+        assert COMPLAINT_WORKFLOW.check(action, state, role, given) is transition
+    else:
+        with pytest.raises((InvalidTransition, NotPermitted)):
+            COMPLAINT_WORKFLOW.check(action, state, role, given)
+
+
+# ---- every staff move through the pages, by every staff role, from every state
+
+STAFF_ROLES = ("officer", "supervisor", "head", "regional")
+HTTP_ACTIONS = [a for a in COMPLAINT_WORKFLOW.transitions if a not in ("info_received", "info_lapsed", "withdraw")]
+
+
+def _prepared(app, users, clients, state):
+    """A complaint in `state` with what every move from there needs."""
+    client = clients.make()
+    complaint = make_complaint(app, status=state, client=client)
+    examiner, head = users.make("officer"), users.make("head")
+    with app.app_context():
+        stored = db.session.get(Complaint, complaint.id)
+        for subject in ("complainant", "client"):
+            stored.examinations.append(ExaminationRecord(
+                subject=subject, subject_name="X", examiner_id=examiner.id,
+                examined_on=TODAY, place="Bapas", questions=[{"q": "?", "a": "!"}]))
+        stored.hearings.append(Hearing(held_on=TODAY, members="A, B", recommendation="temporary_revocation",
+                                       minutes="Notulen sidang TPP.", recorded_by_id=head.id))
+        db.session.commit()
+        return db.session.get(Complaint, complaint.id).version, complaint
+
+
+def _data(app, users, action, version):
+    officer = users.make("officer")
+    with app.app_context():
+        other_office = office(OFFICE_B).id
+    return {"version": version, "officer_id": str(officer.id), "reason": "not_violation",
+            "office_id": str(other_office), "message": "Mohon jelaskan tanggal kejadian.",
+            "note": "Catatan.", "decree_number": "PAS-99.PK.01.04/2027", "decree_on": TODAY.isoformat()}
+
+
+@pytest.mark.parametrize("action", HTTP_ACTIONS)
+@pytest.mark.parametrize("state", [s for s in STATES if s != "withdrawn"])
+def test_moves_through_the_pages(app, users, clients, action, state):
+    transition = COMPLAINT_WORKFLOW.get(action)
+    results = {}
+    for role in STAFF_ROLES:
+        version, complaint = _prepared(app, users, clients, state)
+        session = login_client(app, users.make(role))
+        response = session.post(f"/staf/pengaduan/{complaint.reference}/langkah/{action}",
+                                data=prefixed(action, _data(app, users, action, version)))
+        with app.app_context():
+            after = db.session.get(Complaint, complaint.id).status
+        legal = state in transition.sources and role in transition.roles
+        regional_can_see = state in ("proposed", "forwarded", "revoked", "not_revoked")
+        if role == "regional" and not regional_can_see:
+            assert response.status_code == 404
+        if legal:
+            assert after == transition.target, (action, state, role)
+        else:
+            assert after == state, (action, state, role)
+        results[role] = after
+
+
+def test_the_whole_path_and_what_each_party_sees(app, users, clients, mailbox):
+    supervisor, head = users.make("supervisor"), users.make("head")
+    officer, other_officer = users.make("officer"), users.make("officer")
+    regional = users.make("regional")
+    partner = users.make("partner")
+    client = clients.make(officer=officer, register_number="PB.55/BDG/2026", full_name="Joko Susilo")
+    clients.assign(client, partner.partner_org_id)
+    # the public files (not knowing the record); the register number links it at triage
+    public = app.test_client()
+    response = public.post("/pengaduan/baru", data={
+        "complainant_name": "Ibu Sari", "complainant_email": "sari@test.example",
+        "complainant_relationship": "korban", "office_id": str(client.office_id), "client_name": "Joko",
+        "client_area": "Coblong", "grounds": ["PUBLIC_UNREST", "MISSED_REPORTING"], "missed_visits": "3",
+        "narrative": "Joko mengancam saya di warung dan sering mabuk di depan rumah warga.",
+        "incident_from_on": (TODAY - dt.timedelta(days=10)).isoformat(), "incident_place": "Warung Bu Sari",
+        "declaration": "y", "submission_key": "path-1",
+        "evidence_1": (io.BytesIO(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), "bukti.pdf")},
+        content_type="multipart/form-data")
+    receipt = public.get(response.headers["Location"]).get_data(as_text=True)
+    reference = re.search(r"ADU-[A-Z0-9]{4}-[A-Z0-9]{4}", receipt).group(0)
+    secret = re.search(r"<code>([a-z0-9]{16})</code>", receipt).group(1)
+    assert public.get("/pengaduan/tanda-terima").get_data(as_text=True).count(secret) == 0  # shown once
+    [emailed] = mailbox.to("sari@test.example")
+    assert secret in mailbox.body(emailed)
+    with app.app_context():
+        stored = db.session.scalar(select(Complaint))
+        assert secret not in stored.secret_hash and stored.secret_hash.startswith("$argon2")
+        version = stored.version
+
+    sup = login_client(app, supervisor)
+    sup.post(f"/staf/pengaduan/{reference}/langkah/triage", data=prefixed('triage', {
+        "version": version, "officer_id": str(officer.id), "register_number": "PB.55/BDG/2026"}))
+    assert mailbox.to(officer.email), "the officer is told"
+    with app.app_context():
+        version = db.session.scalar(select(Complaint.version))
+    sup.post(f"/staf/pengaduan/{reference}/catatan", data={"version": version, "body": "Catatan internal: cek CCTV pasar."})
+    with app.app_context():
+        stored = db.session.scalar(select(Complaint))
+        assert stored.client_id == client.id and stored.status == "in_review"
+        version = stored.version
+
+    pk = login_client(app, officer)
+    pk.post(f"/staf/pengaduan/{reference}/langkah/start_examination", data=prefixed('start_examination', {"version": version}))
+    for subject, name in (("complainant", "Ibu Sari"), ("client", "Joko Susilo")):
+        with app.app_context():
+            version = db.session.scalar(select(Complaint.version))
+        data = {"version": version, "subject": subject, "subject_name": name, "examined_on": TODAY.isoformat(),
+                "place": "Ruang pemeriksaan Bapas", "qa-0-q": "Apa yang terjadi?", "qa-0-a": f"Keterangan {name}."}
+        assert pk.post(f"/staf/pengaduan/{reference}/bap", data=data, content_type="multipart/form-data").status_code == 302
+    with app.app_context():
+        version = db.session.scalar(select(Complaint.version))
+    pk.post(f"/staf/pengaduan/{reference}/langkah/refer_to_tpp", data=prefixed('refer_to_tpp', {"version": version}))
+    with app.app_context():
+        version = db.session.scalar(select(Complaint.version))
+    sup.post(f"/staf/pengaduan/{reference}/tpp", data={
+        "version": version, "held_on": TODAY.isoformat(), "members": "Kabapas, Kasi BK, PK senior",
+        "recommendation": "temporary_revocation", "minutes": "TPP sepakat merekomendasikan pencabutan sementara."})
+    assert mailbox.to(head.email), "the head hears of the recommendation"
+    kepala = login_client(app, head)
+    with app.app_context():
+        version = db.session.scalar(select(Complaint.version))
+    kepala.post(f"/staf/pengaduan/{reference}/langkah/decide_temporary_revocation", data=prefixed('decide_temporary_revocation', {"version": version}))
+    partner_session = login_client(app, partner)
+    assert partner_session.get(f"/mitra/klien/{client.public_id}").status_code == 404  # assignments ended
+    with app.app_context():
+        assert db.session.get(Client, client.id).status == "temporarily_revoked"
+        version = db.session.scalar(select(Complaint.version))
+    kepala.post(f"/staf/pengaduan/{reference}/langkah/propose", data=prefixed('propose', {"version": version}))
+    assert mailbox.to(regional.email), "the regional office is told"
+
+    kanwil = login_client(app, regional)
+    queue = kanwil.get("/staf/pengaduan/").get_data(as_text=True)
+    assert reference in queue
+    case_page = kanwil.get(f"/staf/pengaduan/{reference}").get_data(as_text=True)
+    assert "cek CCTV" in case_page  # the file, internal notes included
+    assert kanwil.get(f"/staf/pengaduan/{reference}/pelapor").status_code == 200
+    with app.app_context():
+        version = db.session.scalar(select(Complaint.version))
+    kanwil.post(f"/staf/pengaduan/{reference}/langkah/forward", data=prefixed('forward', {"version": version}))
+    with app.app_context():
+        version = db.session.scalar(select(Complaint.version))
+    kanwil.post(f"/staf/pengaduan/{reference}/langkah/record_revoked",
+                data=prefixed('record_revoked', {"version": version, "decree_number": "PAS-1.PK.05.09/2027", "decree_on": TODAY.isoformat()}))
+    with app.app_context():
+        assert db.session.get(Client, client.id).status == "revoked"
+        assert db.session.scalar(select(Complaint.status)) == "revoked"
+        issued = db.session.scalars(select(IssuedDocument.kind)).all()
+        assert sorted(issued) == ["bap", "bap", "proposal"]
+
+    # the complainant follows with the receipt: status-level only
+    tracker = app.test_client()
+    tracker.post("/pengaduan/lacak", data={"reference": reference, "secret": secret})
+    page = tracker.get("/pengaduan/kasus").get_data(as_text=True)
+    assert "Dicabut" in page
+    for hidden in ("cek CCTV", "Keterangan Joko Susilo", "Kabapas, Kasi BK", "PB.55/BDG/2026"):
+        assert hidden not in page
+    status_mails = [m for m in mailbox.to("sari@test.example") if reference in m["Subject"]]
+    assert len(status_mails) >= 5
+    for mail in status_mails:
+        assert "Joko" not in mailbox.body(mail) and "CCTV" not in mailbox.body(mail)
+
+
+def test_tracking_answers_the_same_for_wrong_secret_and_unknown_reference(app):
+    complaint = make_complaint(app)
+    client = app.test_client()
+    wrong = client.post("/pengaduan/lacak", data={"reference": complaint.reference, "secret": "salah-salah-salah"})
+    unknown = client.post("/pengaduan/lacak", data={"reference": "ADU-ZZZZ-ZZZZ", "secret": "rahasia-uji-1234"})
+    assert wrong.status_code == unknown.status_code == 200
+    strip = lambda html: re.sub(r'value="[^"]*"', "", html)  # noqa: E731 - the typed values differ
+    assert strip(wrong.get_data(as_text=True)) == strip(unknown.get_data(as_text=True))
+    ok = client.post("/pengaduan/lacak", data={"reference": complaint.reference.lower(), "secret": "rahasia-uji-1234"})
+    assert ok.headers["Location"] == "/pengaduan/kasus"
+
+
+def test_tracking_attempts_are_throttled(make_app):
+    app = make_app(LOGIN_RATE_LIMIT="3 per minute")
+    client = app.test_client()
+    for _ in range(3):
+        client.post("/pengaduan/lacak", data={"reference": "ADU-AAAA-AAAA", "secret": "x" * 16})
+    assert client.post("/pengaduan/lacak", data={"reference": "ADU-AAAA-AAAA", "secret": "x" * 16}).status_code == 429
+
+
+def test_complainant_withdraws_before_the_examination_only(app):
+    complaint = make_complaint(app, status="in_review")
+    tracker = app.test_client()
+    tracker.post("/pengaduan/lacak", data={"reference": complaint.reference, "secret": "rahasia-uji-1234"})
+    tracker.post("/pengaduan/kasus/tarik")
+    with app.app_context():
+        assert db.session.get(Complaint, complaint.id).status == "withdrawn"
+    examined = make_complaint(app, status="examination")
+    tracker = app.test_client()
+    tracker.post("/pengaduan/lacak", data={"reference": examined.reference, "secret": "rahasia-uji-1234"})
+    tracker.post("/pengaduan/kasus/tarik")
+    with app.app_context():
+        assert db.session.get(Complaint, examined.id).status == "examination"
+
+
+def test_complainant_identity_only_for_the_right_staff_and_every_view_is_audited(app, users):
+    assigned, other = users.make("officer"), users.make("officer")
+    complaint = make_complaint(app, status="in_review", officer=assigned)
+    url = f"/staf/pengaduan/{complaint.reference}/pelapor"
+    assert "Pelapor Rahasia" in login_client(app, assigned).get(url).get_data(as_text=True)
+    assert login_client(app, users.make("supervisor")).get(url).status_code == 200
+    assert login_client(app, users.make("head")).get(url).status_code == 200
+    assert login_client(app, other).get(url).status_code == 403
+    case = login_client(app, other).get(f"/staf/pengaduan/{complaint.reference}").get_data(as_text=True)
+    assert "Pelapor Rahasia" not in case and "081299990000" not in case
+    assert login_client(app, users.make("regional")).get(url).status_code == 404  # not yet proposed
+    assert login_client(app, users.make("supervisor", office_code=OFFICE_B)).get(url).status_code == 404
+    with app.app_context():
+        views = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "complaint.complainant_viewed")).all()
+        assert len(views) == 3
+
+
+def test_partners_never_see_complaints_filed_by_others(app, users, clients):
+    partner = users.make("partner")
+    client = clients.make()
+    clients.assign(client, partner.partner_org_id)
+    complaint = make_complaint(app, client=client)
+    session = login_client(app, partner)
+    assert session.get(f"/mitra/pengaduan/{complaint.reference}").status_code == 404
+    for url in ("/mitra/pengaduan/", f"/mitra/klien/{client.public_id}", "/mitra/"):
+        assert complaint.reference not in session.get(url).get_data(as_text=True)
+    assert session.get(f"/staf/pengaduan/{complaint.reference}").status_code == 404
+
+
+def test_partner_files_about_an_assigned_client(app, users, clients):
+    partner = users.make("partner")
+    client = clients.make()
+    clients.assign(client, partner.partner_org_id)
+    session = login_client(app, partner)
+    data = {"grounds": ["PROGRAMME_NONCOMPLIANCE"], "narrative": "Klien menolak datang ke tempat kerja tiga minggu berturut-turut.",
+            "declaration": "y", "submission_key": "p-1"}
+    first = session.post(f"/mitra/klien/{client.public_id}/pengaduan", data=data, content_type="multipart/form-data")
+    second = session.post(f"/mitra/klien/{client.public_id}/pengaduan", data=data, content_type="multipart/form-data")
+    assert first.headers["Location"] == second.headers["Location"]
+    with app.app_context():
+        [complaint] = db.session.scalars(select(Complaint)).all()
+        assert complaint.client_id == client.id and complaint.channel == "portal"
+    page = session.get(first.headers["Location"]).get_data(as_text=True)
+    assert "Diajukan" in page
+    stranger = clients.make()
+    assert session.get(f"/mitra/klien/{stranger.public_id}/pengaduan").status_code == 404
+
+
+def test_staff_transcribe_a_letter_with_its_scan(app, users):
+    from .files import pdf_bytes
+    session = login_client(app, users.make("officer"))
+    base = {"channel": "letter", "complainant_name": "Pak RT", "complainant_phone": "081233334444",
+            "complainant_relationship": "ketua RT", "client_name": "Budi", "grounds": ["MOVED_WITHOUT_NOTICE"],
+            "narrative": "Sudah dua bulan tidak tinggal di alamat yang terdaftar di RT kami.",
+            "declaration": "y", "submission_key": "s-1"}
+    missing = session.post("/staf/pengaduan/baru", data=base, content_type="multipart/form-data")
+    assert missing.status_code == 200 and 'aria-invalid="true"' in missing.get_data(as_text=True)
+    done = session.post("/staf/pengaduan/baru", data={**base, "evidence_1": (io.BytesIO(pdf_bytes()), "surat.pdf")},
+                        content_type="multipart/form-data")
+    page = done.get_data(as_text=True)
+    assert re.search(r"<code>[a-z0-9]{16}</code>", page), "the secret is shown once to hand over"
+    with app.app_context():
+        complaint = db.session.scalar(select(Complaint))
+        assert complaint.channel == "letter" and complaint.recorded_by_id is not None
+
+
+def test_two_staff_at_once_nothing_overwritten(app, users):
+    complaint = make_complaint(app)
+    first, second = login_client(app, users.make("supervisor")), login_client(app, users.make("head"))
+    officer_a, officer_b = users.make("officer"), users.make("officer")
+    first.post(f"/staf/pengaduan/{complaint.reference}/langkah/triage",
+               data=prefixed('triage', {"version": complaint.version, "officer_id": str(officer_a.id)}))
+    late = second.post(f"/staf/pengaduan/{complaint.reference}/langkah/close", follow_redirects=True,
+                       data=prefixed('close', {"version": complaint.version, "reason": "insufficient"}))
+    assert "berubah" in late.get_data(as_text=True) or "changed" in late.get_data(as_text=True)
+    with app.app_context():
+        stored = db.session.get(Complaint, complaint.id)
+        assert stored.status == "in_review" and stored.assigned_officer_id == officer_a.id
+
+
+def test_queue_order_filters_overdue_and_csv_without_identity(app, users, clients):
+    officer = users.make("officer")
+    late = make_complaint(app, status="in_review", officer=officer, due_on=TODAY - dt.timedelta(days=3))
+    unassigned = make_complaint(app, due_on=TODAY + dt.timedelta(days=20))
+    soon = make_complaint(app, status="in_review", officer=officer, due_on=TODAY + dt.timedelta(days=2),
+                          grounds=["NEW_OFFENCE"])
+    make_complaint(app, office_code=OFFICE_B)
+    session = login_client(app, users.make("supervisor"))
+    page = session.get("/staf/pengaduan/").get_data(as_text=True)
+    assert page.index(unassigned.reference) < page.index(late.reference) < page.index(soon.reference)
+    assert page.count(">ADU-") == 3 and "table-danger" in page
+    overdue = session.get("/staf/pengaduan/?overdue=y").get_data(as_text=True)
+    assert late.reference in overdue and soon.reference not in overdue
+    by_ground = session.get("/staf/pengaduan/?ground=NEW_OFFENCE").get_data(as_text=True)
+    assert soon.reference in by_ground and late.reference not in by_ground
+    csv_text = session.get("/staf/pengaduan/ekspor.csv?overdue=y").get_data(as_text=True)
+    assert late.reference in csv_text and soon.reference not in csv_text
+    for secret in ("Pelapor Rahasia", "081299990000", "pelapor@test.example"):
+        assert secret not in csv_text
+
+
+def test_officer_claims_an_unassigned_case(app, users):
+    officer = users.make("officer")
+    complaint = make_complaint(app)
+    login_client(app, officer).post(f"/staf/pengaduan/{complaint.reference}/tugaskan", data={"version": complaint.version})
+    with app.app_context():
+        assert db.session.get(Complaint, complaint.id).assigned_officer_id == officer.id
+    other = users.make("officer")
+    login_client(app, other).post(f"/staf/pengaduan/{complaint.reference}/tugaskan",
+                                  data={"version": complaint.version + 1})
+    with app.app_context():
+        assert db.session.get(Complaint, complaint.id).assigned_officer_id == officer.id
+
+
+def test_flag_as_possibly_malicious(app, users):
+    complaint = make_complaint(app)
+    session = login_client(app, users.make("officer"))
+    session.post(f"/staf/pengaduan/{complaint.reference}/tandai",
+                 data={"version": complaint.version, "reason": "Pelapor punya sengketa tanah dengan klien."})
+    with app.app_context():
+        assert db.session.get(Complaint, complaint.id).flagged_malicious
+
+
+def test_same_client_complaints_are_linked_with_context(app, users, clients):
+    client = clients.make()
+    first = make_complaint(app, status="in_review", client=client)
+    second = make_complaint(app, client=client)
+    page = login_client(app, users.make("supervisor")).get(f"/staf/pengaduan/{second.reference}").get_data(as_text=True)
+    assert first.reference in page
