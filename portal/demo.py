@@ -11,7 +11,8 @@ from werkzeug.serving import run_simple
 from . import audit
 from .auth.models import User
 from .auth.services import set_password
-from .demo_data import load_demo_clients, load_demo_partners
+from .demo_data import (DEMO_COMPLAINT_REFERENCE, DEMO_COMPLAINT_SECRET, load_demo_clients,
+                        load_demo_complaints, load_demo_partners)
 from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
 from .offices.models import Office, Region
@@ -76,12 +77,14 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     users = load_demo_users()
     load_demo_partners(DEMO_OFFICE)
     load_demo_clients(DEMO_OFFICE, "pk.bandung@pokmas.example")
+    load_demo_complaints(DEMO_OFFICE, "pk.bandung@pokmas.example")
     db.session.commit()
     click.echo(f"\nDatabase: {app.config['SQLALCHEMY_DATABASE_URI']}")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for user in users:
         extra = f"  TOTP secret {user.totp_secret}" if user.totp_secret else ""
         click.echo(f"  {user.role:<11} {user.email}{extra}")
+    click.echo(f"Demo complaint receipt: {DEMO_COMPLAINT_REFERENCE} / {DEMO_COMPLAINT_SECRET}")
     if no_serve:
         return
     click.echo(f"\nServing on http://{host}:{port}  (Ctrl+C to stop)\n")

@@ -143,3 +143,47 @@ def load_demo_clients(office_code: str, officer_email: str) -> None:
         if index == 1:
             client.consecutive_misses = 3
     db.session.flush()
+
+
+DEMO_COMPLAINT_REFERENCE = "ADU-DEMO-0001"
+DEMO_COMPLAINT_SECRET = "rahasiademo2026a"
+
+
+def load_demo_complaints(office_code: str, officer_email: str) -> None:
+    """Two demo complaints: one waiting for triage (trackable with the demo receipt), one in
+    examination about the client who missed reporting."""
+    from .auth.passwords import hash_password
+    from .clients.models import Client
+    from .complaints.calendar import SERVICE_STANDARD_DAYS, add_working_days
+    from .complaints.models import Complaint, ComplaintEvent
+
+    if db.session.scalar(select(Complaint).where(Complaint.reference == DEMO_COMPLAINT_REFERENCE)):
+        return
+    office = db.session.scalar(select(Office).where(Office.code == office_code))
+    officer = db.session.scalar(select(User).where(User.email == officer_email))
+    budi = db.session.scalar(select(Client).where(Client.register_number == "PB.102/BDG/2026"))
+    submitted = today() - dt.timedelta(days=3)
+    first = Complaint(reference=DEMO_COMPLAINT_REFERENCE, secret_hash=hash_password(DEMO_COMPLAINT_SECRET),
+                      channel="public", office_id=office.id, client_name="Andi", client_area="Coblong",
+                      grounds=["PUBLIC_UNREST"], narrative="Andi beberapa kali membuat keributan di "
+                      "warung dekat rumah dan mengancam pemilik warung pada malam hari.",
+                      complainant_name="Ibu Sari", complainant_phone="081233334444",
+                      complainant_relationship="pemilik warung", declaration_at=utcnow(),
+                      submitted_on=submitted, due_on=add_working_days(submitted, SERVICE_STANDARD_DAYS))
+    first.events.append(ComplaintEvent(kind="move", action="submitted", to_status="submitted",
+                                       visibility="complainant", by_complainant=True))
+    second = Complaint(secret_hash=hash_password(DEMO_COMPLAINT_SECRET + "x"), channel="oral",
+                       office_id=office.id, client_id=getattr(budi, "id", None), client_name="Budi Santoso",
+                       grounds=["MISSED_REPORTING"], missed_visits=3,
+                       narrative="Keluarga melaporkan Budi tidak pernah datang wajib lapor sejak tiga bulan.",
+                       complainant_name="Pak Hadi", complainant_relationship="paman",
+                       complainant_phone="081255556666", declaration_at=utcnow(), recorded_by_id=officer.id,
+                       status="examination", assigned_officer_id=officer.id,
+                       submitted_on=today() - dt.timedelta(days=12),
+                       due_on=add_working_days(today() - dt.timedelta(days=12), SERVICE_STANDARD_DAYS))
+    second.events.append(ComplaintEvent(kind="move", action="submitted", to_status="submitted",
+                                        visibility="complainant"))
+    second.events.append(ComplaintEvent(kind="move", action="start_examination", from_status="in_review",
+                                        to_status="examination", actor_id=officer.id))
+    db.session.add_all([first, second])
+    db.session.flush()

@@ -31,6 +31,11 @@ def test_demo_twice_creates_each_account_once(app):
     with app.app_context():
         from portal.partners.models import PartnerOrg
         assert db.session.scalar(select(func.count(PartnerOrg.id))) == 3
+    from portal.demo_data import DEMO_COMPLAINT_REFERENCE, DEMO_COMPLAINT_SECRET
+    tracker = app.test_client()
+    response = tracker.post("/pengaduan/lacak", data={"reference": DEMO_COMPLAINT_REFERENCE,
+                                                      "secret": DEMO_COMPLAINT_SECRET})
+    assert response.headers["Location"] == "/pengaduan/kasus"
 
 
 def test_demo_refuses_the_production_config():

@@ -151,7 +151,7 @@ class QAForm(Form):
         csrf = False
 
     q = TextAreaField(_l("Question"), validators=[Optional(), Length(max=2000)])
-    a = TextAreaField(_l("Answer"), validators=[Optional(), Length(max=5000)])
+    a = TextAreaField(_l("The answer given"), validators=[Optional(), Length(max=5000)])
 
 
 class ExaminationForm(Form):

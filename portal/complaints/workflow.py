@@ -51,6 +51,12 @@ ACTION_LABELS = {
     "record_revoked": _l("Outcome: parole revoked"),
     "record_not_revoked": _l("Outcome: parole not revoked"),
     "withdraw": _l("Withdrawn by the complainant"),
+    "bap_complainant": _l("Examination record (BAP) of the complainant"),
+    "bap_client": _l("Examination record (BAP) of the client: the client's own account"),
+    "bap_witness": _l("Examination record (BAP) of a witness"),
+    "tpp_recorded": _l("TPP hearing recorded"),
+    "assigned": _l("Officer assigned"),
+    "flagged": _l("Flagged as possibly malicious or mistaken"),
 }
 
 COMPLAINT_WORKFLOW = Workflow(STATES, [

@@ -1,0 +1,138 @@
+"""In chromium: the public files a complaint → triage → BAPs → TPP → temporary revocation and
+proposal → the regional office records "revoked" → the complainant sees "Dicabut"."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pyotp
+import pytest
+
+from ..support import PASSWORD, ClientFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+TODAY = dt.date.today().isoformat()
+
+
+def _sign_in(page, base, user):
+    page.goto(base + "/masuk")
+    page.get_by_label("Email", exact=True).fill(user.email)
+    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    if user.totp_secret:
+        page.get_by_label("Kode autentikasi").fill(pyotp.TOTP(user.totp_secret).now())
+        page.get_by_role("button", name="Lanjutkan").click()
+    page.wait_for_load_state()
+    assert "/masuk" not in page.url
+
+
+def _sign_out(page):
+    page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/")
+
+
+def _open_case(page, base, reference):
+    page.goto(base + "/staf/pengaduan/")
+    page.get_by_role("link", name=reference).click()
+
+
+def _step(page, label, open_first=True):
+    if open_first:
+        page.locator("summary", has_text=label).first.click()
+    page.get_by_role("button", name=label).click()
+
+
+def _bap(page, subject, name):
+    page.locator("#subject").select_option(subject)
+    page.locator("#subject_name").fill(name)
+    page.locator("#examined_on").fill(TODAY)
+    page.locator("#place").fill("Ruang pemeriksaan Bapas Bandung")
+    page.locator("#qa-0-q").fill("Apa yang Anda ketahui tentang kejadian di pasar?")
+    page.locator("#qa-0-a").fill(f"Keterangan dari {name}.")
+    page.get_by_role("button", name="Simpan BAP dan terbitkan PDF").click()
+
+
+def test_public_complaint_to_revocation(live_server, page, checker):
+    app, base = live_server.app, live_server.url
+    users = UserFactory(app)
+    supervisor, officer = users.make("supervisor"), users.make("officer")
+    head, regional = users.make("head"), users.make("regional")
+    client = ClientFactory(app).make(officer=officer, full_name="Rudi Hermawan", register_number="PB.77/BDG/2026")
+
+    # 1. the public files the complaint
+    page.goto(base + "/pengaduan/baru")
+    page.get_by_label("Nama Anda").fill("Ibu Ratna")
+    page.get_by_label("Hubungan Anda dengan klien").fill("tetangga")
+    page.get_by_label("Telepon", exact=True).fill("0812 7777 8888")
+    page.get_by_label("Bapas yang membimbing klien").select_option(label="Balai Pemasyarakatan Kelas I Bandung")
+    page.get_by_label("Nama klien").fill("Rudi")
+    page.locator("#client_register_number").fill("PB.77/BDG/2026")
+    page.get_by_label("Menimbulkan keresahan dalam masyarakat").check()
+    page.locator("#narrative").fill("Rudi mengancam pedagang di pasar dengan senjata tajam pada Sabtu malam.")
+    page.get_by_label("Saya menyatakan").check()
+    checker.check(page, "complaint-form")
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.wait_for_url("**/pengaduan/tanda-terima")
+    content = page.content()
+    reference = re.search(r"ADU-[A-Z0-9]{4}-[A-Z0-9]{4}", content).group(0)
+    secret = re.search(r"<code>([a-z0-9]{16})</code>", content).group(1)
+    checker.check(page, "receipt")
+
+    # 2. the supervisor triages: links the record, assigns the officer
+    _sign_in(page, base, supervisor)
+    _open_case(page, base, reference)
+    checker.check(page, "case-submitted")
+    page.locator("#triage-register_number").fill("PB.77/BDG/2026")
+    page.locator("#triage-officer_id").select_option(str(officer.id))
+    page.get_by_role("button", name="Penelaahan awal: tautkan klien dan tugaskan PK").click()
+    _sign_out(page)
+
+    # 3. the officer examines the complainant and the client
+    _sign_in(page, base, officer)
+    _open_case(page, base, reference)
+    page.get_by_role("button", name="Mulai pemeriksaan").click()
+    _bap(page, "complainant", "Ibu Ratna")
+    _bap(page, "client", "Rudi Hermawan")
+    checker.check(page, "case-examination")
+    _step(page, "Ajukan ke sidang TPP")
+    _sign_out(page)
+
+    # 4. the TPP hearing (recorded by the supervisor) recommends temporary revocation
+    _sign_in(page, base, supervisor)
+    _open_case(page, base, reference)
+    page.locator("#held_on").fill(TODAY)
+    page.locator("#members").fill("Kepala Bapas, Kasi Bimbingan Klien, PK senior")
+    page.locator("#recommendation").select_option("temporary_revocation")
+    page.locator("#minutes").fill("Sidang menilai ancaman terbukti dan merekomendasikan pencabutan sementara.")
+    page.get_by_role("button", name="Simpan hasil sidang").click()
+    _sign_out(page)
+
+    # 5. the head orders temporary revocation and proposes revocation
+    _sign_in(page, base, head)
+    _open_case(page, base, reference)
+    _step(page, "Putuskan: pencabutan sementara")
+    page.get_by_role("button", name="Usulkan pencabutan ke Kanwil").click()
+    assert "Diusulkan ke Kanwil" in page.content()
+    checker.check(page, "case-proposed")
+    _sign_out(page)
+
+    # 6. the regional office forwards and records the outcome
+    _sign_in(page, base, regional)
+    _open_case(page, base, reference)
+    page.get_by_role("button", name="Catat penerusan ke Ditjenpas").click()
+    page.locator("summary", has_text="Hasil: dicabut").click()
+    page.locator("#record_revoked-decree_number").fill("PAS-12.PK.05.09/2027")
+    page.locator("#record_revoked-decree_on").fill(TODAY)
+    page.get_by_role("button", name="Hasil: dicabut").click()
+    checker.check(page, "case-revoked")
+    _sign_out(page)
+
+    # 7. the complainant, with the receipt, sees "Dicabut"
+    page.goto(base + "/pengaduan/lacak")
+    page.get_by_label("Nomor registrasi").fill(reference)
+    page.get_by_label("Kode rahasia").fill(secret)
+    page.get_by_role("button", name="Buka").click()
+    page.wait_for_url("**/pengaduan/kasus")
+    assert page.locator(".badge", has_text="Dicabut").count() == 1
+    assert "Rudi Hermawan" not in page.content() and "Keterangan dari" not in page.content()
+    checker.check(page, "case-public")
