@@ -130,3 +130,4 @@ POLICY.update({
     "complaints.leave_days": (ADMIN, {}),
     "complaints.leave_day_delete": (ADMIN, {"leave_id": 1}),
 })
+POLICY["complaints.partner_withdraw"] = (PARTNER, {"reference": "ADU-XXXX-XXXX"})

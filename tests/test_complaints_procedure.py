@@ -355,3 +355,57 @@ def test_same_client_complaints_are_linked_with_context(app, users, clients):
     second = make_complaint(app, client=client)
     page = login_client(app, users.make("supervisor")).get(f"/staf/pengaduan/{second.reference}").get_data(as_text=True)
     assert first.reference in page
+
+
+def _public_data(app, **overrides):
+    with app.app_context():
+        office_id = office().id
+    data = {"complainant_name": "Warga", "complainant_phone": "081211112222",
+            "complainant_relationship": "tetangga", "office_id": str(office_id), "client_name": "Seseorang",
+            "grounds": ["PUBLIC_UNREST"], "declaration": "y", "submission_key": "pub-1",
+            "narrative": "Sering membuat keributan di gang pada malam hari dan mengancam warga."}
+    data.update(overrides)
+    return data
+
+
+def test_public_form_twice_is_one_complaint_and_the_honeypot_keeps_nothing(app):
+    client = app.test_client()
+    client.post("/pengaduan/baru", data=_public_data(app), content_type="multipart/form-data")
+    client.post("/pengaduan/baru", data=_public_data(app), content_type="multipart/form-data")
+    client.post("/pengaduan/baru", data=_public_data(app, submission_key="bot", homepage="http://spam.example"),
+                content_type="multipart/form-data")
+    with app.app_context():
+        assert len(db.session.scalars(select(Complaint)).all()) == 1
+
+
+@pytest.mark.parametrize("overrides, field", [
+    ({"grounds": []}, "grounds"), ({"declaration": ""}, "declaration"),
+    ({"complainant_phone": "", "complainant_email": ""}, "complainant_email"),
+    ({"complainant_phone": "12345"}, "complainant_phone"), ({"narrative": "pendek"}, "narrative"),
+    ({"incident_from_on": "2030-01-01"}, "incident_from_on")])
+def test_public_form_bad_input_keeps_what_was_typed(app, overrides, field):
+    response = app.test_client().post("/pengaduan/baru", data=_public_data(app, **overrides),
+                                      content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'aria-invalid="true"' in page
+    assert 'value="Seseorang"' in page
+    with app.app_context():
+        assert db.session.scalar(select(Complaint)) is None
+
+
+def test_public_form_rate_limit(make_app):
+    app = make_app(FORM_RATE_LIMIT="2 per hour")
+    client = app.test_client()
+    for n in range(2):
+        client.post("/pengaduan/baru", data=_public_data(app, submission_key=f"r{n}"), content_type="multipart/form-data")
+    assert client.post("/pengaduan/baru", data=_public_data(app, submission_key="r3"),
+                       content_type="multipart/form-data").status_code == 429
+
+
+def test_partner_withdraws_its_own_complaint(app, users, clients):
+    partner = users.make("partner")
+    client = clients.make()
+    complaint = make_complaint(app, client=client, complainant_user_id=partner.id, channel="portal")
+    login_client(app, partner).post(f"/mitra/pengaduan/{complaint.reference}/tarik")
+    with app.app_context():
+        assert db.session.get(Complaint, complaint.id).status == "withdrawn"

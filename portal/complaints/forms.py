@@ -69,9 +69,13 @@ class PublicComplaintForm(_Incident):
         super().__init__(*args, **kwargs)
         self.office_id.choices = office_choices()
 
-    def validate_complainant_email(self, field) -> None:
-        if not field.data and not self.complainant_phone.data:
-            raise ValidationError(_l("Give a phone number or an email address so the Bapas can reach you."))
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if not self.complainant_email.data and not self.complainant_phone.data:
+            self.complainant_email.errors = list(self.complainant_email.errors) + [
+                _l("Give a phone number or an email address so the Bapas can reach you.")]
+            return False
+        return ok
 
 
 class StaffComplaintForm(PublicComplaintForm):

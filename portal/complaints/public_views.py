@@ -169,3 +169,18 @@ def partner_case(reference: str):
             db.session.rollback()
             flash(_("This is no longer possible for this complaint."), "warning")
     return render_template("complaints/case_public.html", complaint=complaint, form=form, partner=True)
+
+
+@bp.route("/mitra/pengaduan/<reference>/tarik", methods=["POST"])
+@roles_required("partner")
+def partner_withdraw(reference: str):
+    """A partner withdraws a complaint it filed, before the examination starts."""
+    complaint = queries.get_partner_complaint_or_404(current_user, reference)
+    try:
+        services.move(current_user, complaint, "withdraw", role="complainant")
+        db.session.commit()
+        flash(_("Your complaint is withdrawn."), "success")
+    except (InvalidTransition, NotPermitted):
+        db.session.rollback()
+        flash(_("This is no longer possible for this complaint."), "warning")
+    return redirect(url_for("complaints.partner_case", reference=reference))
