@@ -17,6 +17,7 @@ def create_app(config: str | Mapping[str, Any] | None = None) -> Flask:
         instance_path=str(ROOT / "instance"),
     )
     load_config(app, config)
+    register_proxy(app)
     register_extensions(app)
     register_models()
     register_blueprints(app)
@@ -41,6 +42,14 @@ def load_config(app: Flask, config: str | Mapping[str, Any] | None) -> None:
     app.config.from_object(cls)
     app.config.update(overrides)
     cls.prepare(app)
+
+
+def register_proxy(app: Flask) -> None:
+    """Trust X-Forwarded-* from the configured number of proxies (client IPs for limits and audit)."""
+    hops = app.config.get("PROXY_FIX_X_FOR", 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:

@@ -46,6 +46,8 @@ class BaseConfig:
     PARTNER_IDLE_MINUTES = _env_int("PARTNER_IDLE_MINUTES", 120)
     SESSION_ABSOLUTE_HOURS = _env_int("SESSION_ABSOLUTE_HOURS", 12)
     HSTS = False
+    # Number of reverse proxies in front (nginx: 1) whose X-Forwarded-* headers are trusted.
+    PROXY_FIX_X_FOR = _env_int("PROXY_FIX_X_FOR", 0)
 
     # Accounts
     LOCKOUT_THRESHOLD = _env_int("LOCKOUT_THRESHOLD", 10)

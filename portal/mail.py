@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import smtplib
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -18,6 +19,7 @@ from .db import UTCDateTime, utcnow
 from .extensions import db
 
 log = logging.getLogger(__name__)
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_ATTEMPTS = 5
 
 
@@ -44,7 +46,8 @@ def queue(recipient: str, template: str, locale: str | None = None, **context) -
     with force_locale(locale or "id"):
         rendered = render_template(f"email/{template}.txt", **context)
     subject, _, body = rendered.strip().partition("\n")
-    message = OutboxMessage(recipient=recipient, subject=subject.strip(), body=body.strip() + "\n")
+    subject = " ".join(CONTROL.sub(" ", subject).split())[:200]
+    message = OutboxMessage(recipient=recipient, subject=subject, body=body.strip() + "\n")
     db.session.add(message)
     return message
 
@@ -88,7 +91,7 @@ def send_pending(limit: int = 100) -> int:
         message.attempts += 1
         try:
             _deliver([_to_email(message)])
-        except (OSError, smtplib.SMTPException) as exc:
+        except Exception as exc:  # noqa: BLE001 - one bad message must not stop the others
             message.last_error = type(exc).__name__
             log.warning("outbox message %s not sent: %s", message.id, type(exc).__name__)
         else:

@@ -15,7 +15,7 @@ from portal.workflow import InvalidTransition, NotPermitted
 
 from .support import OFFICE_B, login_client, office
 
-ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin", "system")
+ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin", "system", "procedure")
 
 
 def client_data(**overrides):
@@ -140,6 +140,7 @@ STATUS_CASES = [("intensify", "active", "officer", "intensive"),
                 ("complete", "intensive", "supervisor", "completed"),
                 ("transfer", "active", "head", "transferred"),
                 ("temporarily_revoke", "active", "supervisor", None),
+                ("temporarily_revoke", "active", "head", None),  # only through a complaint
                 ("intensify", "completed", "officer", None)]
 
 

@@ -40,10 +40,10 @@ STAFF_ROLES = ("officer", "supervisor", "head", "regional")
 HTTP_ACTIONS = [a for a in COMPLAINT_WORKFLOW.transitions if a not in ("info_received", "info_lapsed", "withdraw")]
 
 
-def _prepared(app, users, clients, state):
+def _prepared(app, users, clients, state, officer=None):
     """A complaint in `state` with what every move from there needs."""
     client = clients.make()
-    complaint = make_complaint(app, status=state, client=client)
+    complaint = make_complaint(app, status=state, client=client, officer=officer)
     examiner, head = users.make("officer"), users.make("head")
     with app.app_context():
         stored = db.session.get(Complaint, complaint.id)
@@ -72,8 +72,10 @@ def test_moves_through_the_pages(app, users, clients, action, state):
     transition = COMPLAINT_WORKFLOW.get(action)
     results = {}
     for role in STAFF_ROLES:
-        version, complaint = _prepared(app, users, clients, state)
-        session = login_client(app, users.make(role))
+        actor = users.make(role)
+        # officers work only the cases assigned to them
+        version, complaint = _prepared(app, users, clients, state, officer=actor if role == "officer" else None)
+        session = login_client(app, actor)
         response = session.post(f"/staf/pengaduan/{complaint.reference}/langkah/{action}",
                                 data=prefixed(action, _data(app, users, action, version)))
         with app.app_context():

@@ -12,6 +12,10 @@ class DuplicateEmail(Exception):
     """Another account already uses this email."""
 
 
+class SelfEdit(Exception):
+    """An admin may not change their own role, office or region."""
+
+
 def _apply(user: User, data: dict) -> dict:
     changes = {}
     office_id = int(data["office_id"]) if data.get("office_id") and data["role"] in BAPAS_STAFF else None
@@ -41,6 +45,10 @@ def create_user(actor: User, data: dict) -> User:
 
 def update_user(actor: User, user: User, data: dict) -> dict:
     """Change name, role, office, region or language; a role or office change ends sessions."""
+    if actor.id == user.id and (data["role"] != user.role
+                                or str(data.get("office_id") or "") != str(user.office_id or "")
+                                or str(data.get("region_id") or "") != str(user.region_id or "")):
+        raise SelfEdit()
     email = auth_services.normalise_email(data["email"])
     if email != user.email:
         other = auth_services.find_user_by_email(email)

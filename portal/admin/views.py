@@ -57,6 +57,8 @@ def user_edit(user_id: int):
             changes = services.update_user(current_user, user, form.data)
         except services.DuplicateEmail:
             form.email.errors.append(_("Another account already uses this email."))
+        except services.SelfEdit:
+            form.role.errors.append(_("You cannot change your own role, office or region; ask another administrator."))
         else:
             db.session.commit()
             flash(_("Changes saved.") if changes else _("Nothing changed."), "success")

@@ -68,7 +68,11 @@ class User(UserMixin, db.Model):
     @property
     def partner_org_active(self) -> bool:
         """A partner works only while their organisation is an active partner."""
-        return self.partner_org is not None and self.partner_org.status == "active"
+        org = self.partner_org
+        if org is None or org.status != "active":
+            return False
+        from ..db import today
+        return org.pks_valid_until is None or org.pks_valid_until >= today()
 
     @property
     def has_password(self) -> bool:

@@ -110,6 +110,18 @@ def pending_second_factor_user() -> User | None:
     return user
 
 
+def register_second_factor_failure(user: User) -> None:
+    """A wrong TOTP code counts like a wrong password: the account locks after the threshold."""
+    cfg = current_app.config
+    user.failed_logins += 1
+    audit.record(None, "login.totp_failure", user)
+    if user.failed_logins >= cfg["LOCKOUT_THRESHOLD"]:
+        user.locked_until = utcnow() + dt.timedelta(minutes=cfg["LOCKOUT_MINUTES"])
+        user.failed_logins = 0
+        user.rotate_nonce()  # the pending second step ends too
+        audit.record(None, "login.lockout", user, minutes=cfg["LOCKOUT_MINUTES"])
+
+
 def end_session(user: User) -> None:
     """Sign out: end every copy of this user's session cookie."""
     user.rotate_nonce()

@@ -74,8 +74,7 @@ def second_factor():
             services.start_session(user, method="password+totp")
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or _landing(user))
-        from .. import audit
-        audit.record(None, "login.totp_failure", user)
+        services.register_second_factor_failure(user)
         db.session.commit()
         form.code.errors.append(_("That code is not valid. Wait for a new code and try again."))
     return render_template("auth/second_factor.html", form=form)

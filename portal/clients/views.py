@@ -95,6 +95,9 @@ def detail(public_id: str):
 def edit(public_id: str):
     """Edit the record."""
     client = queries.get_client_for_staff_or_404(current_user, public_id)
+    if request.method == "GET":
+        audit.record(current_user, "client.viewed", client, page="edit")
+        db.session.commit()
     form = ClientForm(obj=client)
     _officer_choices(form.officer_id, _("— not yet assigned —"))
     if request.method == "GET":

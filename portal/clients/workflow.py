@@ -7,6 +7,7 @@ from flask_babel import lazy_pgettext
 from ..workflow import Transition, Workflow
 
 SYSTEM = "system"
+PROCEDURE = "procedure"  # moves made only by the revocation procedure (complaints)
 STAFF = ("officer", "supervisor")
 LEADS = ("supervisor", "head")
 
@@ -31,15 +32,15 @@ CLIENT_ACTION_LABELS = {
 }
 
 CLIENT_WORKFLOW = Workflow(CLIENT_STATES, [
-    Transition("intensify", ("active",), "intensive", STAFF + (SYSTEM,)),
+    Transition("intensify", ("active",), "intensive", STAFF + (PROCEDURE,)),
     Transition("relax", ("intensive",), "active", STAFF),
     Transition("complete", ("active", "intensive"), "completed", LEADS),
     Transition("transfer", ("active", "intensive"), "transferred", LEADS,
                requires=("transfer_office",)),
     # Moves made by the revocation procedure (complaints):
-    Transition("temporarily_revoke", ("active", "intensive"), "temporarily_revoked", ("head",)),
-    Transition("revoke", ("temporarily_revoked",), "revoked", ("regional",)),
-    Transition("restore", ("temporarily_revoked",), "active", ("regional",)),
+    Transition("temporarily_revoke", ("active", "intensive"), "temporarily_revoked", (PROCEDURE,)),
+    Transition("revoke", ("temporarily_revoked",), "revoked", (PROCEDURE,)),
+    Transition("restore", ("temporarily_revoked",), "active", (PROCEDURE,)),
 ])
 
 ASSIGNMENT_STATES = ("proposed", "active", "declined", "withdrawn", "ended")

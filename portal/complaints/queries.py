@@ -85,7 +85,7 @@ def may_see_complainant(user: User, complaint: Complaint) -> bool:
 
 def related(user: User, complaint: Complaint) -> dict:
     """Staff-only context: other complaints about the client, recent observations, misses."""
-    if complaint.client_id is None:
+    if complaint.client_id is None or complaint.client.office_id != complaint.office_id:
         return {"complaints": [], "observations": [], "misses": []}
     others = list(db.session.scalars(select(Complaint).where(
         Complaint.client_id == complaint.client_id, Complaint.id != complaint.id)

@@ -38,7 +38,7 @@ def _link(endpoint: str, **values) -> str | None:
 
 def check_version(complaint: Complaint, version) -> None:
     """StaleObject when the case changed since the user loaded it."""
-    if version is not None and str(version) != str(complaint.version):
+    if version in (None, "") or str(version) != str(complaint.version):
         raise StaleObject(complaint.reference)
 
 
@@ -182,15 +182,15 @@ def is_overdue(complaint: Complaint, on: dt.date | None = None) -> bool:
 
 # ---------------------------------------------------------------- moves
 
-def _client_move(actor, complaint: Complaint, action: str, role: str) -> None:
+def _client_move(actor, complaint: Complaint, action: str) -> None:
+    """The decision's effect on the client's status (only a client of the complaint's Bapas)."""
     from ..clients.services import change_status
-    from ..clients.workflow import CLIENT_WORKFLOW
+    from ..clients.workflow import CLIENT_WORKFLOW, PROCEDURE
     client = complaint.client
-    if client is None:
+    if client is None or client.office_id != complaint.office_id:
         return
-    if any(t.action == action for t in CLIENT_WORKFLOW.allowed(client.status, role)):
-        change_status(actor, client, action, role=role,
-                      note=f"{complaint.reference}")
+    if any(t.action == action for t in CLIENT_WORKFLOW.allowed(client.status, PROCEDURE)):
+        change_status(actor, client, action, role=PROCEDURE, note=f"{complaint.reference}")
 
 
 def move(actor, complaint: Complaint, action: str, *, role: str | None = None, note: str | None = None,
@@ -207,6 +207,8 @@ def move(actor, complaint: Complaint, action: str, *, role: str | None = None, n
     transition = COMPLAINT_WORKFLOW.check(action, complaint.status, role, given)
     if role in ("officer", "supervisor", "head") and actor.office_id != complaint.office_id:
         raise NotPermitted(action)
+    if role == "officer" and complaint.assigned_officer_id != actor.id:
+        raise NotPermitted(action)  # an officer works only the cases assigned to them
     before = complaint.status
     complaint.status = transition.target
     if before == "needs_info" and complaint.status != "needs_info":
@@ -230,15 +232,16 @@ def move(actor, complaint: Complaint, action: str, *, role: str | None = None, n
             raise MissingFields(["office"])
         complaint.office_id = target.id
         complaint.assigned_officer_id = None
+        complaint.client_id = None  # the receiving Bapas links its own record
         complaint.closing_reason = None
     if action == "decide_warning":
-        _client_move(actor, complaint, "intensify", SYSTEM)
+        _client_move(actor, complaint, "intensify")
     if action == "decide_temporary_revocation":
-        _client_move(actor, complaint, "temporarily_revoke", "head")
+        _client_move(actor, complaint, "temporarily_revoke")
     if action in ("record_revoked", "record_not_revoked"):
         complaint.decree_number = given["decree_number"]
         complaint.decree_on = given["decree_on"]
-        _client_move(actor, complaint, "revoke" if action == "record_revoked" else "restore", "regional")
+        _client_move(actor, complaint, "revoke" if action == "record_revoked" else "restore")
     if action == "propose":
         from .documents import issue_proposal
         issue_proposal(actor, complaint)
@@ -258,8 +261,15 @@ def move(actor, complaint: Complaint, action: str, *, role: str | None = None, n
         _tell_complainant(complaint)
 
 
+def _require_caseworker(actor: User, complaint: Complaint) -> None:
+    if actor.office_id != complaint.office_id or (
+            actor.role == "officer" and complaint.assigned_officer_id != actor.id):
+        raise NotPermitted("casework")
+
+
 def add_note(actor: User, complaint: Complaint, body: str, to_complainant: bool) -> None:
     """An internal note, or a message the complainant sees on the tracking page."""
+    _require_caseworker(actor, complaint)
     _event(complaint, "message" if to_complainant else "note", actor, body=body.strip(),
            visibility="complainant" if to_complainant else "internal")
     audit.record(actor, "complaint.message" if to_complainant else "complaint.note", complaint,
@@ -310,6 +320,7 @@ def flag(actor: User, complaint: Complaint, reason: str) -> None:
 
 def record_examination(actor: User, complaint: Complaint, data: dict, scan) -> ExaminationRecord:
     """A BAP with numbered questions and answers; the signed copy's scan if given; a PDF issued."""
+    _require_caseworker(actor, complaint)
     if complaint.status != "examination":
         from ..workflow import InvalidTransition
         raise InvalidTransition("record_examination")
@@ -322,7 +333,8 @@ def record_examination(actor: User, complaint: Complaint, data: dict, scan) -> E
         uploads.store(scan, record, "signed_scan", uploaded_by=actor)
     from .documents import issue_bap
     issue_bap(actor, complaint, record)
-    _event(complaint, "record", actor, action=f"bap_{record.subject}", body=record.subject_name)
+    _event(complaint, "record", actor, action=f"bap_{record.subject}",
+           body=None if record.subject == "complainant" else record.subject_name)
     audit.record(actor, "complaint.bap_recorded", complaint, office_id=complaint.office_id,
                  subject=record.subject)
     return record

@@ -2,9 +2,6 @@
 BAPs, the TPP hearing, documents, CSV export, verification, collective-leave days."""
 from __future__ import annotations
 
-import csv
-import io
-
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -13,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit, uploads
 from ..clients.models import Client
+from ..csvsafe import to_csv
 from ..extensions import db
 from ..forms import error_summary
 from ..offices.models import Office
@@ -23,7 +21,7 @@ from . import bp, documents, queries, services
 from .calendar import CollectiveLeave
 from .forms import (ActionForm, ExaminationForm, FlagForm, HearingForm, LeaveDayForm, NoteForm,
                     QueueFilterForm, StaffComplaintForm, VerifyForm)
-from .models import IssuedDocument
+from .models import ExaminationRecord, IssuedDocument
 from .workflow import COMPLAINT_WORKFLOW, STATUS_LABELS
 
 CASEWORKERS = ("officer", "supervisor", "head")
@@ -60,18 +58,16 @@ def export():
     officer_id = int(form.officer.data) if (form.officer.data or "").isdigit() else None
     stmt = queries.queue_query(current_user, form.status.data, form.ground.data, officer_id,
                                bool(form.overdue.data), form.client.data)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["reference", "channel", "status", "grounds", "client", "officer",
-                     "submitted_on", "due_on", "overdue", "flagged"])
-    for c in db.session.scalars(stmt):
-        writer.writerow([c.reference, c.channel, c.status, " ".join(c.grounds),
-                         c.client.full_name if c.client else (c.client_name or ""),
-                         c.assigned_officer.name if c.assigned_officer else "", c.submitted_on,
-                         c.due_on, "yes" if services.is_overdue(c) else "", "yes" if c.flagged_malicious else ""])
+    rows = ([c.reference, c.channel, c.status, " ".join(c.grounds),
+             c.client.full_name if c.client else (c.client_name or ""),
+             c.assigned_officer.name if c.assigned_officer else "", c.submitted_on, c.due_on,
+             "yes" if services.is_overdue(c) else "", "yes" if c.flagged_malicious else ""]
+            for c in db.session.scalars(stmt))
+    text = to_csv(["reference", "channel", "status", "grounds", "client", "officer",
+                   "submitted_on", "due_on", "overdue", "flagged"], rows)
     audit.record(current_user, "complaint.exported", None)
     db.session.commit()
-    return Response(out.getvalue(), mimetype="text/csv",
+    return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=pengaduan.csv"})
 
 
@@ -97,8 +93,9 @@ def staff_new():
     return render_template("complaints/staff_new.html", form=form)
 
 
-def _action_form(complaint, action: str):
-    form = ActionForm(prefix=action, version=complaint.version)
+def _action_form(complaint, action: str, posted: bool = False):
+    # On POST the version must come from the form the user saw, never from the database.
+    form = ActionForm(prefix=action) if posted else ActionForm(prefix=action, version=complaint.version)
     _officer_choices(form.officer_id, "—")
     form.office_id.choices = [("", "—")] + [(str(i), n) for i, n in db.session.execute(
         select(Office.id, Office.name).where(Office.id != complaint.office_id).order_by(Office.name))]
@@ -167,7 +164,7 @@ def act(reference: str, action: str):
     complaint = queries.get_case_or_404(current_user, reference)
     if action not in COMPLAINT_WORKFLOW.transitions or action in ("info_received", "info_lapsed", "withdraw"):
         abort(404)
-    form = _action_form(complaint, action)
+    form = _action_form(complaint, action, posted=True)
     if not form.validate_on_submit():
         flash(error_summary(form), "danger")
         return redirect(url_for("complaints.case", reference=reference))
@@ -265,8 +262,12 @@ def document(reference: str, document_id: int):
     issued = db.session.get(IssuedDocument, document_id)
     if issued is None or issued.complaint_id != complaint.id:
         abort(404)
-    if issued.kind == "proposal" and not queries.may_see_complainant(current_user, complaint):
+    examination = db.session.get(ExaminationRecord, issued.examination_id) if issued.examination_id else None
+    identifies = issued.kind == "proposal" or (examination is not None and examination.subject == "complainant")
+    if identifies and not queries.may_see_complainant(current_user, complaint):
         abort(404)
+    if identifies:
+        audit.record(current_user, "complaint.complainant_viewed", complaint, office_id=complaint.office_id)
     audit.record(current_user, "document.downloaded", complaint, office_id=complaint.office_id,
                  document_code=issued.code)
     db.session.commit()
@@ -281,11 +282,17 @@ def attachment(reference: str, attachment_id: int):
     """Download evidence or the scanned letter."""
     complaint = queries.get_case_or_404(current_user, reference)
     found = next((a for a in uploads.attachments_of(complaint) if a.id == attachment_id), None)
-    if found is None:
+    if found is None or (found.purpose == "letter" and not queries.may_see_complainant(current_user, complaint)):
         abort(404)
     audit.record(current_user, "complaint.file_downloaded", complaint, office_id=complaint.office_id)
     db.session.commit()
     return uploads.send(found)
+
+
+def _in_scope(complaint) -> bool:
+    if current_user.role == "regional":
+        return complaint.office.region_id == current_user.region_id
+    return complaint.office_id == current_user.office_id
 
 
 @bp.route("/verifikasi", methods=["GET", "POST"])
@@ -297,6 +304,8 @@ def verify():
     if form.validate_on_submit():
         data = form.document.data.read() if form.document.data and form.document.data.filename else None
         issued, matches = documents.verify(form.code.data, data)
+        if issued is not None and not _in_scope(issued.complaint):
+            issued, matches = None, None
         result = {"found": issued is not None, "matches": matches, "document": issued}
         audit.record(current_user, "document.verified", None, found=issued is not None, matches=matches)
         db.session.commit()

@@ -1,8 +1,6 @@
 """Partner side of jobs: our postings, candidates and their answers, CSV export."""
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
@@ -10,6 +8,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
+from .. import audit
+from ..csvsafe import to_csv
 from ..extensions import db
 from ..forms import error_summary
 from ..security import roles_required
@@ -104,6 +104,9 @@ RESPONSES = {"undang": "invite", "tawarkan": "offer", "tolak": "decline", "mulai
 def candidate(code: str):
     """A candidate: code, the officer's summary, the Bapas — the name only after disclosure."""
     referral = queries.get_referral_for_partner_or_404(current_user, code)
+    if referral.disclosed:
+        audit.record(current_user, "referral.viewed_by_partner", referral, office_id=referral.office_id)
+        db.session.commit()
     return render_template("jobs/candidate.html", referral=referral,
                            candidate=services.candidate_view(referral),
                            form=ResponseForm(version=referral.version))
@@ -144,14 +147,13 @@ def respond(code: str, answer: str):
 @roles_required("partner")
 def candidates_csv():
     """Our candidates as CSV (names only where disclosed)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["code", "opportunity", "status", "name", "bapas", "interview_on",
-                     "placement_started_on", "placement_ended_on"])
+    rows = []
     for referral in queries.referrals_for_partner(current_user):
         candidate = services.candidate_view(referral)
-        writer.writerow([candidate.code, referral.opportunity.title, referral.status,
-                         candidate.name or "", candidate.office_name, referral.interview_on or "",
-                         referral.placement_started_on or "", referral.placement_ended_on or ""])
-    return Response(out.getvalue(), mimetype="text/csv",
+        rows.append([candidate.code, referral.opportunity.title, referral.status, candidate.name or "",
+                     candidate.office_name, referral.interview_on or "",
+                     referral.placement_started_on or "", referral.placement_ended_on or ""])
+    text = to_csv(["code", "opportunity", "status", "name", "bapas", "interview_on",
+                   "placement_started_on", "placement_ended_on"], rows)
+    return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=kandidat.csv"})

@@ -225,7 +225,9 @@ def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None 
 def officer_action(actor: User, referral: Referral, action: str) -> None:
     """The officer withdraws the referral or releases the client's name."""
     REFERRAL_WORKFLOW.check(action, referral.status, actor.role)
-    if action == "disclose" and referral.disclose_now is False and referral.disclosed:
+    if actor.role == "officer" and actor.id not in (referral.officer_id, referral.client.officer_id):
+        raise NotPermitted(action)
+    if action == "disclose" and referral.disclosed:
         return
     before = referral.status
     if action == "withdraw":

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
+from .. import audit
 from ..clients import queries as client_queries
 from ..extensions import db
 from ..forms import error_summary
@@ -94,6 +95,8 @@ def refer(public_id: str):
 def referral(code: str):
     """A referral as the Bapas sees it: the client, the consent, every step."""
     item = queries.get_referral_for_staff_or_404(current_user, code)
+    audit.record(current_user, "referral.viewed", item, office_id=item.office_id)
+    db.session.commit()
     return render_template("jobs/referral.html", referral=item)
 
 

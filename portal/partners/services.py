@@ -35,7 +35,7 @@ def _role(actor) -> str:
 
 def check_version(org: PartnerOrg, version: int | str | None) -> None:
     """Raise StaleObject when the form was loaded before someone else changed the record."""
-    if version is not None and str(version) != str(org.version):
+    if version in (None, "") or str(version) != str(org.version):
         raise StaleObject(org.reference)
 
 
