@@ -157,8 +157,8 @@ def staff_figures(user: User) -> dict:
         .where(opportunity_office.c.office_id == user.office_id, Opportunity.status == "published")
         .group_by(Opportunity.partner_org_id)).all()
     return {"by_status": by_status, "started_this_month": started,
-            "partners_with_places": sum(1 for _, free in open_rows if (free or 0) > 0),
-            "open_places": sum(max(free or 0, 0) for _, free in open_rows)}
+            "partners_with_places": sum(1 for _, free in open_rows if int(free or 0) > 0),
+            "open_places": sum(max(int(free or 0), 0) for _, free in open_rows)}
 
 
 def partner_figures(user: User) -> dict:
