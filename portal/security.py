@@ -1,8 +1,6 @@
 """Roles, the deny-by-default guard, session rules and security headers."""
 from __future__ import annotations
 
-import datetime as dt
-from functools import wraps
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 

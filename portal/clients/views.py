@@ -8,7 +8,6 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit
 from ..extensions import db
@@ -16,7 +15,8 @@ from ..forms import error_summary
 from ..offices.models import Office
 from ..pagination import paginate
 from ..security import roles_required
-from ..workflow import InvalidTransition, MissingFields, NotPermitted
+from ..actions import committing
+from ..workflow import MissingFields, StaleObject
 from . import bp, queries, services
 from .forms import (AssignmentForm, CheckInForm, ClientFilterForm, ClientForm, ImportForm,
                     StatusForm, TimelineFilterForm)
@@ -122,25 +122,17 @@ def status(public_id: str):
     form = StatusForm()
     form.transfer_office_id.choices = [("", "—")] + [(str(i), str(i)) for i in db.session.scalars(
         select(Office.id).where(Office.id != client.office_id))]
-    try:
+    with committing(_("Status changed."),
+                    stale=_("Someone else changed this client while you were working. Nothing was saved."),
+                    refused=_("This change is not possible for you in the client's current status."),
+                    missing=_("Choose the receiving Bapas for a transfer.")):
         if not form.validate_on_submit():
             raise MissingFields(["form"])
         if str(form.version.data) != str(client.version):
-            raise StaleDataError()
+            raise StaleObject(client.public_id)
         services.change_status(current_user, client, form.action.data,
                                transfer_office_id=int(form.transfer_office_id.data)
                                if form.transfer_office_id.data else None, note=form.note.data)
-        db.session.commit()
-        flash(_("Status changed."), "success")
-    except StaleDataError:
-        db.session.rollback()
-        flash(_("Someone else changed this client while you were working. Nothing was saved."), "warning")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This change is not possible for you in the client's current status."), "danger")
-    except MissingFields:
-        db.session.rollback()
-        flash(_("Choose the receiving Bapas for a transfer."), "danger")
     return redirect(url_for("clients.detail", public_id=client.public_id))
 
 
@@ -174,16 +166,12 @@ def end_assignment(public_id: str, assignment_id: int, change: str):
     assignment = next((a for a in queries.assignments_of(current_user, client) if a.id == assignment_id), None)
     if assignment is None:
         abort(404)
-    try:
+    with committing(_("The assignment was ended."),
+                    refused=_("This assignment cannot be changed any more.")):
         if change == "tarik":
             services.withdraw_assignment(current_user, assignment)
         else:
             services.end_assignment(current_user, assignment, "by_staff")
-        db.session.commit()
-        flash(_("The assignment was ended."), "success")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This assignment cannot be changed any more."), "danger")
     return redirect(url_for("clients.detail", public_id=client.public_id))
 
 

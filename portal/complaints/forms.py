@@ -10,8 +10,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 from ..forms import Form
 from ..observations.workflow import GROUND_LABELS
 from ..partners.forms import office_choices
-from ..validators import MultiCheckboxField, after, indonesian_phone, not_in_future, upload
-from .models import CLOSING_REASONS, RECOMMENDATIONS, SUBJECTS
+from ..validators import MultiCheckboxField, indonesian_phone, not_in_future, upload
 from .workflow import CLOSING_LABELS, RECOMMENDATION_LABELS
 
 

@@ -6,7 +6,6 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit, uploads
 from ..clients.models import Client
@@ -16,7 +15,8 @@ from ..forms import error_summary
 from ..offices.models import Office
 from ..pagination import paginate
 from ..security import roles_required
-from ..workflow import InvalidTransition, MissingFields, NotPermitted, StaleObject
+from ..actions import committing
+from ..workflow import MissingFields
 from . import bp, documents, queries, services
 from .calendar import CollectiveLeave
 from .forms import (ActionForm, ExaminationForm, FlagForm, HearingForm, LeaveDayForm, NoteForm,
@@ -139,21 +139,14 @@ def complainant(reference: str):
 
 def _run(complaint, version, call):
     """Check the version, call the service, commit; turn typed errors into messages."""
-    try:
+    with committing(_("Saved."),
+                    stale=_("The case changed while you were working on it. Nothing was saved; check the "
+                            "current state and try again."),
+                    refused=_("This action is not possible for you in the case's current state."),
+                    missing=lambda exc: _("Something the action needs is missing: %(fields)s",
+                                          fields=", ".join(exc.fields))):
         services.check_version(complaint, version)
         call()
-        db.session.commit()
-        flash(_("Saved."), "success")
-    except (StaleObject, StaleDataError):
-        db.session.rollback()
-        flash(_("The case changed while you were working on it. Nothing was saved; check the "
-                "current state and try again."), "warning")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This action is not possible for you in the case's current state."), "danger")
-    except MissingFields as exc:
-        db.session.rollback()
-        flash(_("Something the action needs is missing: %(fields)s", fields=", ".join(exc.fields)), "danger")
     return redirect(url_for("complaints.case", reference=complaint.reference))
 
 

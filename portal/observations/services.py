@@ -2,7 +2,6 @@
 and the daily digest of routine observations."""
 from __future__ import annotations
 
-import datetime as dt
 
 from flask import has_request_context, url_for
 from sqlalchemy import select

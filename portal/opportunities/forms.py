@@ -12,7 +12,7 @@ from ..db import today
 from ..extensions import db
 from ..forms import Form
 from ..offices.models import Office, Region
-from ..validators import MultiCheckboxField, after, not_in_future
+from ..validators import MultiCheckboxField, not_in_future
 from .labels import CONSENT_METHODS, KIND_LABELS, SECTOR_LABELS
 
 

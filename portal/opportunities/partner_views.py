@@ -6,14 +6,14 @@ import uuid
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit
 from ..csvsafe import to_csv
 from ..extensions import db
 from ..forms import error_summary
 from ..security import roles_required
-from ..workflow import InvalidTransition, MissingFields, NotPermitted
+from ..actions import committing
+from ..workflow import MissingFields, StaleObject
 from . import bp, queries, services
 from .forms import PostingForm, ResponseForm
 from .models import POSTING_KINDS, Opportunity
@@ -84,14 +84,10 @@ def change(public_id: str, change: str):
     """Submit a draft for moderation, or close a published posting by hand."""
     _require_poster()
     opportunity = queries.get_own_posting_or_404(current_user, public_id)
-    try:
+    with committing(_("Submitted for moderation by the Bapas.") if change == "ajukan"
+                    else _("The posting is closed."),
+                    refused=_("This is not possible in the posting's current state.")):
         services.move_posting(current_user, opportunity, "submit" if change == "ajukan" else "close")
-        db.session.commit()
-        flash(_("Submitted for moderation by the Bapas.") if change == "ajukan"
-              else _("The posting is closed."), "success")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This is not possible in the posting's current state."), "danger")
     return redirect(url_for("jobs.detail", public_id=public_id))
 
 
@@ -119,27 +115,18 @@ def respond(code: str, answer: str):
     """Invite, offer, decline, start, end or complete; the officer is told each step."""
     referral = queries.get_referral_for_partner_or_404(current_user, code)
     form = ResponseForm()
-    try:
+    with committing(_("Saved. The probation officer has been told."),
+                    stale=_("This referral changed meanwhile. Nothing was saved."),
+                    refused=_("This answer is not possible in the referral's current state."),
+                    missing=lambda exc: _("The placement can start once the officer has released the "
+                                          "candidate's name.") if "disclosed" in exc.fields
+                    else _("Give the date (and the reason where asked).")):
         if not form.validate_on_submit():
             raise MissingFields(error_summary(form).split("; "))
         if str(form.version.data) != str(referral.version):
-            raise StaleDataError()
+            raise StaleObject(referral.code)
         services.respond(current_user, referral, RESPONSES[answer], on=form.on.data,
                          reason=form.reason.data)
-        db.session.commit()
-        flash(_("Saved. The probation officer has been told."), "success")
-    except StaleDataError:
-        db.session.rollback()
-        flash(_("This referral changed meanwhile. Nothing was saved."), "warning")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This answer is not possible in the referral's current state."), "danger")
-    except MissingFields as exc:
-        db.session.rollback()
-        if "disclosed" in exc.fields:
-            flash(_("The placement can start once the officer has released the candidate's name."), "danger")
-        else:
-            flash(_("Give the date (and the reason where asked)."), "danger")
     return redirect(url_for("jobs.candidate", code=code))
 
 

@@ -5,12 +5,12 @@ import datetime as dt
 
 from flask import abort
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
 from ..db import today
 from ..extensions import db
-from ..offices.models import Office, Region
+from ..offices.models import Region
 from ..security import BAPAS_STAFF
 from .models import Opportunity, Referral, opportunity_office
 

@@ -6,15 +6,14 @@ import uuid
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit
 from ..clients import queries as client_queries
 from ..extensions import db
-from ..forms import error_summary
 from ..pagination import paginate
 from ..security import roles_required
-from ..workflow import InvalidTransition, MissingFields, NotPermitted
+from ..actions import committing
+from ..workflow import MissingFields, StaleObject
 from . import bp, queries, services
 from .forms import ModerationForm, ReferralForm
 from .models import Referral
@@ -42,23 +41,14 @@ def moderate(public_id: str, decision: str):
     """Publish, ask for changes, reject (with a note), or close."""
     opportunity = queries.get_visible_or_404(current_user, public_id)
     form = ModerationForm()
-    try:
+    with committing(_("Saved."), stale=_("This posting changed meanwhile. Nothing was saved."),
+                    refused=_("This decision is not possible in the posting's current state."),
+                    missing=_("Write a note to the partner when asking for changes or rejecting.")):
         if not form.validate_on_submit():
             raise MissingFields(["note"])
         if str(form.version.data) != str(opportunity.version):
-            raise StaleDataError()
+            raise StaleObject(opportunity.public_id)
         services.move_posting(current_user, opportunity, MODERATION[decision], note=form.note.data)
-        db.session.commit()
-        flash(_("Saved."), "success")
-    except StaleDataError:
-        db.session.rollback()
-        flash(_("This posting changed meanwhile. Nothing was saved."), "warning")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This decision is not possible in the posting's current state."), "danger")
-    except MissingFields:
-        db.session.rollback()
-        flash(_("Write a note to the partner when asking for changes or rejecting."), "danger")
     return redirect(url_for("jobs.detail", public_id=public_id))
 
 
@@ -105,11 +95,6 @@ def referral(code: str):
 def referral_action(code: str, action: str):
     """Withdraw the referral, or release the client's name to the partner."""
     item = queries.get_referral_for_staff_or_404(current_user, code)
-    try:
+    with committing(_("Saved."), refused=_("This is not possible in the referral's current state.")):
         services.officer_action(current_user, item, "withdraw" if action == "tarik" else "disclose")
-        db.session.commit()
-        flash(_("Saved."), "success")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This is not possible in the referral's current state."), "danger")
     return redirect(url_for("jobs.referral", code=code))

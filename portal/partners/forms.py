@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import FileField, MultipleFileField
+from flask_wtf.file import FileField
 from sqlalchemy import select
 from wtforms import (BooleanField, DateField, EmailField, HiddenField, RadioField, SelectField,
                      StringField, TextAreaField, URLField)

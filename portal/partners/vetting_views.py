@@ -4,13 +4,12 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit, uploads
 from ..extensions import db
 from ..pagination import paginate
 from ..security import roles_required
-from ..workflow import InvalidTransition, MissingFields, NotPermitted, StaleObject
+from ..actions import committing
 from . import queries, services, vetting_bp as bp
 from .forms import ChecklistForm, ConfirmForm, PksForm, QueueFilterForm, ReasonForm, RequestInfoForm
 from .workflow import PARTNER_WORKFLOW, STATUS_LABELS
@@ -108,21 +107,11 @@ def act(public_id: str, action: str):
     if not form.validate_on_submit():
         flash(_("The action was not carried out. Correct the form below."), "danger")
         return _render(org, forms, 400)
-    try:
+    with committing(_("Saved."),
+                    stale=_("Someone else changed this application while you were working on it. "
+                            "Nothing was saved; check the current state and try again."),
+                    refused=_("This action is not possible for you in the application's current state."),
+                    missing=_("Complete the checklist (documents verified and the vetting visit date) first.")):
         services.check_version(org, form.version.data)
         call(org, form)
-        db.session.commit()
-    except (StaleObject, StaleDataError):
-        db.session.rollback()
-        flash(_("Someone else changed this application while you were working on it. "
-                "Nothing was saved; check the current state and try again."), "warning")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This action is not possible for you in the application's current state."), "danger")
-    except MissingFields:
-        db.session.rollback()
-        flash(_("Complete the checklist (documents verified and the vetting visit date) first."),
-              "danger")
-    else:
-        flash(_("Saved."), "success")
     return redirect(url_for("vetting.detail", public_id=org.public_id))
