@@ -17,6 +17,17 @@ def today() -> dt.date:
     return (utcnow() + dt.timedelta(hours=7)).date()
 
 
+def find_submitted(model, key: str | None):
+    """The row a form with this submission key already created (a second submit of the
+    same form), or None."""
+    if not key:
+        return None
+    from sqlalchemy import select
+
+    from .extensions import db
+    return db.session.scalar(select(model).where(model.submission_key == key))
+
+
 class UTCDateTime(TypeDecorator):
     """A timestamp stored in UTC and always returned timezone-aware.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, has_request_context, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import ForeignKey, Index, String, func, select, update
@@ -44,6 +44,11 @@ class Notification(db.Model):
     link: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+def link_to(endpoint: str, **values) -> str | None:
+    """A relative link for a notification (None outside a request, e.g. in a daily job)."""
+    return url_for(endpoint, **values) if has_request_context() else None
 
 
 def notify(user, kind: str, link: str | None = None) -> Notification:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from flask import has_request_context, url_for
 from sqlalchemy import select
 
 from .. import audit, mail
 from ..auth.models import User
 from ..db import today, utcnow
 from ..extensions import db
-from ..notifications import notify
+from ..notifications import link_to, notify
+from ..partners.services import org_admins
 from .models import MISSED_ALERT, SUPERVISED, Assignment, CheckIn, Client, ClientEvent
 from .workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW, SYSTEM
 
@@ -31,9 +31,6 @@ def _event(client: Client, kind: str, action: str, actor=None, **fields) -> Clie
     db.session.add(event)
     return event
 
-
-def _link(endpoint: str, **values) -> str | None:
-    return url_for(endpoint, **values) if has_request_context() else None
 
 
 def _register_taken(office_id: int, number: str, except_id: int | None = None) -> bool:
@@ -101,11 +98,6 @@ def change_status(actor, client: Client, action: str, *, role: str | None = None
 
 # ---------------------------------------------------------------- assignments
 
-def _org_admins(org_id: int) -> list[User]:
-    return list(db.session.scalars(select(User).where(
-        User.partner_org_id == org_id, User.org_admin.is_(True), User.active.is_(True))))
-
-
 def propose_assignment(actor: User, client: Client, org, relationship_kind: str,
                        starts_on: dt.date, ends_on: dt.date, note: str | None = None) -> Assignment:
     """Propose that a partner organisation supports the client; its admin accepts or declines."""
@@ -119,8 +111,8 @@ def propose_assignment(actor: User, client: Client, org, relationship_kind: str,
            to_status="proposed")
     audit.record(actor, "assignment.proposed", assignment, office_id=client.office_id,
                  partner_org_id=org.id)
-    for admin in _org_admins(org.id):
-        notify(admin, "assignment_proposed", _link("partner_clients.assignments"))
+    for admin in org_admins(org.id):
+        notify(admin, "assignment_proposed", link_to("partner_clients.assignments"))
         mail.queue(admin.email, "assignment_proposed", admin.locale, org=org)
     return assignment
 
@@ -144,7 +136,7 @@ def decide_assignment(actor: User, assignment: Assignment, accept: bool) -> None
     proposer = assignment.proposed_by
     if proposer is not None and proposer.active:
         notify(proposer, "assignment_accepted" if accept else "assignment_declined",
-               _link("clients.detail", public_id=assignment.client.public_id))
+               link_to("clients.detail", public_id=assignment.client.public_id))
 
 
 def withdraw_assignment(actor: User, assignment: Assignment) -> None:
@@ -217,7 +209,7 @@ def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
         if client.officer is not None:
             recipients[client.officer.id] = client.officer
         for person in recipients.values():
-            notify(person, "missed_reporting", _link("clients.alerts"))
+            notify(person, "missed_reporting", link_to("clients.alerts"))
     return check_in
 
 

@@ -13,9 +13,9 @@ from .. import audit, mail, uploads
 from ..auth.models import User
 from ..auth.passwords import hash_password, verify_password
 from ..clients.models import Client
-from ..db import today, utcnow
+from ..db import find_submitted, today, utcnow
 from ..extensions import db
-from ..notifications import notify
+from ..notifications import link_to, notify
 from ..workflow import MissingFields, NotPermitted, StaleObject
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
 from .models import Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
@@ -32,9 +32,6 @@ class Receipt:
     secret: str
 
 
-def _link(endpoint: str, **values) -> str | None:
-    return url_for(endpoint, **values) if has_request_context() else None
-
 
 def check_version(complaint: Complaint, version) -> None:
     """StaleObject when the case changed since the user loaded it."""
@@ -44,9 +41,7 @@ def check_version(complaint: Complaint, version) -> None:
 
 def find_by_submission_key(key: str | None) -> Complaint | None:
     """The complaint already created from this form (a second submit of the same form)."""
-    if not key:
-        return None
-    return db.session.scalar(select(Complaint).where(Complaint.submission_key == key))
+    return find_submitted(Complaint, key)
 
 
 def _event(complaint: Complaint, kind: str, actor=None, *, action=None, body=None,
@@ -116,7 +111,7 @@ def _create(data: dict, *, channel: str, office_id: int, locale: str, client: Cl
                  channel=channel, grounds=complaint.grounds)
     for supervisor in db.session.scalars(select(User).where(
             User.office_id == office_id, User.role == "supervisor", User.active.is_(True))):
-        notify(supervisor, "complaint_new", _link("complaints.case", reference=complaint.reference))
+        notify(supervisor, "complaint_new", link_to("complaints.case", reference=complaint.reference))
     return Receipt(complaint, secret)
 
 
@@ -221,7 +216,7 @@ def move(actor, complaint: Complaint, action: str, *, role: str | None = None, n
                 or officer.role not in ("officer", "supervisor")):
             raise MissingFields(["officer"])
         complaint.assigned_officer_id = officer.id
-        notify(officer, "complaint_assigned", _link("complaints.case", reference=complaint.reference))
+        notify(officer, "complaint_assigned", link_to("complaints.case", reference=complaint.reference))
         mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
     if action in ("close", "decide_not_pursued"):
         complaint.closing_reason = given.get("reason") or complaint.closing_reason
@@ -248,7 +243,7 @@ def move(actor, complaint: Complaint, action: str, *, role: str | None = None, n
         regional = db.session.scalars(select(User).where(
             User.role == "regional", User.region_id == complaint.office.region_id, User.active.is_(True)))
         for person in regional:
-            notify(person, "complaint_proposed", _link("complaints.case", reference=complaint.reference))
+            notify(person, "complaint_proposed", link_to("complaints.case", reference=complaint.reference))
             mail.queue(person.email, "complaint_proposed", person.locale, complaint=complaint)
     if complaint.status not in OPEN_STATES:
         complaint.closed_at = utcnow()
@@ -290,7 +285,7 @@ def complainant_reply(complaint: Complaint, body: str, files: list, user=None) -
                  files=len(files))
     if complaint.assigned_officer is not None:
         notify(complaint.assigned_officer, "complaint_reply",
-               _link("complaints.case", reference=complaint.reference))
+               link_to("complaints.case", reference=complaint.reference))
     if complaint.status == "needs_info":
         move(user, complaint, "info_received", role=COMPLAINANT)
 
@@ -306,7 +301,7 @@ def assign(actor: User, complaint: Complaint, officer_id: int) -> None:
     _event(complaint, "note", actor, action="assigned", body=officer.name)
     audit.record(actor, "complaint.assigned", complaint, office_id=complaint.office_id, officer_id=officer.id)
     if officer.id != actor.id:
-        notify(officer, "complaint_assigned", _link("complaints.case", reference=complaint.reference))
+        notify(officer, "complaint_assigned", link_to("complaints.case", reference=complaint.reference))
         mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
 
 
@@ -353,7 +348,7 @@ def record_hearing(actor: User, complaint: Complaint, data: dict) -> Hearing:
                  recommendation=hearing.recommendation)
     for head in db.session.scalars(select(User).where(
             User.office_id == complaint.office_id, User.role == "head", User.active.is_(True))):
-        notify(head, "complaint_tpp", _link("complaints.case", reference=complaint.reference))
+        notify(head, "complaint_tpp", link_to("complaints.case", reference=complaint.reference))
         mail.queue(head.email, "complaint_tpp", head.locale, complaint=complaint)
     return hearing
 

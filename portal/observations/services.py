@@ -9,23 +9,18 @@ from sqlalchemy import select
 from .. import audit, mail, uploads
 from ..auth.models import User
 from ..clients.models import Assignment, ClientEvent
-from ..db import utcnow
+from ..db import find_submitted, utcnow
 from ..extensions import db
 from ..html import sanitize_html
-from ..notifications import notify
+from ..notifications import link_to, notify
 from .models import Observation, ObservationRevision
 from .workflow import OBSERVATION_WORKFLOW
 
 
-def _link(endpoint: str, **values) -> str | None:
-    return url_for(endpoint, **values) if has_request_context() else None
-
 
 def find_by_submission_key(key: str | None) -> Observation | None:
     """The observation already created from this form, if it was sent twice."""
-    if not key:
-        return None
-    return db.session.scalar(select(Observation).where(Observation.submission_key == key))
+    return find_submitted(Observation, key)
 
 
 def _officer_recipients(client) -> list[User]:
@@ -55,7 +50,7 @@ def submit(actor: User, assignment: Assignment, data: dict,
                                to_status=observation.category))
     audit.record(actor, "observation.submitted", observation, office_id=client.office_id,
                  category=observation.category, grounds=observation.grounds)
-    link = _link("observations.detail", public_id=observation.public_id)
+    link = link_to("observations.detail", public_id=observation.public_id)
     for officer in _officer_recipients(client):
         if observation.urgent:
             notify(officer, "observation_urgent", link)
@@ -104,7 +99,7 @@ def acknowledge(actor: User, observation: Observation, reply: str, follow_up: st
     audit.record(actor, "observation.acknowledged", observation, office_id=observation.office_id)
     if observation.author.active:
         notify(observation.author, "observation_answered",
-               _link("partner_clients.observation", public_id=observation.public_id))
+               link_to("partner_clients.observation", public_id=observation.public_id))
     if follow_up:
         record_follow_up(actor, observation, follow_up, note)
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from flask import has_request_context, url_for
 from sqlalchemy import func, select
 
 from .. import audit, mail
 from ..auth.models import User
 from ..clients.models import Assignment, Client, ClientEvent
-from ..db import today, utcnow
+from ..db import find_submitted, today, utcnow
 from ..extensions import db
 from ..html import sanitize_html
-from ..notifications import notify
+from ..notifications import link_to, notify
 from ..offices.models import Office
 from ..workflow import NotPermitted
 from .models import Opportunity, Referral, ReferralEvent
@@ -24,17 +23,10 @@ FIELDS = ("kind", "title", "sector", "region_id", "city", "places", "requirement
           "starts_on", "closes_on", "contact_method")
 
 
-def _link(endpoint: str, **values) -> str | None:
-    return url_for(endpoint, **values) if has_request_context() else None
-
 
 # ---------------------------------------------------------------- postings
 
-def find_by_submission_key(model, key: str | None):
-    """The row already created from this form (a second submit of the same form)."""
-    if not key:
-        return None
-    return db.session.scalar(select(model).where(model.submission_key == key))
+find_by_submission_key = find_submitted
 
 
 def _apply(opportunity: Opportunity, data: dict) -> None:
@@ -174,7 +166,7 @@ def candidate_view(referral: Referral) -> Candidate:
 
 def _notify_officer(referral: Referral) -> None:
     if referral.officer is not None and referral.officer.active:
-        notify(referral.officer, "referral_update", _link("jobs.referral", code=referral.code))
+        notify(referral.officer, "referral_update", link_to("jobs.referral", code=referral.code))
 
 
 def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None = None,

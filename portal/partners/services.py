@@ -12,7 +12,7 @@ from sqlalchemy import select
 from .. import audit, mail, uploads
 from ..auth import services as auth_services
 from ..auth.models import OneTimeToken, User
-from ..db import today, utcnow
+from ..db import find_submitted, today, utcnow
 from ..extensions import db
 from ..workflow import StaleObject
 from .models import PartnerEvent, PartnerOrg, PksReminder
@@ -61,18 +61,17 @@ def _staff_of(office_id: int, roles=("supervisor", "head")) -> list[User]:
         User.office_id == office_id, User.role.in_(roles), User.active.is_(True))))
 
 
-def _org_admins(org: PartnerOrg) -> list[User]:
+def org_admins(org_id: int) -> list[User]:
+    """Active admins of a partner organisation."""
     return list(db.session.scalars(select(User).where(
-        User.partner_org_id == org.id, User.org_admin.is_(True), User.active.is_(True))))
+        User.partner_org_id == org_id, User.org_admin.is_(True), User.active.is_(True))))
 
 
 # ---------------------------------------------------------------- applying
 
 def find_by_submission_key(key: str | None) -> PartnerOrg | None:
     """The application already created from this form (a second submit of the same form)."""
-    if not key:
-        return None
-    return db.session.scalar(select(PartnerOrg).where(PartnerOrg.submission_key == key))
+    return find_submitted(PartnerOrg, key)
 
 
 def submit_application(data: dict, files: dict[str, uploads.CheckedFile], locale: str) -> PartnerOrg:
@@ -210,7 +209,7 @@ def suspend(actor: User, org: PartnerOrg, reason: str) -> None:
     org.decision_reason = reason.strip()
     from ..clients.services import end_assignments
     end_assignments(org_id=org.id, reason="partner_suspended", actor=actor)
-    for admin in _org_admins(org):
+    for admin in org_admins(org.id):
         mail.queue(admin.email, "partner_suspended", admin.locale, org=org, reason=reason.strip())
 
 
@@ -218,7 +217,7 @@ def reinstate(actor: User, org: PartnerOrg) -> None:
     """Lift a suspension."""
     _move(org, "reinstate", actor)
     org.decision_reason = None
-    for admin in _org_admins(org):
+    for admin in org_admins(org.id):
         mail.queue(admin.email, "partner_reinstated", admin.locale, org=org)
 
 
@@ -284,7 +283,7 @@ def _remind(org: PartnerOrg, days_left: int, report: DailyReport) -> None:
         if days not in sent:
             db.session.add(PksReminder(org_id=org.id, valid_until=org.pks_valid_until,
                                        days_before=days))
-    recipients = _org_admins(org) + _staff_of(org.office_id, ("supervisor",))
+    recipients = org_admins(org.id) + _staff_of(org.office_id, ("supervisor",))
     for person in recipients:
         mail.queue(person.email, "pks_reminder", person.locale, org=org, days_left=days_left,
                    is_staff=person.role != "partner")
@@ -305,7 +304,7 @@ def daily(on: dt.date | None = None) -> DailyReport:
             from ..clients.services import end_assignments
             end_assignments(org_id=org.id, reason="pks_ended")
             report.ended.append(org.reference)
-            for person in _org_admins(org) + _staff_of(org.office_id, ("supervisor",)):
+            for person in org_admins(org.id) + _staff_of(org.office_id, ("supervisor",)):
                 mail.queue(person.email, "pks_ended", person.locale, org=org,
                            is_staff=person.role != "partner")
         elif org.status == "active":

@@ -7,22 +7,12 @@ import re
 
 import pytest
 
-from ..support import PASSWORD, ClientFactory, UserFactory
+from ..support import ClientFactory, UserFactory
+from .helpers import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page, base, email, landing):
-    page.goto(base + "/masuk")
-    page.get_by_label("Email", exact=True).fill(email)
-    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"**{landing}")
-
-
-def _sign_out(page):
-    page.get_by_role("button", name="Keluar").click()
-    page.wait_for_url("**/")
 
 
 def test_assignment_observation_and_reply(live_server, page, checker, smtp_server):
@@ -34,7 +24,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     client = ClientFactory(app).make(officer=officer, full_name="Galih Ramadhan")
 
     # the officer assigns the client to the partner
-    _sign_in(page, base, officer.email, "/akun/")
+    sign_in(page, base, officer, "/akun/")
     page.get_by_role("link", name="Klien", exact=True).click()
     checker.check(page, "client-register")
     page.get_by_role("link", name="Galih Ramadhan", exact=True).click()
@@ -44,10 +34,10 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     checker.check(page, "client-page")
     page.get_by_role("button", name="Usulkan penugasan").click()
     assert "Menunggu jawaban mitra" in page.content()
-    _sign_out(page)
+    sign_out(page)
 
     # the partner admin accepts, then reports a suspected violation
-    _sign_in(page, base, partner.email, "/mitra/")
+    sign_in(page, base, partner, "/mitra/")
     page.get_by_role("link", name="Tanggapi").first.click()
     checker.check(page, "proposals")
     page.get_by_role("button", name="Terima").click()
@@ -63,7 +53,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     page.get_by_role("button", name="Kirim ke PK").click()
     page.wait_for_url("**/mitra/klien/pengamatan/**")
     observation_url = page.url
-    _sign_out(page)
+    sign_out(page)
 
     # the officer got an email at once
     assert app.test_cli_runner().invoke(args=["outbox", "send"]).exit_code == 0
@@ -72,7 +62,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     link = re.search(r"https?://\S+", mails[-1].get_content()).group(0)
 
     # the officer opens it and answers
-    _sign_in(page, base, officer.email, "/akun/")
+    sign_in(page, base, officer, "/akun/")
     page.goto(base + "/" + link.split("/", 3)[3])
     assert "Garut" in page.content()
     checker.check(page, "observation-staff")
@@ -81,10 +71,10 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     page.get_by_role("button", name="Kirim tanggapan").click()
     page.get_by_role("link", name="Pengamatan", exact=True).click()
     checker.check(page, "inbox")
-    _sign_out(page)
+    sign_out(page)
 
     # the partner reads the reply
-    _sign_in(page, base, partner.email, "/mitra/")
+    sign_in(page, base, partner, "/mitra/")
     page.goto(observation_url)
     assert "Kami akan mengunjungi alamat baru besok." in page.content()
     checker.check(page, "observation-partner")

@@ -5,30 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pyotp
 import pytest
 
-from ..support import PASSWORD, ClientFactory, UserFactory
+from ..support import ClientFactory, UserFactory
+from .helpers import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 TODAY = dt.date.today().isoformat()
 
 
-def _sign_in(page, base, user):
-    page.goto(base + "/masuk")
-    page.get_by_label("Email", exact=True).fill(user.email)
-    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    if user.totp_secret:
-        page.get_by_label("Kode autentikasi").fill(pyotp.TOTP(user.totp_secret).now())
-        page.get_by_role("button", name="Lanjutkan").click()
-    page.wait_for_load_state()
-    assert "/masuk" not in page.url
-
-
-def _sign_out(page):
-    page.get_by_role("button", name="Keluar").click()
-    page.wait_for_url("**/")
 
 
 def _open_case(page, base, reference):
@@ -79,45 +64,45 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     checker.check(page, "receipt")
 
     # 2. the supervisor triages: links the record, assigns the officer
-    _sign_in(page, base, supervisor)
+    sign_in(page, base, supervisor)
     _open_case(page, base, reference)
     checker.check(page, "case-submitted")
     page.locator("#triage-register_number").fill("PB.77/BDG/2026")
     page.locator("#triage-officer_id").select_option(str(officer.id))
     page.get_by_role("button", name="Penelaahan awal: tautkan klien dan tugaskan PK").click()
-    _sign_out(page)
+    sign_out(page)
 
     # 3. the officer examines the complainant and the client
-    _sign_in(page, base, officer)
+    sign_in(page, base, officer)
     _open_case(page, base, reference)
     page.get_by_role("button", name="Mulai pemeriksaan").click()
     _bap(page, "complainant", "Ibu Ratna")
     _bap(page, "client", "Rudi Hermawan")
     checker.check(page, "case-examination")
     _step(page, "Ajukan ke sidang TPP")
-    _sign_out(page)
+    sign_out(page)
 
     # 4. the TPP hearing (recorded by the supervisor) recommends temporary revocation
-    _sign_in(page, base, supervisor)
+    sign_in(page, base, supervisor)
     _open_case(page, base, reference)
     page.locator("#held_on").fill(TODAY)
     page.locator("#members").fill("Kepala Bapas, Kasi Bimbingan Klien, PK senior")
     page.locator("#recommendation").select_option("temporary_revocation")
     page.locator("#minutes").fill("Sidang menilai ancaman terbukti dan merekomendasikan pencabutan sementara.")
     page.get_by_role("button", name="Simpan hasil sidang").click()
-    _sign_out(page)
+    sign_out(page)
 
     # 5. the head orders temporary revocation and proposes revocation
-    _sign_in(page, base, head)
+    sign_in(page, base, head)
     _open_case(page, base, reference)
     _step(page, "Putuskan: pencabutan sementara")
     page.get_by_role("button", name="Usulkan pencabutan ke Kanwil").click()
     assert "Diusulkan ke Kanwil" in page.content()
     checker.check(page, "case-proposed")
-    _sign_out(page)
+    sign_out(page)
 
     # 6. the regional office forwards and records the outcome
-    _sign_in(page, base, regional)
+    sign_in(page, base, regional)
     _open_case(page, base, reference)
     page.get_by_role("button", name="Catat penerusan ke Ditjenpas").click()
     page.locator("summary", has_text="Hasil: dicabut").click()
@@ -125,7 +110,7 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     page.locator("#record_revoked-decree_on").fill(TODAY)
     page.get_by_role("button", name="Hasil: dicabut").click()
     checker.check(page, "case-revoked")
-    _sign_out(page)
+    sign_out(page)
 
     # 7. the complainant, with the receipt, sees "Dicabut"
     page.goto(base + "/pengaduan/lacak")

@@ -9,22 +9,12 @@ import pytest
 from portal.extensions import db
 from portal.partners.models import PartnerOrg
 
-from ..support import PASSWORD, ClientFactory, UserFactory
+from ..support import ClientFactory, UserFactory
+from .helpers import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
 
-def _sign_in(page, base, email, landing):
-    page.goto(base + "/masuk")
-    page.get_by_label("Email", exact=True).fill(email)
-    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"**{landing}")
-
-
-def _sign_out(page):
-    page.get_by_role("button", name="Keluar").click()
-    page.wait_for_url("**/")
 
 
 def test_post_publish_refer_place_observe(live_server, page, checker):
@@ -39,7 +29,7 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     client = ClientFactory(app).make(officer=officer, full_name="Irfan Maulana", offence_category="theft")
 
     # 1. the employer posts a job and submits it
-    _sign_in(page, base, employer.email, "/mitra/")
+    sign_in(page, base, employer, "/mitra/")
     page.get_by_role("link", name="Lowongan kerja dan pelatihan").first.click()
     checker.check(page, "own-postings-empty")
     page.get_by_role("link", name="Lowongan baru").click()
@@ -53,18 +43,18 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     page.get_by_role("button", name="Simpan draf").click()
     page.get_by_role("button", name="Ajukan untuk moderasi").click()
     checker.check(page, "posting-pending")
-    _sign_out(page)
+    sign_out(page)
 
     # 2. the supervisor publishes it
-    _sign_in(page, base, supervisor.email, "/staf/mitra/")
+    sign_in(page, base, supervisor, "/staf/mitra/")
     page.get_by_role("link", name="Lowongan kerja dan pelatihan").first.click()
     checker.check(page, "staff-jobs")
     page.get_by_role("link", name="Operator mesin jahit").click()
     page.get_by_role("button", name="Terbitkan").click()
-    _sign_out(page)
+    sign_out(page)
 
     # 3. the officer refers the client, who agreed to be named now
-    _sign_in(page, base, officer.email, "/akun/")
+    sign_in(page, base, officer, "/akun/")
     page.get_by_role("link", name="Klien", exact=True).click()
     page.get_by_role("link", name="Irfan Maulana").click()
     page.get_by_role("link", name="Rujuk ke peluang").click()
@@ -78,10 +68,10 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     page.get_by_role("button", name="Kirim rujukan").click()
     page.wait_for_url("**/staf/rujukan/**")
     checker.check(page, "referral-staff")
-    _sign_out(page)
+    sign_out(page)
 
     # 4. the employer invites, then starts the placement
-    _sign_in(page, base, employer.email, "/mitra/")
+    sign_in(page, base, employer, "/mitra/")
     page.get_by_role("link", name="Lowongan kerja dan pelatihan").first.click()
     page.get_by_role("link", name="Operator mesin jahit").click()
     page.get_by_role("link", name="Irfan Maulana").click()

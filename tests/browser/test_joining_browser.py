@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pyotp
 import pytest
 
 from ..files import jpeg_with_gps, pdf_bytes
-from ..support import PASSWORD, UserFactory
+from ..support import UserFactory
+from .helpers import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
@@ -25,20 +25,6 @@ def test_public_pages_pass_axe_in_both_languages(live_server, page, checker):
     assert len(checker.pages_checked) == 16
 
 
-def _sign_in(page, base, email, secret=None):
-    page.goto(base + "/masuk")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    if secret:
-        page.get_by_label("Kode autentikasi").fill(pyotp.TOTP(secret).now())
-        page.get_by_role("button", name="Lanjutkan").click()
-    page.wait_for_url("**/staf/mitra/")
-
-
-def _sign_out(page):
-    page.get_by_role("button", name="Keluar").click()
-    page.wait_for_url("**/")
 
 
 def _flush_mail(app, smtp_server):
@@ -82,7 +68,7 @@ def test_from_application_to_partner_dashboard(live_server, page, checker, smtp_
     checker.check(page, "apply-confirmed")
 
     # 3. the supervisor checks documents, records the visit, approves
-    _sign_in(page, base, supervisor.email)
+    sign_in(page, base, supervisor, "/staf/mitra/")
     page.get_by_role("link", name="Mitra", exact=True).click()
     page.get_by_role("link", name=reference).click()
     checker.check(page, "vetting-detail")
@@ -92,10 +78,10 @@ def test_from_application_to_partner_dashboard(live_server, page, checker, smtp_
     page.get_by_role("button", name="Simpan daftar periksa").click()
     page.get_by_role("button", name="Setujui penjajakan").click()
     assert "Penjajakan disetujui" in page.content()
-    _sign_out(page)
+    sign_out(page)
 
     # 4. the head records the signed PKS
-    _sign_in(page, base, head.email, head.totp_secret)
+    sign_in(page, base, head, "/staf/mitra/")
     page.get_by_role("link", name=reference).click()
     page.get_by_label("Nomor PKS").fill("W11.PAS.9-PK.01.05/2026/17")
     page.get_by_label("Tanggal penandatanganan").fill(dt.date.today().isoformat())
@@ -104,7 +90,7 @@ def test_from_application_to_partner_dashboard(live_server, page, checker, smtp_
     page.get_by_role("button", name="Catat PKS dan aktifkan").click()
     assert "W11.PAS.9-PK.01.05/2026/17" in page.content()
     checker.check(page, "vetting-active")
-    _sign_out(page)
+    sign_out(page)
 
     # 5. the contact person sets a password and lands on the partner dashboard
     invitation = [m for m in _flush_mail(app, smtp_server) if m["To"] == "sri@sinarjaya.example"][-1]
