@@ -73,7 +73,7 @@ def register_models() -> None:
     from . import notifications  # noqa: F401
     from .clients import models as _clients  # noqa: F401
     from .observations import models as _observations  # noqa: F401
-    from .opportunities import models as _opportunities  # noqa: F401
+    from .jobs import models as _jobs  # noqa: F401
     from .complaints import calendar as _calendar  # noqa: F401
     from .complaints import models as _complaints  # noqa: F401
     from .partners import models as _partners  # noqa: F401
@@ -90,7 +90,7 @@ def register_blueprints(app: Flask) -> None:
     from .clients import partner_bp as partner_clients_bp
     from .notifications import bp as notifications_bp
     from .observations import bp as observations_bp
-    from .opportunities import bp as jobs_bp
+    from .jobs import bp as jobs_bp
     from .complaints import bp as complaints_bp
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
@@ -134,7 +134,7 @@ def register_commands(app: Flask) -> None:
     from .auth import commands as auth_commands
     from .offices import commands as office_commands
     from .clients import commands as client_commands
-    from .opportunities import commands as job_commands
+    from .jobs import commands as job_commands
     from .complaints import commands as complaint_commands
     from .partners import commands as partner_commands
 
@@ -144,5 +144,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(mail.outbox_cli)
     app.cli.add_command(partner_commands.partners_cli)
     app.cli.add_command(client_commands.clients_cli)
-    app.cli.add_command(job_commands.opportunities_cli)
+    app.cli.add_command(job_commands.jobs_cli)
     app.cli.add_command(complaint_commands.complaints_cli)

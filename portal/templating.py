@@ -117,8 +117,8 @@ def _complaint_helpers(label) -> dict:
 
 
 def _job_helpers(label) -> dict:
-    from .opportunities.labels import CONSENT_METHODS, KIND_LABELS, SECTOR_LABELS
-    from .opportunities.workflow import POSTING_LABELS, REFERRAL_ACTION_LABELS, REFERRAL_LABELS
+    from .jobs.labels import CONSENT_METHODS, KIND_LABELS, SECTOR_LABELS
+    from .jobs.workflow import POSTING_LABELS, REFERRAL_ACTION_LABELS, REFERRAL_LABELS
     return {
         "job_kind": label(KIND_LABELS),
         "sector_label": label(SECTOR_LABELS),

@@ -223,7 +223,7 @@ def make_posting(app, org_id: int, *, status: str = "published", office_codes=(O
     """A posting of a partner organisation, open to the given Bapas offices."""
     import datetime as dt
 
-    from portal.opportunities.models import Opportunity
+    from portal.jobs.models import Opportunity
     values = dict(kind="job", title="Penjahit konveksi", sector="garment",
                   description="<p>Menjahit seragam sekolah di bengkel kami.</p>", city="Bandung",
                   places=2, closes_on=dt.date.today() + dt.timedelta(days=30),

@@ -8,8 +8,8 @@ import time_machine
 from sqlalchemy import func, select
 
 from portal.extensions import db
-from portal.opportunities.models import Opportunity
-from portal.opportunities.workflow import (POSTING_STATES, POSTING_WORKFLOW, REFERRAL_STATES,
+from portal.jobs.models import Opportunity
+from portal.jobs.workflow import (POSTING_STATES, POSTING_WORKFLOW, REFERRAL_STATES,
                                            REFERRAL_WORKFLOW)
 from portal.partners.models import PartnerOrg
 from portal.workflow import InvalidTransition, NotPermitted
@@ -142,10 +142,10 @@ def test_closing_by_date_with_a_frozen_clock(app, users):
     partner = employer(users, app)
     posting = make_posting(app, partner.partner_org_id, closes_on=dt.date(2027, 2, 1))
     with time_machine.travel(dt.datetime(2027, 2, 1, 3, tzinfo=dt.timezone.utc), tick=False):
-        assert "0 posting(s) closed" in app.test_cli_runner().invoke(args=["opportunities", "daily"]).output
+        assert "0 posting(s) closed" in app.test_cli_runner().invoke(args=["jobs", "daily"]).output
     with time_machine.travel(dt.datetime(2027, 2, 2, 3, tzinfo=dt.timezone.utc), tick=False):
-        assert "1 posting(s) closed" in app.test_cli_runner().invoke(args=["opportunities", "daily"]).output
-        assert "0 posting(s) closed" in app.test_cli_runner().invoke(args=["opportunities", "daily"]).output
+        assert "1 posting(s) closed" in app.test_cli_runner().invoke(args=["jobs", "daily"]).output
+        assert "0 posting(s) closed" in app.test_cli_runner().invoke(args=["jobs", "daily"]).output
     with app.app_context():
         stored = db.session.get(Opportunity, posting.id)
         assert stored.status == "closed" and stored.closed_reason == "date"

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from portal.clients.models import Assignment
 from portal.extensions import db
 from portal.notifications import Notification
-from portal.opportunities.models import Opportunity, Referral
+from portal.jobs.models import Opportunity, Referral
 from portal.partners.models import PartnerOrg
 
 from .support import OFFICE_B, login_client, make_posting

@@ -177,7 +177,7 @@ def test_only_the_clients_officer_releases_the_name(app, users, clients):
     login_client(app, officer).post(f"/staf/klien/{client.public_id}/rujuk", data={
         "opportunity": posting.public_id, "consent_on": TODAY.isoformat(), "consent_method": "phone",
         "disclosure": "after", "summary": "Ringkasan kandidat yang cukup panjang untuk mitra.", "submission_key": "x"})
-    from portal.opportunities.models import Referral
+    from portal.jobs.models import Referral
     with app.app_context():
         referral = db.session.scalar(select(Referral))
         referral.status = "interview"

@@ -85,7 +85,7 @@ def directory():
 def figures():
     """Active partners by province and by kind; names only of partners who chose to be listed."""
     by_province = partner_queries.figures_by_province()
-    from ..opportunities.queries import public_figures
+    from ..jobs.queries import public_figures
     jobs_by_sector, jobs_by_province = public_figures()
     return render_template("public/figures.html", by_province=by_province,
                            jobs_by_sector=jobs_by_sector, jobs_by_province=jobs_by_province,

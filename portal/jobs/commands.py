@@ -1,4 +1,4 @@
-"""`flask opportunities daily`: close postings past their closing date."""
+"""`flask jobs daily`: close postings past their closing date."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,12 +10,12 @@ from ..extensions import db
 from .services import close_expired
 
 
-@click.group("opportunities", help="Jobs and training.")
-def opportunities_cli() -> None:
+@click.group("jobs", help="Jobs and training.")
+def jobs_cli() -> None:
     """Group for opportunity commands."""
 
 
-@opportunities_cli.command("daily")
+@jobs_cli.command("daily")
 @click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
 @with_appcontext
 def daily_command(on: dt.datetime | None) -> None:
