@@ -5,12 +5,13 @@ from typing import Any, Mapping
 
 from flask import Flask
 
+from .boundary import PortalFlask
 from .config import ROOT, config_class
 
 
 def create_app(config: str | Mapping[str, Any] | None = None) -> Flask:
     """Build the portal. `config` is an environment name or a mapping of overrides."""
-    app = Flask(
+    app = PortalFlask(
         __name__,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
@@ -115,10 +116,11 @@ def register_i18n(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    """Translated error pages with no traceback."""
-    from . import errors
+    """Translated error pages with no traceback; the request boundary's handlers."""
+    from . import boundary, errors
 
     errors.init_app(app)
+    boundary.init_app(app)
 
 
 def register_template_helpers(app: Flask) -> None:

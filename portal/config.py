@@ -32,7 +32,8 @@ class BaseConfig:
     TESTING = False
     SECRET_KEY = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # hide_parameters: a database error never quotes the row (what a person typed) in a log.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     ALLOW_SQLITE = _env_bool("ALLOW_SQLITE")
 
     # Sessions and cookies

@@ -16,6 +16,7 @@ from .demo_data import (DEMO_COMPLAINT_REFERENCE, DEMO_COMPLAINT_SECRET, load_de
 from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
 from .offices.models import Office, Region
+from .security import BAPAS_STAFF
 
 DEMO_PASSWORD = "pokmas-demo-2026"
 DEMO_OFFICE = "BAPAS-BDG"
@@ -49,7 +50,7 @@ def load_demo_users() -> list[User]:
         user = db.session.scalar(select(User).where(User.email == email))
         if user is None:
             user = User(email=email, name=name, role=role, locale="id")
-            if role in ("officer", "supervisor", "head"):
+            if role in BAPAS_STAFF:
                 user.office_id = office.id
             if role == "regional":
                 user.region_id = region.id

@@ -1,16 +1,11 @@
 """Translated error pages; never a traceback."""
 from __future__ import annotations
 
-import logging
-
 from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .extensions import db
-
-log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: (_l("Bad request"), _l("The request could not be understood. Go back and try again.")),
@@ -43,9 +38,8 @@ def _csrf_error(exc: CSRFError):
 
 
 def _server_error(exc: Exception):
-    db.session.rollback()
-    original = getattr(exc, "original_exception", None) or exc
-    log.error("unhandled error: %s", type(original).__name__, exc_info=original)
+    from .boundary import rollback
+    rollback()
     return render_error(500)
 
 

@@ -24,6 +24,11 @@ class _CatalogueTranslations:
 class Form(FlaskForm):
     """Every form of the portal derives from this one."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .boundary import register_forms
+        register_forms(self)
+
     class Meta:
         def get_translations(self, form):
             return _CatalogueTranslations()
@@ -63,5 +68,11 @@ WTFORMS_MESSAGES = (
 
 
 def error_summary(form) -> str:
-    """All field errors of a form in one line (for a flash message)."""
-    return "; ".join(str(e) for errors in form.errors.values() for e in errors)
+    """All field errors of a form in one line, each after its field's label (for a flash
+    message)."""
+    parts = []
+    for field in form:
+        for error in field.errors:
+            parts.append(f"{field.label.text}: {error}" if field.label.text else str(error))
+    parts.extend(str(e) for e in getattr(form, "form_errors", []))
+    return "; ".join(parts)

@@ -114,15 +114,6 @@ def send_command(limit: int) -> None:
     click.echo(f"{send_pending(limit)} message(s) sent")
 
 
-def _send_after_request(response):
-    """In the demo, deliver queued email right after the request committed."""
-    if db.session.new or db.session.dirty:
-        return response  # the request did not commit; nothing of it may go out
-    send_pending()
-    return response
-
-
 def init_app(app) -> None:
-    """Send at once when OUTBOX_SEND_IMMEDIATELY is on (the demo)."""
-    if app.config.get("OUTBOX_SEND_IMMEDIATELY"):
-        app.after_request(_send_after_request)
+    """Nothing to bind: with OUTBOX_SEND_IMMEDIATELY (the demo) the request boundary sends
+    right after its commit (portal/boundary.py)."""

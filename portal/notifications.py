@@ -85,5 +85,4 @@ def mark_read():
     db.session.execute(update(Notification).where(
         Notification.user_id == current_user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow()))
-    db.session.commit()
     return redirect(url_for("notifications.index"))

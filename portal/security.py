@@ -10,8 +10,13 @@ from flask_login import current_user, logout_user
 
 from .db import utcnow
 
+# The one set of role constants; every module takes its groups from here.
 ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin")
-BAPAS_STAFF = ("officer", "supervisor", "head")
+BAPAS_STAFF = ("officer", "supervisor", "head")   # staff of one Bapas
+EDITORS = ("officer", "supervisor")               # keep the register, refer clients, record BAPs
+LEADS = ("supervisor", "head")                    # triage, vetting, hearings: the office's leads
+CASE_READERS = BAPAS_STAFF + ("regional",)        # read revocation cases
+JOB_READERS = BAPAS_STAFF + ("partner",)          # browse published jobs and training
 STAFF_ROLES = BAPAS_STAFF + ("regional", "admin")
 TOTP_REQUIRED_ROLES = ("head", "regional", "admin")
 ROLE_LABELS = {
@@ -138,7 +143,7 @@ def _headers(response):
     csp = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
            "font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; "
            "base-uri 'none'; frame-ancestors 'none'")
-    response.headers["Content-Security-Policy"] = csp
+    response.headers.setdefault("Content-Security-Policy", csp)  # downloads keep their sandbox
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"

@@ -121,6 +121,8 @@ def store(checked: CheckedFile, owner, purpose: str, uploaded_by=None) -> Attach
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(checked.data)
     path.chmod(0o600)
+    from .boundary import after_rollback
+    after_rollback(lambda: path.unlink(missing_ok=True))  # no file without its row
     if getattr(owner, "id", None) is None:
         db.session.flush()
     attachment = Attachment(
@@ -145,9 +147,11 @@ def read(attachment: Attachment) -> bytes:
 
 
 def delete(attachment: Attachment) -> None:
-    """Remove the file and its row."""
-    _path(attachment.storage_key).unlink(missing_ok=True)
+    """Remove the row now and the file once the transaction has committed."""
+    from .boundary import after_commit
+    path = _path(attachment.storage_key)
     db.session.delete(attachment)
+    after_commit(lambda: path.unlink(missing_ok=True))
 
 
 def send(attachment: Attachment):

@@ -302,7 +302,8 @@ def test_two_staff_at_once_nothing_overwritten(app, users):
                data=prefixed('triage', {"version": complaint.version, "officer_id": str(officer_a.id)}))
     late = second.post(f"/staf/pengaduan/{complaint.reference}/langkah/close", follow_redirects=True,
                        data=prefixed('close', {"version": complaint.version, "reason": "insufficient"}))
-    assert "berubah" in late.get_data(as_text=True) or "changed" in late.get_data(as_text=True)
+    assert "Orang lain mengubah data ini saat Anda sedang mengerjakannya. Tidak ada yang disimpan" \
+        in late.get_data(as_text=True)
     with app.app_context():
         stored = db.session.get(Complaint, complaint.id)
         assert stored.status == "in_review" and stored.assigned_officer_id == officer_a.id
@@ -343,10 +344,16 @@ def test_officer_claims_an_unassigned_case(app, users):
 
 
 def test_flag_as_possibly_malicious(app, users):
-    complaint = make_complaint(app)
-    session = login_client(app, users.make("officer"))
-    session.post(f"/staf/pengaduan/{complaint.reference}/tandai",
-                 data={"version": complaint.version, "reason": "Pelapor punya sengketa tanah dengan klien."})
+    officer, stranger = users.make("officer"), users.make("officer")
+    complaint = make_complaint(app, officer=officer)
+    reason = {"version": complaint.version, "reason": "Pelapor punya sengketa tanah dengan klien."}
+    refused = login_client(app, stranger).post(f"/staf/pengaduan/{complaint.reference}/tandai",
+                                               data=reason, follow_redirects=True)
+    assert ("Hanya petugas yang ditugaskan pada kasus ini, kepala seksi atau kepala Bapas yang dapat "
+            "melakukan langkah ini.") in refused.get_data(as_text=True)
+    with app.app_context():
+        assert not db.session.get(Complaint, complaint.id).flagged_malicious
+    login_client(app, officer).post(f"/staf/pengaduan/{complaint.reference}/tandai", data=reason)
     with app.app_context():
         assert db.session.get(Complaint, complaint.id).flagged_malicious
 

@@ -36,7 +36,6 @@ def language():
         current_user.locale = form.locale.data
         session["lang"] = form.locale.data
         audit.record(current_user, "user.locale_changed", current_user, locale=form.locale.data)
-        db.session.commit()
         flash(_("Language saved."), "success")
     return redirect(url_for("account.index"))
 
@@ -56,7 +55,6 @@ def password():
             services.start_session(user, method="password_change")
             from .. import mail
             mail.queue(user.email, "password_changed", user.locale, user=user)
-            db.session.commit()
             flash(_("Your password is changed. Other sessions have been signed out."), "success")
             return redirect(url_for("account.index"))
     return render_template("account/password.html", form=form)
@@ -77,7 +75,6 @@ def totp_setup():
         if services.verify_totp(user, form.code.data, secret=secret):
             services.enable_totp(user, secret)
             session.pop("_totp_pending", None)
-            db.session.commit()
             flash(_("Two-factor authentication is on."), "success")
             return redirect(url_for("account.index"))
         form.code.errors.append(_("That code is not valid. Check the time on your phone and try again."))
@@ -99,9 +96,7 @@ def totp_disable():
             and services.verify_totp(user, form.code.data):
         services.disable_totp(user, user)
         services.start_session(user, method="2fa_change")
-        db.session.commit()
         flash(_("Two-factor authentication is off."), "success")
     else:
-        db.session.commit()
         flash(_("Password or code is wrong; two-factor authentication stays on."), "danger")
     return redirect(url_for("account.index"))

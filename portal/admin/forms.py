@@ -13,7 +13,7 @@ from ..offices.models import Office, Region
 from ..security import BAPAS_STAFF, ROLE_LABELS
 
 # Partner accounts are created by the partner onboarding flow, not by hand.
-ADMIN_ROLES = ("officer", "supervisor", "head", "regional", "admin")
+from ..security import STAFF_ROLES as ADMIN_ROLES  # noqa: E402
 
 
 def _office_choices() -> list[tuple[str, str]]:

@@ -1,11 +1,14 @@
 """Verbs on user accounts: create, edit, deactivate, reactivate, reset two-factor."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from .. import audit
 from ..auth import services as auth_services
 from ..auth.models import User
 from ..extensions import db
 from ..security import BAPAS_STAFF
+from ..workflow import Refused
 
 
 class DuplicateEmail(Exception):
@@ -68,6 +71,8 @@ def update_user(actor: User, user: User, data: dict) -> dict:
 
 def set_active(actor: User, user: User, active: bool) -> None:
     """Deactivate (ends every session at once) or reactivate an account."""
+    if user.id == actor.id and not active:
+        raise Refused(_l("You cannot deactivate your own account."), "self")
     if user.active == active:
         return
     user.active = active

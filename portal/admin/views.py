@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth import services as auth_services
+from ..boundary import return_to
 from ..extensions import db
 from ..pagination import paginate
 from ..security import roles_required
@@ -34,7 +35,6 @@ def user_new():
         except services.DuplicateEmail:
             form.email.errors.append(_("Another account already uses this email."))
         else:
-            db.session.commit()
             flash(_("Account created. An invitation was emailed to %(email)s.", email=user.email),
                   "success")
             return redirect(url_for("admin.user_edit", user_id=user.id))
@@ -60,7 +60,6 @@ def user_edit(user_id: int):
         except services.SelfEdit:
             form.role.errors.append(_("You cannot change your own role, office or region; ask another administrator."))
         else:
-            db.session.commit()
             flash(_("Changes saved.") if changes else _("Nothing changed."), "success")
             return redirect(url_for("admin.user_edit", user_id=user.id))
     return render_template("admin/user_form.html", form=form, user=user)
@@ -71,13 +70,10 @@ def user_edit(user_id: int):
 def user_deactivate(user_id: int):
     """Deactivate: the account's sessions end at once."""
     user = queries.get_user_or_404(current_user, user_id)
-    if user.id == current_user.id:
-        flash(_("You cannot deactivate your own account."), "danger")
-    else:
-        services.set_active(current_user, user, False)
-        db.session.commit()
-        flash(_("Account deactivated."), "success")
-    return redirect(url_for("admin.user_edit", user_id=user.id))
+    back = return_to(url_for("admin.user_edit", user_id=user.id))
+    services.set_active(current_user, user, False)
+    flash(_("Account deactivated."), "success")
+    return redirect(back)
 
 
 @bp.route("/pengguna/<int:user_id>/aktifkan", methods=["POST"])
@@ -86,7 +82,6 @@ def user_reactivate(user_id: int):
     """Reactivate a deactivated account."""
     user = queries.get_user_or_404(current_user, user_id)
     services.set_active(current_user, user, True)
-    db.session.commit()
     flash(_("Account reactivated."), "success")
     return redirect(url_for("admin.user_edit", user_id=user.id))
 
@@ -97,7 +92,6 @@ def user_reinvite(user_id: int):
     """Send a new invitation link (earlier links stop working)."""
     user = queries.get_user_or_404(current_user, user_id)
     auth_services.send_invitation(current_user, user)
-    db.session.commit()
     flash(_("A new invitation was emailed."), "success")
     return redirect(url_for("admin.user_edit", user_id=user.id))
 
@@ -109,7 +103,6 @@ def user_reset_totp(user_id: int):
     user = queries.get_user_or_404(current_user, user_id)
     if user.totp_enabled:
         auth_services.disable_totp(current_user, user)
-        db.session.commit()
         flash(_("Two-factor authentication was reset."), "success")
     return redirect(url_for("admin.user_edit", user_id=user.id))
 

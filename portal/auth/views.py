@@ -36,7 +36,6 @@ def login():
         try:
             user = services.check_credentials(form.email.data, form.password.data)
         except services.AuthError as exc:
-            db.session.commit()
             if exc.reason == "partner_inactive":
                 form.form_errors.append(_("Your organisation is not an active partner at the "
                                           "moment, so its accounts cannot sign in. Contact your Bapas."))
@@ -49,10 +48,8 @@ def login():
         target = safe_next(form.next.data)
         if user.totp_enabled:
             services.begin_second_factor(user)
-            db.session.commit()
             return redirect(url_for("auth.second_factor", next=target))
         services.start_session(user)
-        db.session.commit()
         if user.must_enrol_totp:
             return redirect(url_for("account.totp_setup"))
         return redirect(target or _landing(user))
@@ -72,10 +69,8 @@ def second_factor():
     if form.validate_on_submit():
         if services.verify_totp(user, form.code.data):
             services.start_session(user, method="password+totp")
-            db.session.commit()
             return redirect(safe_next(request.args.get("next")) or _landing(user))
         services.register_second_factor_failure(user)
-        db.session.commit()
         form.code.errors.append(_("That code is not valid. Wait for a new code and try again."))
     return render_template("auth/second_factor.html", form=form)
 
@@ -85,7 +80,6 @@ def second_factor():
 def logout():
     """Sign out everywhere this account is signed in."""
     services.end_session(current_user._get_current_object())
-    db.session.commit()
     flash(_("You have signed out."), "success")
     return redirect(url_for("public.home"))
 
@@ -100,7 +94,6 @@ def forgot_password():
         user = services.find_user_by_email(form.email.data)
         if user is not None and user.active:
             services.send_password_reset(user)
-        db.session.commit()
         return render_template("auth/forgot_sent.html")
     return render_template("auth/forgot_password.html", form=form)
 
@@ -118,7 +111,6 @@ def set_password(token: str):
     if form.validate_on_submit():
         services.set_password(row.user, row.user, form.password.data, how=row.purpose)
         services.consume_token(row)
-        db.session.commit()
         flash(_("Your password is set. You can sign in now."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/set_password.html", form=form, purpose=row.purpose, user=row.user)

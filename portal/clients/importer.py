@@ -14,6 +14,7 @@ from sqlalchemy import select
 from .. import audit
 from ..auth.models import User
 from ..extensions import db
+from ..security import EDITORS
 from .labels import OFFENCE_LABELS
 from .models import PROGRAMMES, RISK_LEVELS, Client
 from .services import create_client, update_client
@@ -114,7 +115,7 @@ def import_clients(actor: User, office_id: int, stream: Iterable[str], dry_run: 
         return report
     officers = {email.lower(): uid for uid, email in db.session.execute(
         select(User.id, User.email).where(User.office_id == office_id,
-                                          User.role.in_(("officer", "supervisor")),
+                                          User.role.in_(EDITORS),
                                           User.active.is_(True)))}
     parsed, seen = [], set()
     for row in reader:

@@ -14,7 +14,8 @@ from ..observations import services as observation_services
 from ..observations.forms import ObservationForm
 from ..pagination import paginate
 from ..security import roles_required
-from ..workflow import InvalidTransition, NotPermitted
+from ..boundary import return_to
+from ..observations.workflow import OBSERVATION_WORKFLOW
 from . import partner_bp as bp
 from . import queries, services
 
@@ -35,7 +36,6 @@ def detail(public_id: str):
     assignment = queries.get_assignment_for_partner_or_404(current_user, public_id)
     audit.record(current_user, "client.viewed_by_partner", assignment.client,
                  office_id=assignment.client.office_id)
-    db.session.commit()
     return render_template("partner_clients/detail.html", assignment=assignment,
                            client=assignment.client,
                            observations=observation_queries.partner_observations(
@@ -63,7 +63,6 @@ def observe(public_id: str):
     if form.validate_on_submit():
         observation = observation_services.submit(current_user, assignment, form.data,
                                                   form.checked_files())
-        db.session.commit()
         flash(_("Thank you. The probation officer has received your observation."), "success")
         return redirect(url_for("partner_clients.observation", public_id=observation.public_id))
     return render_template("partner_clients/observe.html", form=form, assignment=assignment,
@@ -84,19 +83,17 @@ def correct(public_id: str):
     """The author corrects the observation until the officer has answered it."""
     item = observation_queries.get_observation_for_partner_or_404(current_user, public_id)
     assignment = queries.get_assignment_for_partner_or_404(current_user, item.client.public_id)
-    if item.author_id != current_user.id or item.status != "submitted":
-        flash(_("Only the author can correct an observation, and only until the officer has answered it."),
-              "warning")
-        return redirect(url_for("partner_clients.observation", public_id=item.public_id))
+    back = return_to(url_for("partner_clients.observation", public_id=item.public_id))
+    if not any(t.action == "correct" for t in OBSERVATION_WORKFLOW.allowed(
+            item.status, current_user.role, current_user, item)):
+        # Say why on the observation's page instead of showing a form that cannot be sent.
+        OBSERVATION_WORKFLOW.check("correct", item.status, current_user.role,
+                                   {"narrative": item.narrative}, actor=current_user, subject=item)
     form = _observation_form(assignment, obj=item)
     if form.validate_on_submit():
-        try:
-            observation_services.correct(current_user, item, form.data)
-            db.session.commit()
-        except (InvalidTransition, NotPermitted):
-            db.session.rollback()
+        observation_services.correct(current_user, item, form.data)
         flash(_("Correction saved. The earlier version stays visible to the Bapas."), "success")
-        return redirect(url_for("partner_clients.observation", public_id=item.public_id))
+        return redirect(back)
     return render_template("partner_clients/observe.html", form=form, assignment=assignment,
                            client=item.client, observation=item)
 
@@ -114,15 +111,8 @@ def assignments():
 def decide(assignment_id: int, answer: str):
     """The organisation admin accepts or declines a proposal."""
     assignment = queries.get_pending_assignment_or_404(current_user, assignment_id)
-    if not current_user.org_admin:
-        flash(_("Only the organisation admin can answer a proposal."), "danger")
-        return redirect(url_for("partner_clients.assignments"))
-    try:
-        services.decide_assignment(current_user, assignment, answer == "terima")
-        db.session.commit()
-        flash(_("Accepted. The client now appears among your clients.") if answer == "terima"
-              else _("Declined. The Bapas has been told."), "success")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This proposal was already answered or withdrawn."), "warning")
-    return redirect(url_for("partner_clients.assignments"))
+    back = return_to(url_for("partner_clients.assignments"))
+    services.decide_assignment(current_user, assignment, answer == "terima")
+    flash(_("Accepted. The client now appears among your clients.") if answer == "terima"
+          else _("Declined. The Bapas has been told."), "success")
+    return redirect(back)

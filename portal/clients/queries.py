@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 from ..auth.models import User
 from ..db import today
 from ..extensions import db
-from ..security import BAPAS_STAFF
+from ..security import BAPAS_STAFF, EDITORS
 from .models import MISSED_ALERT, SUPERVISED, Assignment, CheckIn, Client, ClientEvent
 
 
@@ -50,7 +50,7 @@ def get_client_for_staff_or_404(user: User, public_id: str) -> Client:
 def officers_of(user: User) -> list[User]:
     """Active officers (and supervisors) of the user's Bapas, for assignment pickers."""
     return list(db.session.scalars(select(User).where(
-        User.office_id == user.office_id, User.role.in_(("officer", "supervisor")),
+        User.office_id == user.office_id, User.role.in_(EDITORS),
         User.active.is_(True)).order_by(User.name)))
 
 

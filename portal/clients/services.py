@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit, mail
 from ..auth.models import User
+from ..auth.queries import active_staff, org_admins
 from ..db import today, utcnow
 from ..extensions import db
 from ..notifications import link_to, notify
-from ..partners.services import org_admins
+from ..workflow import Refused, StaleObject
 from .models import MISSED_ALERT, SUPERVISED, Assignment, CheckIn, Client, ClientEvent
 from .workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW, SYSTEM
 
@@ -23,6 +25,12 @@ EDITABLE = ("full_name", "register_number", "programme", "supervision_start_on",
 
 class DuplicateRegisterNumber(Exception):
     """Another client of this Bapas has the same register number."""
+
+
+def check_version(client: Client, version: object) -> None:
+    """StaleObject when the record changed since the user loaded the form."""
+    if version in (None, "") or str(version) != str(client.version):
+        raise StaleObject(client.public_id)
 
 
 def _event(client: Client, kind: str, action: str, actor=None, **fields) -> ClientEvent:
@@ -101,6 +109,9 @@ def change_status(actor, client: Client, action: str, *, role: str | None = None
 def propose_assignment(actor: User, client: Client, org, relationship_kind: str,
                        starts_on: dt.date, ends_on: dt.date, note: str | None = None) -> Assignment:
     """Propose that a partner organisation supports the client; its admin accepts or declines."""
+    if not client.under_supervision:
+        raise Refused(_l("Only clients under supervision can be assigned to a partner."),
+                      "not_supervised")
     assignment = Assignment(client_id=client.id, partner_org_id=org.id,
                             relationship_kind=relationship_kind, starts_on=starts_on,
                             ends_on=min(ends_on, client.supervision_end_on), status="proposed",
@@ -118,7 +129,8 @@ def propose_assignment(actor: User, client: Client, org, relationship_kind: str,
 
 
 def _move_assignment(assignment: Assignment, action: str, actor, role: str, **extra) -> None:
-    transition = ASSIGNMENT_WORKFLOW.check(action, assignment.status, role)
+    transition = ASSIGNMENT_WORKFLOW.check(action, assignment.status, role, actor=actor,
+                                           subject=assignment)
     before = assignment.status
     assignment.status = transition.target
     _event(assignment.client, "assignment", action, actor, assignment_id=assignment.id,
@@ -126,6 +138,22 @@ def _move_assignment(assignment: Assignment, action: str, actor, role: str, **ex
     audit.record(actor, f"assignment.{action}", assignment,
                  office_id=assignment.client.office_id, from_status=before,
                  to_status=assignment.status, **{k: v for k, v in extra.items() if k != "note"})
+
+
+def start_placement(actor: User, client: Client, org_id: int, starts_on: dt.date,
+                    proposed_by_id: int | None, note: str | None) -> Assignment:
+    """A placement agreed through a job referral (the client consented there): the partner
+    organisation supports the client from `starts_on`, through the assignment workflow."""
+    assignment = Assignment(client_id=client.id, partner_org_id=org_id,
+                            relationship_kind="employer", starts_on=starts_on,
+                            ends_on=client.supervision_end_on, status="proposed",
+                            proposed_by_id=proposed_by_id, note=(note or "").strip() or None)
+    db.session.add(assignment)
+    db.session.flush()
+    _move_assignment(assignment, "start_placement", actor, SYSTEM, note="placement")
+    assignment.decided_by_id = actor.id
+    assignment.decided_at = utcnow()
+    return assignment
 
 
 def decide_assignment(actor: User, assignment: Assignment, accept: bool) -> None:
@@ -204,8 +232,7 @@ def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
     _event(client, "checkin", action, actor, check_in_id=check_in.id, to_status=outcome)
     audit.record(actor, f"client.{action}", client, month=month, outcome=outcome)
     if client.consecutive_misses >= MISSED_ALERT > before:
-        recipients = {u.id: u for u in db.session.scalars(select(User).where(
-            User.office_id == client.office_id, User.role == "supervisor", User.active.is_(True)))}
+        recipients = {u.id: u for u in active_staff(client.office_id, ("supervisor",))}
         if client.officer is not None:
             recipients[client.officer.id] = client.officer
         for person in recipients.values():

@@ -6,6 +6,7 @@ import io
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -14,17 +15,16 @@ from ..extensions import db
 from ..forms import error_summary
 from ..offices.models import Office
 from ..pagination import paginate
-from ..security import roles_required
-from ..actions import committing
-from ..workflow import MissingFields, StaleObject
+from ..security import BAPAS_STAFF as STAFF
+from ..security import EDITORS, LEADS, roles_required
+from ..boundary import return_to
+from ..workflow import Refused
 from . import bp, queries, services
 from .forms import (AssignmentForm, CheckInForm, ClientFilterForm, ClientForm, ImportForm,
                     StatusForm, TimelineFilterForm)
 from .importer import import_clients, template_csv
 from .workflow import CLIENT_STATUS_LABELS, CLIENT_WORKFLOW
 
-STAFF = ("officer", "supervisor", "head")
-EDITORS = ("officer", "supervisor")
 
 
 def _officer_choices(form_field, blank) -> None:
@@ -59,7 +59,6 @@ def new():
         except services.DuplicateRegisterNumber:
             form.register_number.errors.append(_("Another client of this Bapas has this register number."))
         else:
-            db.session.commit()
             flash(_("Client registered."), "success")
             return redirect(url_for("clients.detail", public_id=client.public_id))
     return render_template("clients/form.html", form=form, client=None)
@@ -71,7 +70,6 @@ def detail(public_id: str):
     """The client page: record, assignments, check-ins and the timeline. Every view is audited."""
     client = queries.get_client_for_staff_or_404(current_user, public_id)
     audit.record(current_user, "client.viewed", client)
-    db.session.commit()
     filter_form = TimelineFilterForm(request.args)
     filter_form.validate()
     timeline = paginate(queries.timeline_query(current_user, client, filter_form.kind.data or None))
@@ -97,7 +95,6 @@ def edit(public_id: str):
     client = queries.get_client_for_staff_or_404(current_user, public_id)
     if request.method == "GET":
         audit.record(current_user, "client.viewed", client, page="edit")
-        db.session.commit()
     form = ClientForm(obj=client)
     _officer_choices(form.officer_id, _("— not yet assigned —"))
     if request.method == "GET":
@@ -108,7 +105,6 @@ def edit(public_id: str):
         except services.DuplicateRegisterNumber:
             form.register_number.errors.append(_("Another client of this Bapas has this register number."))
         else:
-            db.session.commit()
             flash(_("Saved.") if changed else _("Nothing changed."), "success")
             return redirect(url_for("clients.detail", public_id=client.public_id))
     return render_template("clients/form.html", form=form, client=client)
@@ -119,21 +115,18 @@ def edit(public_id: str):
 def status(public_id: str):
     """Change the supervision status through the workflow table."""
     client = queries.get_client_for_staff_or_404(current_user, public_id)
+    back = return_to(url_for("clients.detail", public_id=client.public_id))
     form = StatusForm()
     form.transfer_office_id.choices = [("", "—")] + [(str(i), str(i)) for i in db.session.scalars(
         select(Office.id).where(Office.id != client.office_id))]
-    with committing(_("Status changed."),
-                    stale=_("Someone else changed this client while you were working. Nothing was saved."),
-                    refused=_("This change is not possible for you in the client's current status."),
-                    missing=_("Choose the receiving Bapas for a transfer.")):
-        if not form.validate_on_submit():
-            raise MissingFields(["form"])
-        if str(form.version.data) != str(client.version):
-            raise StaleObject(client.public_id)
-        services.change_status(current_user, client, form.action.data,
-                               transfer_office_id=int(form.transfer_office_id.data)
-                               if form.transfer_office_id.data else None, note=form.note.data)
-    return redirect(url_for("clients.detail", public_id=client.public_id))
+    if not form.validate_on_submit():
+        raise Refused(_l("Nothing was saved: %(errors)s", errors=error_summary(form)), "form")
+    services.check_version(client, form.version.data)
+    services.change_status(current_user, client, form.action.data,
+                           transfer_office_id=int(form.transfer_office_id.data)
+                           if form.transfer_office_id.data else None, note=form.note.data)
+    flash(_("Status changed."), "success")
+    return redirect(back)
 
 
 @bp.route("/<public_id>/penugasan", methods=["POST"])
@@ -144,18 +137,14 @@ def assign(public_id: str):
     form = AssignmentForm()
     choices = {o.id: o for o in queries.active_partner_choices(current_user)}
     form.partner_org_id.choices = [(str(i), o.name) for i, o in choices.items()]
-    if not client.under_supervision:
-        flash(_("Only clients under supervision can be assigned to a partner."), "danger")
-    elif form.validate_on_submit():
-        org = choices[int(form.partner_org_id.data)]
-        services.propose_assignment(current_user, client, org, form.relationship_kind.data,
-                                    form.starts_on.data, form.ends_on.data, form.note.data)
-        db.session.commit()
-        flash(_("Proposed to %(org)s; the assignment starts when they accept.", org=org.name), "success")
-    else:
-        flash(_("The assignment was not saved: %(errors)s",
-                errors=error_summary(form)), "danger")
-    return redirect(url_for("clients.detail", public_id=client.public_id))
+    back = return_to(url_for("clients.detail", public_id=client.public_id))
+    if not form.validate_on_submit():
+        raise Refused(_l("The assignment was not saved: %(errors)s", errors=error_summary(form)), "form")
+    org = choices[int(form.partner_org_id.data)]
+    services.propose_assignment(current_user, client, org, form.relationship_kind.data,
+                                form.starts_on.data, form.ends_on.data, form.note.data)
+    flash(_("Proposed to %(org)s; the assignment starts when they accept.", org=org.name), "success")
+    return redirect(back)
 
 
 @bp.route("/<public_id>/penugasan/<int:assignment_id>/<any(tarik, akhiri):change>", methods=["POST"])
@@ -166,13 +155,13 @@ def end_assignment(public_id: str, assignment_id: int, change: str):
     assignment = next((a for a in queries.assignments_of(current_user, client) if a.id == assignment_id), None)
     if assignment is None:
         abort(404)
-    with committing(_("The assignment was ended."),
-                    refused=_("This assignment cannot be changed any more.")):
-        if change == "tarik":
-            services.withdraw_assignment(current_user, assignment)
-        else:
-            services.end_assignment(current_user, assignment, "by_staff")
-    return redirect(url_for("clients.detail", public_id=client.public_id))
+    back = return_to(url_for("clients.detail", public_id=client.public_id))
+    if change == "tarik":
+        services.withdraw_assignment(current_user, assignment)
+    else:
+        services.end_assignment(current_user, assignment, "by_staff")
+    flash(_("The assignment was ended."), "success")
+    return redirect(back)
 
 
 @bp.route("/<public_id>/wajib-lapor", methods=["POST"])
@@ -180,16 +169,14 @@ def end_assignment(public_id: str, assignment_id: int, change: str):
 def check_in(public_id: str):
     """Record a month's check-in."""
     client = queries.get_client_for_staff_or_404(current_user, public_id)
+    back = return_to(url_for("clients.detail", public_id=client.public_id) + "#checkins")
     form = CheckInForm()
-    if form.validate_on_submit():
-        services.record_check_in(current_user, client, form.month.month, form.outcome.data,
-                                 form.reason.data)
-        db.session.commit()
-        flash(_("Check-in recorded."), "success")
-    else:
-        flash(_("The check-in was not saved: %(errors)s",
-                errors=error_summary(form)), "danger")
-    return redirect(url_for("clients.detail", public_id=client.public_id) + "#checkins")
+    if not form.validate_on_submit():
+        raise Refused(_l("The check-in was not saved: %(errors)s", errors=error_summary(form)), "form")
+    services.record_check_in(current_user, client, form.month.month, form.outcome.data,
+                             form.reason.data)
+    flash(_("Check-in recorded."), "success")
+    return redirect(back)
 
 
 @bp.route("/peringatan")
@@ -200,7 +187,7 @@ def alerts():
 
 
 @bp.route("/impor", methods=["GET", "POST"])
-@roles_required("supervisor", "head")
+@roles_required(*LEADS)
 def import_csv():
     """Import the register from CSV, with a dry run first."""
     form = ImportForm()
@@ -209,15 +196,11 @@ def import_csv():
         text = form.csv_file.data.read().decode("utf-8-sig", errors="replace")
         report = import_clients(current_user, current_user.office_id, io.StringIO(text),
                                 dry_run=form.dry_run.data)
-        if report.ok and not form.dry_run.data:
-            db.session.commit()
-        else:
-            db.session.rollback()
     return render_template("clients/import.html", form=form, report=report)
 
 
 @bp.route("/impor/templat.csv")
-@roles_required("supervisor", "head")
+@roles_required(*LEADS)
 def import_template():
     """The CSV template."""
     return Response(template_csv(), mimetype="text/csv",

@@ -4,12 +4,12 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
-from ..workflow import Transition, Workflow
+from ..security import EDITORS as STAFF
+from ..security import LEADS
+from ..workflow import Guard, Transition, Workflow
 
 SYSTEM = "system"
 PROCEDURE = "procedure"  # moves made only by the revocation procedure (complaints)
-STAFF = ("officer", "supervisor")
-LEADS = ("supervisor", "head")
 
 CLIENT_STATES = ("active", "intensive", "temporarily_revoked", "revoked", "completed",
                  "transferred")
@@ -41,7 +41,8 @@ CLIENT_WORKFLOW = Workflow(CLIENT_STATES, [
     Transition("temporarily_revoke", ("active", "intensive"), "temporarily_revoked", (PROCEDURE,)),
     Transition("revoke", ("temporarily_revoked",), "revoked", (PROCEDURE,)),
     Transition("restore", ("temporarily_revoked",), "active", (PROCEDURE,)),
-])
+], state_labels=CLIENT_STATUS_LABELS,
+    field_labels={"transfer_office": _l("the receiving Bapas")})
 
 ASSIGNMENT_STATES = ("proposed", "active", "declined", "withdrawn", "ended")
 ASSIGNMENT_STATUS_LABELS = {
@@ -57,11 +58,19 @@ END_REASONS = {
     "pks_ended": _l("The partner's PKS ended"),
     "partner_suspended": _l("The partner was suspended"),
     "by_staff": _l("Ended by the Bapas"),
+    "placement_ended": _l("The job placement ended"),
 }
 
+ORG_ADMIN = "org_admin"
 ASSIGNMENT_WORKFLOW = Workflow(ASSIGNMENT_STATES, [
-    Transition("accept", ("proposed",), "active", ("partner",)),
-    Transition("decline", ("proposed",), "declined", ("partner",)),
+    Transition("accept", ("proposed",), "active", ("partner",), guards=(ORG_ADMIN,)),
+    Transition("decline", ("proposed",), "declined", ("partner",), guards=(ORG_ADMIN,)),
     Transition("withdraw", ("proposed",), "withdrawn", STAFF),
     Transition("end", ("active",), "ended", STAFF + (SYSTEM,)),
-])
+    # A placement agreed through a job referral starts the assignment at once (the client
+    # consented at the referral and the officer proposed it there).
+    Transition("start_placement", ("proposed",), "active", (SYSTEM,)),
+], state_labels=ASSIGNMENT_STATUS_LABELS, guards=(
+    Guard(ORG_ADMIN, lambda actor, assignment: bool(getattr(actor, "org_admin", False)),
+          _l("Only the organisation admin can answer a proposal.")),
+))

@@ -61,3 +61,45 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
         day += dt.timedelta(days=1)
         count += is_working_day(day, leave)
     return count
+
+
+class DayListed(Exception):
+    """The collective-leave day is already in the list."""
+
+
+def _open_clocks_covering(day: dt.date):
+    from .models import Complaint
+    from .workflow import OPEN_STATES
+    return db.session.scalars(select(Complaint).where(
+        Complaint.status.in_(OPEN_STATES), Complaint.submitted_on < day, Complaint.due_on >= day))
+
+
+def add_leave_day(actor, day: dt.date, name: str) -> CollectiveLeave:
+    """List a collective-leave day; open cases whose 20-day window holds it get one more
+    working day."""
+    from .. import audit
+    if db.session.scalar(select(CollectiveLeave.id).where(CollectiveLeave.day == day)):
+        raise DayListed(day)
+    leave = CollectiveLeave(day=day, name=name.strip())
+    db.session.add(leave)
+    db.session.flush()
+    if is_working_day(day, set()):
+        for complaint in _open_clocks_covering(day):
+            complaint.due_on = add_working_days(complaint.due_on, 1)
+    audit.record(actor, "calendar.leave_added", None, day=day)
+    return leave
+
+
+def remove_leave_day(actor, leave: CollectiveLeave) -> None:
+    """Remove a collective-leave day; open cases it had extended lose that day again."""
+    from .. import audit
+    day = leave.day
+    db.session.delete(leave)
+    db.session.flush()
+    if is_working_day(day):
+        for complaint in _open_clocks_covering(day):
+            previous = complaint.due_on - dt.timedelta(days=1)
+            while not is_working_day(previous):
+                previous -= dt.timedelta(days=1)
+            complaint.due_on = previous
+    audit.record(actor, "calendar.leave_removed", None, day=day)

@@ -13,7 +13,7 @@ from ..db import utcnow
 from ..extensions import db, limiter
 from ..i18n import current_language
 from ..security import public, roles_required
-from ..workflow import InvalidTransition, NotPermitted
+from ..boundary import return_to
 from . import bp, queries, services
 from .forms import PartnerComplaintForm, PublicComplaintForm, ReplyForm, TrackForm
 from .workflow import GROUND_HELP
@@ -44,7 +44,6 @@ def public_new():
         return redirect(url_for("complaints.receipt"))
     if form.validate_on_submit():
         receipt = services.file_public(form.data, form.checked_files(), current_language())
-        db.session.commit()
         session["complaint_receipt"] = {"reference": receipt.complaint.reference, "secret": receipt.secret}
         return redirect(url_for("complaints.receipt"))
     lost = [f.label.text for f in (form.evidence_1, form.evidence_2)
@@ -104,22 +103,18 @@ def case_public_step(step: str):
     if complaint is None or step == "keluar":
         session.pop("tracked", None)
         return redirect(url_for("complaints.track"))
-    try:
-        if step == "balas":
-            form = ReplyForm()
-            if not form.validate_on_submit():
-                return render_template("complaints/case_public.html", complaint=complaint, form=form), 400
-            services.complainant_reply(complaint, form.body.data or "",
-                                       [form.evidence_1.checked] if getattr(form.evidence_1, "checked", None) else [])
-            flash(_("Your message was sent to the Bapas."), "success")
-        else:
-            services.move(None, complaint, "withdraw", role="complainant")
-            flash(_("Your complaint is withdrawn."), "success")
-        db.session.commit()
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This is no longer possible for this complaint."), "warning")
-    return redirect(url_for("complaints.case_public"))
+    back = return_to(url_for("complaints.case_public"))
+    if step == "balas":
+        form = ReplyForm()
+        if not form.validate_on_submit():
+            return render_template("complaints/case_public.html", complaint=complaint, form=form), 400
+        services.complainant_reply(complaint, form.body.data or "",
+                                   [form.evidence_1.checked] if getattr(form.evidence_1, "checked", None) else [])
+        flash(_("Your message was sent to the Bapas."), "success")
+    else:
+        services.move(None, complaint, "withdraw", role="complainant")
+        flash(_("Your complaint is withdrawn."), "success")
+    return redirect(back)
 
 
 # ---------------------------------------------------------------- partners
@@ -137,7 +132,6 @@ def partner_new(public_id: str):
         return redirect(url_for("complaints.partner_case", reference=existing.reference))
     if form.validate_on_submit():
         receipt = services.file_by_partner(current_user, assignment.client, form.data, form.checked_files())
-        db.session.commit()
         flash(_("Complaint %(ref)s was sent to the Bapas. You can follow it here.", ref=receipt.complaint.reference),
               "success")
         return redirect(url_for("complaints.partner_case", reference=receipt.complaint.reference))
@@ -156,18 +150,14 @@ def partner_list():
 def partner_case(reference: str):
     """The status-level view of a complaint I filed; I can reply and add evidence."""
     complaint = queries.get_partner_complaint_or_404(current_user, reference)
+    back = return_to(url_for("complaints.partner_case", reference=reference))
     form = ReplyForm()
     if form.validate_on_submit():
-        try:
-            services.complainant_reply(complaint, form.body.data or "",
-                                       [form.evidence_1.checked] if getattr(form.evidence_1, "checked", None) else [],
-                                       user=current_user)
-            db.session.commit()
-            flash(_("Your message was sent to the Bapas."), "success")
-            return redirect(url_for("complaints.partner_case", reference=reference))
-        except NotPermitted:
-            db.session.rollback()
-            flash(_("This is no longer possible for this complaint."), "warning")
+        services.complainant_reply(complaint, form.body.data or "",
+                                   [form.evidence_1.checked] if getattr(form.evidence_1, "checked", None) else [],
+                                   user=current_user)
+        flash(_("Your message was sent to the Bapas."), "success")
+        return redirect(back)
     return render_template("complaints/case_public.html", complaint=complaint, form=form, partner=True)
 
 
@@ -176,11 +166,7 @@ def partner_case(reference: str):
 def partner_withdraw(reference: str):
     """A partner withdraws a complaint it filed, before the examination starts."""
     complaint = queries.get_partner_complaint_or_404(current_user, reference)
-    try:
-        services.move(current_user, complaint, "withdraw", role="complainant")
-        db.session.commit()
-        flash(_("Your complaint is withdrawn."), "success")
-    except (InvalidTransition, NotPermitted):
-        db.session.rollback()
-        flash(_("This is no longer possible for this complaint."), "warning")
-    return redirect(url_for("complaints.partner_case", reference=reference))
+    back = return_to(url_for("complaints.partner_case", reference=reference))
+    services.move(current_user, complaint, "withdraw", role="complainant")
+    flash(_("Your complaint is withdrawn."), "success")
+    return redirect(back)

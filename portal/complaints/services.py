@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from flask import has_request_context, url_for
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit, mail, uploads
 from ..auth.models import User
+from ..auth.queries import active_regional, active_staff
 from ..auth.passwords import hash_password, verify_password
 from ..clients.models import Client
 from ..db import find_submitted, today, utcnow
 from ..extensions import db
 from ..notifications import link_to, notify
-from ..workflow import MissingFields, NotPermitted, StaleObject
+from ..security import EDITORS
+from ..workflow import InvalidTransition, Refused, StaleObject
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
 from .models import Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
 from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, OPEN_STATES, SYSTEM
@@ -109,8 +113,7 @@ def _create(data: dict, *, channel: str, office_id: int, locale: str, client: Cl
            visibility="complainant", by_complainant=actor is None)
     audit.record(actor or complainant_user, "complaint.submitted", complaint, office_id=office_id,
                  channel=channel, grounds=complaint.grounds)
-    for supervisor in db.session.scalars(select(User).where(
-            User.office_id == office_id, User.role == "supervisor", User.active.is_(True))):
+    for supervisor in active_staff(office_id, ("supervisor",)):
         notify(supervisor, "complaint_new", link_to("complaints.case", reference=complaint.reference))
     return Receipt(complaint, secret)
 
@@ -156,11 +159,6 @@ def find_for_tracking(reference: str, secret: str) -> Complaint | None:
 
 # ---------------------------------------------------------------- the clock
 
-def _pause(complaint: Complaint) -> None:
-    complaint.paused_since = today()
-    complaint.info_due_on = add_working_days(today(), INFO_DAYS)
-
-
 def _resume(complaint: Complaint) -> None:
     if complaint.paused_since:
         complaint.due_on = add_working_days(complaint.due_on,
@@ -177,6 +175,17 @@ def is_overdue(complaint: Complaint, on: dt.date | None = None) -> bool:
 
 # ---------------------------------------------------------------- moves
 
+def _role(actor, role: str | None) -> str:
+    return role or (actor.role if actor is not None else SYSTEM)
+
+
+def _check(actor, complaint: Complaint, action: str, role: str | None = None,
+           given: dict | None = None):
+    """The table decides: state, role, the row's guards, the things the step needs."""
+    return COMPLAINT_WORKFLOW.check(action, complaint.status, _role(actor, role), given,
+                                    actor=actor, subject=complaint)
+
+
 def _client_move(actor, complaint: Complaint, action: str) -> None:
     """The decision's effect on the client's status (only a client of the complaint's Bapas)."""
     from ..clients.services import change_status
@@ -188,10 +197,98 @@ def _client_move(actor, complaint: Complaint, action: str) -> None:
         change_status(actor, client, action, role=PROCEDURE, note=f"{complaint.reference}")
 
 
-def move(actor, complaint: Complaint, action: str, *, role: str | None = None, note: str | None = None,
-         **given) -> None:
-    """Make one move of the procedure, as the table allows, with its side effects."""
-    role = role or (actor.role if actor is not None else SYSTEM)
+def _officer_of_case(complaint: Complaint, officer_id) -> User | None:
+    """An active officer or supervisor of the case's Bapas, or None."""
+    officer = db.session.get(User, int(officer_id)) if str(officer_id or "").isdigit() else None
+    if (officer is None or not officer.active or officer.office_id != complaint.office_id
+            or officer.role not in EDITORS):
+        return None
+    return officer
+
+
+def _tell_assigned(complaint: Complaint, officer: User) -> None:
+    notify(officer, "complaint_assigned", link_to("complaints.case", reference=complaint.reference))
+    mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
+
+
+def _triage(actor, complaint: Complaint, given: dict) -> None:
+    officer = _officer_of_case(complaint, given.get("officer"))
+    if officer is None:
+        raise Refused(_l("Choose an active officer of this Bapas."), "officer")
+    register_number = (given.get("register_number") or "").strip()
+    if register_number:
+        client = _match_client(complaint.office_id, register_number)
+        if client is None:
+            raise Refused(_l("No client of this Bapas has the register number %(number)s. Check "
+                             "the number, or leave it empty and link the client later.",
+                             number=register_number), "register_number")
+        complaint.client_id = client.id
+    complaint.assigned_officer_id = officer.id
+    _tell_assigned(complaint, officer)
+
+
+def _close(actor, complaint: Complaint, given: dict) -> None:
+    complaint.closing_reason = given.get("reason") or complaint.closing_reason
+
+
+def _transfer(actor, complaint: Complaint, given: dict) -> None:
+    from ..offices.models import Office
+    office_id = given.get("office")
+    target = db.session.get(Office, int(office_id)) if str(office_id or "").isdigit() else None
+    if target is None or target.id == complaint.office_id:
+        raise Refused(_l("Choose another Bapas to receive the case."), "office")
+    complaint.office_id = target.id
+    complaint.assigned_officer_id = None
+    complaint.client_id = None  # the receiving Bapas links its own record
+    complaint.closing_reason = None
+
+
+def _request_info(actor, complaint: Complaint, given: dict) -> None:
+    complaint.paused_since = today()
+    complaint.info_due_on = add_working_days(today(), INFO_DAYS)
+
+
+def _decide_warning(actor, complaint: Complaint, given: dict) -> None:
+    _client_move(actor, complaint, "intensify")
+
+
+def _decide_temporary_revocation(actor, complaint: Complaint, given: dict) -> None:
+    _client_move(actor, complaint, "temporarily_revoke")
+
+
+def _propose(actor, complaint: Complaint, given: dict) -> None:
+    from .documents import issue_proposal
+    issue_proposal(actor, complaint)
+    for person in active_regional(complaint.office.region_id):
+        notify(person, "complaint_proposed", link_to("complaints.case", reference=complaint.reference))
+        mail.queue(person.email, "complaint_proposed", person.locale, complaint=complaint)
+
+
+def _record_outcome(actor, complaint: Complaint, given: dict) -> None:
+    complaint.decree_number = given["decree_number"]
+    complaint.decree_on = given["decree_on"]
+    _client_move(actor, complaint, "revoke" if complaint.status == "revoked" else "restore")
+
+
+# What each move does besides changing the status (run after the status has changed).
+EFFECTS: dict[str, Callable[[Any, Complaint, dict], None]] = {
+    "triage": _triage,
+    "close": _close,
+    "decide_not_pursued": _close,
+    "transfer": _transfer,
+    "request_info": _request_info,
+    "decide_warning": _decide_warning,
+    "decide_temporary_revocation": _decide_temporary_revocation,
+    "propose": _propose,
+    "record_revoked": _record_outcome,
+    "record_not_revoked": _record_outcome,
+}
+COMPLAINANT_SEES = ("request_info",)  # moves whose note the complainant reads
+
+
+def _given(complaint: Complaint, action: str, given: dict) -> dict:
+    """What the table's `requires` refers to, taken from the case itself where it lives there."""
+    given = dict(given)
     if action == "start_examination":
         given["client"] = complaint.client_id
     if action == "refer_to_tpp":
@@ -199,72 +296,37 @@ def move(actor, complaint: Complaint, action: str, *, role: str | None = None, n
         given.update(complainant_bap="complainant" in subjects, client_bap="client" in subjects)
     if action.startswith("decide_"):
         given["hearing"] = bool(complaint.hearings)
-    transition = COMPLAINT_WORKFLOW.check(action, complaint.status, role, given)
-    if role in ("officer", "supervisor", "head") and actor.office_id != complaint.office_id:
-        raise NotPermitted(action)
-    if role == "officer" and complaint.assigned_officer_id != actor.id:
-        raise NotPermitted(action)  # an officer works only the cases assigned to them
+    return given
+
+
+def move(actor, complaint: Complaint, action: str, *, role: str | None = None, note: str | None = None,
+         **given) -> None:
+    """Make one move of the procedure, as the table allows, with its effects."""
+    if COMPLAINT_WORKFLOW.get(action).target is None:
+        raise InvalidTransition(action)  # records and notes have their own verbs
+    given = _given(complaint, action, given)
+    transition = _check(actor, complaint, action, role, given)
     before = complaint.status
     complaint.status = transition.target
-    if before == "needs_info" and complaint.status != "needs_info":
+    if before == "needs_info":
         _resume(complaint)
-    if action == "request_info":
-        _pause(complaint)
-    if action == "triage":
-        officer = db.session.get(User, int(given["officer"])) if str(given["officer"]).isdigit() else None
-        if (officer is None or not officer.active or officer.office_id != complaint.office_id
-                or officer.role not in ("officer", "supervisor")):
-            raise MissingFields(["officer"])
-        complaint.assigned_officer_id = officer.id
-        notify(officer, "complaint_assigned", link_to("complaints.case", reference=complaint.reference))
-        mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
-    if action in ("close", "decide_not_pursued"):
-        complaint.closing_reason = given.get("reason") or complaint.closing_reason
-    if action == "transfer":
-        from ..offices.models import Office
-        target = db.session.get(Office, int(given["office"])) if str(given["office"]).isdigit() else None
-        if target is None or target.id == complaint.office_id:
-            raise MissingFields(["office"])
-        complaint.office_id = target.id
-        complaint.assigned_officer_id = None
-        complaint.client_id = None  # the receiving Bapas links its own record
-        complaint.closing_reason = None
-    if action == "decide_warning":
-        _client_move(actor, complaint, "intensify")
-    if action == "decide_temporary_revocation":
-        _client_move(actor, complaint, "temporarily_revoke")
-    if action in ("record_revoked", "record_not_revoked"):
-        complaint.decree_number = given["decree_number"]
-        complaint.decree_on = given["decree_on"]
-        _client_move(actor, complaint, "revoke" if action == "record_revoked" else "restore")
-    if action == "propose":
-        from .documents import issue_proposal
-        issue_proposal(actor, complaint)
-        regional = db.session.scalars(select(User).where(
-            User.role == "regional", User.region_id == complaint.office.region_id, User.active.is_(True)))
-        for person in regional:
-            notify(person, "complaint_proposed", link_to("complaints.case", reference=complaint.reference))
-            mail.queue(person.email, "complaint_proposed", person.locale, complaint=complaint)
+    effect = EFFECTS.get(action)
+    if effect is not None:
+        effect(actor, complaint, given)
     if complaint.status not in OPEN_STATES:
         complaint.closed_at = utcnow()
     _event(complaint, "move", actor, action=action, from_status=before, to_status=complaint.status,
-           body=note, visibility="complainant" if action in ("request_info",) else "internal",
-           by_complainant=role == COMPLAINANT)
+           body=note, visibility="complainant" if action in COMPLAINANT_SEES else "internal",
+           by_complainant=_role(actor, role) == COMPLAINANT)
     audit.record(actor, f"complaint.{action}", complaint, office_id=complaint.office_id,
                  from_status=before, to_status=complaint.status)
     if complaint.status != before:
         _tell_complainant(complaint)
 
 
-def _require_caseworker(actor: User, complaint: Complaint) -> None:
-    if actor.office_id != complaint.office_id or (
-            actor.role == "officer" and complaint.assigned_officer_id != actor.id):
-        raise NotPermitted("casework")
-
-
 def add_note(actor: User, complaint: Complaint, body: str, to_complainant: bool) -> None:
     """An internal note, or a message the complainant sees on the tracking page."""
-    _require_caseworker(actor, complaint)
+    _check(actor, complaint, "message" if to_complainant else "note", given={"body": body.strip()})
     _event(complaint, "message" if to_complainant else "note", actor, body=body.strip(),
            visibility="complainant" if to_complainant else "internal")
     audit.record(actor, "complaint.message" if to_complainant else "complaint.note", complaint,
@@ -275,8 +337,7 @@ def add_note(actor: User, complaint: Complaint, body: str, to_complainant: bool)
 
 def complainant_reply(complaint: Complaint, body: str, files: list, user=None) -> None:
     """The complainant answers or adds evidence while the case is open."""
-    if complaint.status not in OPEN_STATES:
-        raise NotPermitted("reply")
+    _check(user, complaint, "reply", COMPLAINANT)
     _event(complaint, "reply", user, body=body.strip() or None, visibility="complainant",
            by_complainant=True)
     for checked in files:
@@ -290,23 +351,26 @@ def complainant_reply(complaint: Complaint, body: str, files: list, user=None) -
         move(user, complaint, "info_received", role=COMPLAINANT)
 
 
-def assign(actor: User, complaint: Complaint, officer_id: int) -> None:
-    """Assign (supervisor, head) or claim (an officer takes an unassigned case)."""
-    if actor.role == "officer" and (complaint.assigned_officer_id or officer_id != actor.id):
-        raise NotPermitted("assign")
-    officer = db.session.get(User, officer_id)
-    if officer is None or officer.office_id != complaint.office_id or officer.role not in ("officer", "supervisor"):
-        raise NotPermitted("assign")
+def assign(actor: User, complaint: Complaint, officer_id: int | None) -> None:
+    """Assign the case (supervisor, head), or claim it (an officer takes an unassigned case)."""
+    if actor.role == "officer":
+        _check(actor, complaint, "claim")
+        officer = actor
+    else:
+        _check(actor, complaint, "assign", given={"officer": officer_id})
+        officer = _officer_of_case(complaint, officer_id)
+        if officer is None:
+            raise Refused(_l("Choose an active officer of this Bapas."), "officer")
     complaint.assigned_officer_id = officer.id
     _event(complaint, "note", actor, action="assigned", body=officer.name)
     audit.record(actor, "complaint.assigned", complaint, office_id=complaint.office_id, officer_id=officer.id)
     if officer.id != actor.id:
-        notify(officer, "complaint_assigned", link_to("complaints.case", reference=complaint.reference))
-        mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
+        _tell_assigned(complaint, officer)
 
 
 def flag(actor: User, complaint: Complaint, reason: str) -> None:
     """Mark a complaint as possibly malicious or mistaken (staff only, with a reason)."""
+    _check(actor, complaint, "flag", given={"reason": reason.strip()})
     complaint.flagged_malicious = True
     complaint.flag_reason = reason.strip()
     _event(complaint, "note", actor, action="flagged", body=reason.strip())
@@ -315,10 +379,7 @@ def flag(actor: User, complaint: Complaint, reason: str) -> None:
 
 def record_examination(actor: User, complaint: Complaint, data: dict, scan) -> ExaminationRecord:
     """A BAP with numbered questions and answers; the signed copy's scan if given; a PDF issued."""
-    _require_caseworker(actor, complaint)
-    if complaint.status != "examination":
-        from ..workflow import InvalidTransition
-        raise InvalidTransition("record_examination")
+    _check(actor, complaint, "record_bap")
     record = ExaminationRecord(subject=data["subject"], subject_name=data["subject_name"].strip(),
                                examiner_id=actor.id, examined_on=data["examined_on"],
                                place=data["place"].strip(), questions=data["questions"])
@@ -337,8 +398,7 @@ def record_examination(actor: User, complaint: Complaint, data: dict, scan) -> E
 
 def record_hearing(actor: User, complaint: Complaint, data: dict) -> Hearing:
     """The TPP hearing; the head is told of the recommendation."""
-    if complaint.status != "tpp_hearing" or actor.role not in ("supervisor", "head"):
-        raise NotPermitted("record_hearing")
+    _check(actor, complaint, "record_hearing")
     hearing = Hearing(held_on=data["held_on"], members=data["members"].strip(),
                       recommendation=data["recommendation"], minutes=data["minutes"].strip(),
                       recorded_by_id=actor.id)
@@ -346,8 +406,7 @@ def record_hearing(actor: User, complaint: Complaint, data: dict) -> Hearing:
     _event(complaint, "record", actor, action="tpp_recorded", body=data["recommendation"])
     audit.record(actor, "complaint.tpp_recorded", complaint, office_id=complaint.office_id,
                  recommendation=hearing.recommendation)
-    for head in db.session.scalars(select(User).where(
-            User.office_id == complaint.office_id, User.role == "head", User.active.is_(True))):
+    for head in active_staff(complaint.office_id, ("head",)):
         notify(head, "complaint_tpp", link_to("complaints.case", reference=complaint.reference))
         mail.queue(head.email, "complaint_tpp", head.locale, complaint=complaint)
     return hearing
@@ -370,8 +429,7 @@ def daily(on: dt.date | None = None) -> tuple[int, int]:
         by_office.setdefault(complaint.office_id, []).append(complaint)
     digests = 0
     for office_id, cases in by_office.items():
-        for supervisor in db.session.scalars(select(User).where(
-                User.office_id == office_id, User.role == "supervisor", User.active.is_(True))):
+        for supervisor in active_staff(office_id, ("supervisor",)):
             mail.queue(supervisor.email, "complaint_overdue_digest", supervisor.locale,
                        references=sorted(c.reference for c in cases))
             digests += 1

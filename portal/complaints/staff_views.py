@@ -4,28 +4,28 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from .. import audit, uploads
-from ..clients.models import Client
 from ..csvsafe import to_csv
 from ..extensions import db
 from ..forms import error_summary
 from ..offices.models import Office
 from ..pagination import paginate
-from ..security import roles_required
-from ..actions import committing
-from ..workflow import MissingFields
-from . import bp, documents, queries, services
+from ..security import BAPAS_STAFF as CASEWORKERS
+from ..security import CASE_READERS as READERS
+from ..security import EDITORS, LEADS, roles_required
+from ..boundary import return_to
+from ..workflow import Refused
+from . import bp, calendar, documents, queries, services
 from .calendar import CollectiveLeave
 from .forms import (ActionForm, ExaminationForm, FlagForm, HearingForm, LeaveDayForm, NoteForm,
                     QueueFilterForm, StaffComplaintForm, VerifyForm)
 from .models import ExaminationRecord, IssuedDocument
-from .workflow import COMPLAINT_WORKFLOW, STATUS_LABELS
+from .workflow import COMPLAINT_WORKFLOW, PROCEDURE_STEPS, STATUS_LABELS
 
-CASEWORKERS = ("officer", "supervisor", "head")
-READERS = CASEWORKERS + ("regional",)
 
 
 def _officer_choices(field, blank):
@@ -66,7 +66,6 @@ def export():
     text = to_csv(["reference", "channel", "status", "grounds", "client", "officer",
                    "submitted_on", "due_on", "overdue", "flagged"], rows)
     audit.record(current_user, "complaint.exported", None)
-    db.session.commit()
     return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=pengaduan.csv"})
 
@@ -87,7 +86,6 @@ def staff_new():
             return redirect(url_for("complaints.case", reference=existing.reference))
     if form.validate_on_submit():
         receipt = services.file_by_staff(current_user, form.data, form.checked_files())
-        db.session.commit()
         return render_template("complaints/receipt.html", receipt={
             "reference": receipt.complaint.reference, "secret": receipt.secret}, staff=True)
     return render_template("complaints/staff_new.html", form=form)
@@ -108,8 +106,8 @@ def case(reference: str):
     """The case: timeline (internal notes and messages apart), allowed actions, context."""
     complaint = queries.get_case_or_404(current_user, reference)
     audit.record(current_user, "complaint.viewed", complaint, office_id=complaint.office_id)
-    db.session.commit()
-    allowed = {t.action for t in COMPLAINT_WORKFLOW.allowed(complaint.status, current_user.role)}
+    allowed = {t.action for t in COMPLAINT_WORKFLOW.allowed(
+        complaint.status, current_user.role, current_user, complaint)}
     issued = list(db.session.scalars(select(IssuedDocument).where(
         IssuedDocument.complaint_id == complaint.id).order_by(IssuedDocument.id)))
     return render_template(
@@ -133,21 +131,16 @@ def complainant(reference: str):
     if not queries.may_see_complainant(current_user, complaint):
         abort(403)
     audit.record(current_user, "complaint.complainant_viewed", complaint, office_id=complaint.office_id)
-    db.session.commit()
     return render_template("complaints/complainant.html", complaint=complaint)
 
 
-def _run(complaint, version, call):
-    """Check the version, call the service, commit; turn typed errors into messages."""
-    with committing(_("Saved."),
-                    stale=_("The case changed while you were working on it. Nothing was saved; check the "
-                            "current state and try again."),
-                    refused=_("This action is not possible for you in the case's current state."),
-                    missing=lambda exc: _("Something the action needs is missing: %(fields)s",
-                                          fields=", ".join(exc.fields))):
-        services.check_version(complaint, version)
-        call()
-    return redirect(url_for("complaints.case", reference=complaint.reference))
+def _case_page(complaint) -> str:
+    return return_to(url_for("complaints.case", reference=complaint.reference))
+
+
+def _form_or_refuse(form) -> None:
+    if not form.validate_on_submit():
+        raise Refused(_l("Nothing was saved: %(errors)s", errors=error_summary(form)), "form")
 
 
 @bp.route("/staf/pengaduan/<reference>/langkah/<action>", methods=["POST"])
@@ -155,28 +148,18 @@ def _run(complaint, version, call):
 def act(reference: str, action: str):
     """One move of the procedure; the table decides, the server checks again."""
     complaint = queries.get_case_or_404(current_user, reference)
-    if action not in COMPLAINT_WORKFLOW.transitions or action in ("info_received", "info_lapsed", "withdraw"):
+    if action not in PROCEDURE_STEPS:
         abort(404)
+    back = _case_page(complaint)
     form = _action_form(complaint, action, posted=True)
-    if not form.validate_on_submit():
-        flash(error_summary(form), "danger")
-        return redirect(url_for("complaints.case", reference=reference))
-
-    def call():
-        if action == "triage" and form.register_number.data:
-            client = db.session.scalar(select(Client).where(
-                Client.office_id == complaint.office_id,
-                Client.register_number == form.register_number.data.strip()))
-            if client is None:
-                raise MissingFields(["register_number"])
-            complaint.client_id = client.id
-        if action == "request_info" and form.message.data:
-            pass
-        services.move(current_user, complaint, action, note=form.message.data or form.note.data or None,
-                      officer=form.officer_id.data, reason=form.reason.data, office=form.office_id.data,
-                      message=form.message.data, decree_number=form.decree_number.data,
-                      decree_on=form.decree_on.data)
-    return _run(complaint, form.version.data, call)
+    _form_or_refuse(form)
+    services.check_version(complaint, form.version.data)
+    services.move(current_user, complaint, action, note=form.message.data or form.note.data or None,
+                  officer=form.officer_id.data, reason=form.reason.data, office=form.office_id.data,
+                  message=form.message.data, decree_number=form.decree_number.data,
+                  decree_on=form.decree_on.data, register_number=form.register_number.data)
+    flash(_("Saved."), "success")
+    return redirect(back)
 
 
 @bp.route("/staf/pengaduan/<reference>/catatan", methods=["POST"])
@@ -184,12 +167,13 @@ def act(reference: str, action: str):
 def note(reference: str):
     """An internal note, or a message to the complainant."""
     complaint = queries.get_case_or_404(current_user, reference)
+    back = _case_page(complaint)
     form = NoteForm()
-    if not form.validate_on_submit():
-        flash(error_summary(form), "danger")
-        return redirect(url_for("complaints.case", reference=reference))
-    return _run(complaint, form.version.data,
-                lambda: services.add_note(current_user, complaint, form.body.data, form.to_complainant.data))
+    _form_or_refuse(form)
+    services.check_version(complaint, form.version.data)
+    services.add_note(current_user, complaint, form.body.data, form.to_complainant.data)
+    flash(_("Saved."), "success")
+    return redirect(back)
 
 
 @bp.route("/staf/pengaduan/<reference>/tugaskan", methods=["POST"])
@@ -197,14 +181,12 @@ def note(reference: str):
 def assign(reference: str):
     """Assign the case (supervisor, head) or claim it (an officer)."""
     complaint = queries.get_case_or_404(current_user, reference)
+    back = _case_page(complaint)
     officer_id = request.form.get("officer_id", "")
-    if current_user.role == "officer":
-        officer_id = str(current_user.id)
-    if not officer_id.isdigit():
-        flash(_("Choose an officer."), "danger")
-        return redirect(url_for("complaints.case", reference=reference))
-    return _run(complaint, request.form.get("version"),
-                lambda: services.assign(current_user, complaint, int(officer_id)))
+    services.check_version(complaint, request.form.get("version"))
+    services.assign(current_user, complaint, int(officer_id) if officer_id.isdigit() else None)
+    flash(_("Saved."), "success")
+    return redirect(back)
 
 
 @bp.route("/staf/pengaduan/<reference>/tandai", methods=["POST"])
@@ -212,39 +194,44 @@ def assign(reference: str):
 def flag(reference: str):
     """Flag as possibly malicious or mistaken."""
     complaint = queries.get_case_or_404(current_user, reference)
+    back = _case_page(complaint)
     form = FlagForm()
-    if not form.validate_on_submit():
-        flash(error_summary(form), "danger")
-        return redirect(url_for("complaints.case", reference=reference))
-    return _run(complaint, form.version.data, lambda: services.flag(current_user, complaint, form.reason.data))
+    _form_or_refuse(form)
+    services.check_version(complaint, form.version.data)
+    services.flag(current_user, complaint, form.reason.data)
+    flash(_("Saved."), "success")
+    return redirect(back)
 
 
 @bp.route("/staf/pengaduan/<reference>/bap", methods=["POST"])
-@roles_required("officer", "supervisor")
+@roles_required(*EDITORS)
 def examination(reference: str):
     """Record a BAP; its PDF is issued with a verification code."""
     complaint = queries.get_case_or_404(current_user, reference)
+    back = _case_page(complaint)
     form = ExaminationForm()
-    if not form.validate_on_submit():
-        flash(error_summary(form), "danger")
-        return redirect(url_for("complaints.case", reference=reference))
+    _form_or_refuse(form)
+    services.check_version(complaint, form.version.data)
     data = {"subject": form.subject.data, "subject_name": form.subject_name.data,
             "examined_on": form.examined_on.data, "place": form.place.data,
             "questions": form.questions()}
-    return _run(complaint, form.version.data, lambda: services.record_examination(
-        current_user, complaint, data, getattr(form.scan, "checked", None)))
+    services.record_examination(current_user, complaint, data, getattr(form.scan, "checked", None))
+    flash(_("Saved."), "success")
+    return redirect(back)
 
 
 @bp.route("/staf/pengaduan/<reference>/tpp", methods=["POST"])
-@roles_required("supervisor", "head")
+@roles_required(*LEADS)
 def hearing(reference: str):
     """Record the TPP hearing and its recommendation."""
     complaint = queries.get_case_or_404(current_user, reference)
+    back = _case_page(complaint)
     form = HearingForm()
-    if not form.validate_on_submit():
-        flash(error_summary(form), "danger")
-        return redirect(url_for("complaints.case", reference=reference))
-    return _run(complaint, form.version.data, lambda: services.record_hearing(current_user, complaint, form.data))
+    _form_or_refuse(form)
+    services.check_version(complaint, form.version.data)
+    services.record_hearing(current_user, complaint, form.data)
+    flash(_("Saved."), "success")
+    return redirect(back)
 
 
 @bp.route("/staf/pengaduan/<reference>/dokumen/<int:document_id>")
@@ -263,7 +250,6 @@ def document(reference: str, document_id: int):
         audit.record(current_user, "complaint.complainant_viewed", complaint, office_id=complaint.office_id)
     audit.record(current_user, "document.downloaded", complaint, office_id=complaint.office_id,
                  document_code=issued.code)
-    db.session.commit()
     return Response(documents.read(issued), mimetype="application/pdf", headers={
         "Content-Disposition": f"attachment; filename={issued.kind}-{complaint.reference}.pdf",
         "Content-Security-Policy": "default-src 'none'; sandbox"})
@@ -278,7 +264,6 @@ def attachment(reference: str, attachment_id: int):
     if found is None or (found.purpose == "letter" and not queries.may_see_complainant(current_user, complaint)):
         abort(404)
     audit.record(current_user, "complaint.file_downloaded", complaint, office_id=complaint.office_id)
-    db.session.commit()
     return uploads.send(found)
 
 
@@ -301,7 +286,6 @@ def verify():
             issued, matches = None, None
         result = {"found": issued is not None, "matches": matches, "document": issued}
         audit.record(current_user, "document.verified", None, found=issued is not None, matches=matches)
-        db.session.commit()
     return render_template("complaints/verify.html", form=form, result=result)
 
 
@@ -311,12 +295,11 @@ def leave_days():
     """Collective-leave days (cuti bersama) that do not count as working days."""
     form = LeaveDayForm()
     if form.validate_on_submit():
-        if db.session.scalar(select(CollectiveLeave).where(CollectiveLeave.day == form.day.data)):
+        try:
+            calendar.add_leave_day(current_user, form.day.data, form.name.data)
+        except calendar.DayListed:
             form.day.errors.append(_("This day is already listed."))
         else:
-            db.session.add(CollectiveLeave(day=form.day.data, name=form.name.data.strip()))
-            audit.record(current_user, "calendar.leave_added", None, day=form.day.data)
-            db.session.commit()
             flash(_("Saved."), "success")
             return redirect(url_for("complaints.leave_days"))
     days = list(db.session.scalars(select(CollectiveLeave).order_by(CollectiveLeave.day.desc())))
@@ -330,8 +313,6 @@ def leave_day_delete(leave_id: int):
     day = db.session.get(CollectiveLeave, leave_id)
     if day is None:
         abort(404)
-    audit.record(current_user, "calendar.leave_removed", None, day=day.day)
-    db.session.delete(day)
-    db.session.commit()
+    calendar.remove_leave_day(current_user, day)
     flash(_("Removed."), "success")
     return redirect(url_for("complaints.leave_days"))

@@ -4,12 +4,12 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
-from ..workflow import Transition, Workflow
+from ..security import BAPAS_STAFF as CASEWORKERS
+from ..security import EDITORS, LEADS
+from ..workflow import Guard, Transition, Workflow
 
 COMPLAINANT = "complainant"
 SYSTEM = "system"
-LEADS = ("supervisor", "head")
-CASEWORKERS = ("officer", "supervisor", "head")
 
 STATES = ("submitted", "in_review", "needs_info", "examination", "tpp_hearing", "not_pursued",
           "warning_issued", "temporarily_revoked", "proposed", "forwarded", "revoked",
@@ -59,33 +59,90 @@ ACTION_LABELS = {
     "flagged": _l("Flagged as possibly malicious or mistaken"),
 }
 
+FIELD_LABELS = {
+    "officer": _l("the officer to assign"),
+    "reason": _l("the reason"),
+    "office": _l("the receiving Bapas"),
+    "message": _l("the message to the complainant"),
+    "client": _l("the client's record in the register (link it at triage)"),
+    "complainant_bap": _l("the examination record (BAP) of the complainant"),
+    "client_bap": _l("the examination record (BAP) of the client"),
+    "hearing": _l("the record of the TPP hearing"),
+    "decree_number": _l("the number of the decree"),
+    "decree_on": _l("the date of the decree"),
+    "body": _l("the text"),
+}
+
+
+def _staff_of_office(actor, complaint) -> bool:
+    return actor.role not in CASEWORKERS or actor.office_id == complaint.office_id
+
+
+def _assigned_if_officer(actor, complaint) -> bool:
+    return actor.role != "officer" or complaint.assigned_officer_id == actor.id
+
+
+def _in_region(actor, complaint) -> bool:
+    return actor.role != "regional" or actor.region_id == complaint.office.region_id
+
+
+def _unassigned(actor, complaint) -> bool:
+    return complaint.assigned_officer_id is None
+
+
+OWN_OFFICE, ASSIGNED, OWN_REGION, UNASSIGNED = "own_office", "assigned", "own_region", "unassigned"
+GUARDS = (
+    Guard(OWN_OFFICE, _staff_of_office, _l("This case belongs to another Bapas.")),
+    Guard(ASSIGNED, _assigned_if_officer,
+          _l("Only the officer assigned to this case, a supervisor or the head can take this step.")),
+    Guard(OWN_REGION, _in_region, _l("This case belongs to a Bapas outside your province.")),
+    Guard(UNASSIGNED, _unassigned, _l("This case already has an officer.")),
+)
+CASEWORK = (OWN_OFFICE, ASSIGNED)
+
 COMPLAINT_WORKFLOW = Workflow(STATES, [
-    Transition("triage", ("submitted",), "in_review", LEADS, requires=("officer",)),
+    Transition("triage", ("submitted",), "in_review", LEADS, requires=("officer",),
+               guards=(OWN_OFFICE,)),
     Transition("close", ("submitted", "in_review", "needs_info", "examination"), "not_pursued",
-               LEADS, requires=("reason",)),
-    Transition("transfer", ("submitted", "in_review"), "submitted", LEADS, requires=("office",)),
+               LEADS, requires=("reason",), guards=(OWN_OFFICE,)),
+    Transition("transfer", ("submitted", "in_review"), "submitted", LEADS, requires=("office",),
+               guards=(OWN_OFFICE,)),
     Transition("request_info", ("in_review", "examination"), "needs_info", CASEWORKERS,
-               requires=("message",)),
+               requires=("message",), guards=CASEWORK),
     Transition("info_received", ("needs_info",), "in_review", (COMPLAINANT,)),
     Transition("info_lapsed", ("needs_info",), "in_review", (SYSTEM,)),
     Transition("start_examination", ("in_review",), "examination", CASEWORKERS,
-               requires=("client",)),
+               requires=("client",), guards=CASEWORK),
     Transition("refer_to_tpp", ("examination",), "tpp_hearing", CASEWORKERS,
-               requires=("complainant_bap", "client_bap")),
+               requires=("complainant_bap", "client_bap"), guards=CASEWORK),
     Transition("decide_not_pursued", ("tpp_hearing",), "not_pursued", ("head",),
-               requires=("hearing",)),
+               requires=("hearing",), guards=(OWN_OFFICE,)),
     Transition("decide_warning", ("tpp_hearing",), "warning_issued", ("head",),
-               requires=("hearing",)),
+               requires=("hearing",), guards=(OWN_OFFICE,)),
     Transition("decide_temporary_revocation", ("tpp_hearing",), "temporarily_revoked", ("head",),
-               requires=("hearing",)),
-    Transition("propose", ("temporarily_revoked",), "proposed", ("head",)),
-    Transition("forward", ("proposed",), "forwarded", ("regional",)),
+               requires=("hearing",), guards=(OWN_OFFICE,)),
+    Transition("propose", ("temporarily_revoked",), "proposed", ("head",), guards=(OWN_OFFICE,)),
+    Transition("forward", ("proposed",), "forwarded", ("regional",), guards=(OWN_REGION,)),
     Transition("record_revoked", ("forwarded",), "revoked", ("regional",),
-               requires=("decree_number", "decree_on")),
+               requires=("decree_number", "decree_on"), guards=(OWN_REGION,)),
     Transition("record_not_revoked", ("forwarded",), "not_revoked", ("regional",),
-               requires=("decree_number", "decree_on")),
+               requires=("decree_number", "decree_on"), guards=(OWN_REGION,)),
     Transition("withdraw", ("submitted", "in_review", "needs_info"), "withdrawn", (COMPLAINANT,)),
-])
+    # Records and notes that do not move the case:
+    Transition("reply", OPEN_STATES, None, (COMPLAINANT,)),
+    Transition("record_bap", ("examination",), None, EDITORS, guards=CASEWORK),
+    Transition("record_hearing", ("tpp_hearing",), None, LEADS, guards=(OWN_OFFICE,)),
+    Transition("note", STATES, None, CASEWORKERS, requires=("body",), guards=CASEWORK),
+    Transition("message", STATES, None, CASEWORKERS, requires=("body",), guards=CASEWORK),
+    Transition("assign", OPEN_STATES, None, LEADS, requires=("officer",), guards=(OWN_OFFICE,)),
+    Transition("claim", OPEN_STATES, None, ("officer",), guards=(OWN_OFFICE, UNASSIGNED)),
+    Transition("flag", STATES, None, CASEWORKERS, requires=("reason",), guards=CASEWORK),
+], state_labels=STATUS_LABELS, field_labels=FIELD_LABELS, guards=GUARDS)
+# Moves shown as buttons of the procedure (the rest have their own forms or belong to others).
+PROCEDURE_STEPS = ("triage", "close", "transfer", "request_info", "start_examination",
+                   "refer_to_tpp", "decide_not_pursued", "decide_warning",
+                   "decide_temporary_revocation", "propose", "forward", "record_revoked",
+                   "record_not_revoked")
 
 GROUND_HELP = {
     "NEW_OFFENCE": _l("For example: the client was arrested, named a suspect or convicted for a "

@@ -5,6 +5,7 @@ import uuid
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit
@@ -12,11 +13,12 @@ from ..csvsafe import to_csv
 from ..extensions import db
 from ..forms import error_summary
 from ..security import roles_required
-from ..actions import committing
-from ..workflow import MissingFields, StaleObject
+from ..boundary import return_to
+from ..workflow import Refused
 from . import bp, queries, services
 from .forms import PostingForm, ResponseForm
 from .models import POSTING_KINDS, Opportunity
+from .workflow import POSTING_WORKFLOW
 
 
 def _require_poster():
@@ -51,7 +53,6 @@ def new():
         return redirect(url_for("jobs.detail", public_id=existing.public_id))
     if form.validate_on_submit():
         opportunity = services.create_posting(current_user, form.data)
-        db.session.commit()
         flash(_("Draft saved. Submit it for moderation when it is ready."), "success")
         return redirect(url_for("jobs.detail", public_id=opportunity.public_id))
     return render_template("jobs/form.html", form=form, opportunity=None)
@@ -63,16 +64,15 @@ def edit(public_id: str):
     """Edit a draft."""
     _require_poster()
     opportunity = queries.get_own_posting_or_404(current_user, public_id)
-    if opportunity.status != "draft":
-        flash(_("Only drafts can be edited."), "warning")
-        return redirect(url_for("jobs.detail", public_id=public_id))
+    return_to(url_for("jobs.detail", public_id=public_id))
+    POSTING_WORKFLOW.check("edit", opportunity.status, current_user.role, actor=current_user,
+                           subject=opportunity)
     form = PostingForm(obj=opportunity)
     if request.method == "GET":
         form.region_id.data = str(opportunity.region_id)
         form.office_ids.data = [str(o.id) for o in opportunity.offices]
     if form.validate_on_submit():
         services.update_posting(current_user, opportunity, form.data)
-        db.session.commit()
         flash(_("Saved."), "success")
         return redirect(url_for("jobs.detail", public_id=public_id))
     return render_template("jobs/form.html", form=form, opportunity=opportunity)
@@ -84,11 +84,11 @@ def change(public_id: str, change: str):
     """Submit a draft for moderation, or close a published posting by hand."""
     _require_poster()
     opportunity = queries.get_own_posting_or_404(current_user, public_id)
-    with committing(_("Submitted for moderation by the Bapas.") if change == "ajukan"
-                    else _("The posting is closed."),
-                    refused=_("This is not possible in the posting's current state.")):
-        services.move_posting(current_user, opportunity, "submit" if change == "ajukan" else "close")
-    return redirect(url_for("jobs.detail", public_id=public_id))
+    back = return_to(url_for("jobs.detail", public_id=public_id))
+    services.move_posting(current_user, opportunity, "submit" if change == "ajukan" else "close")
+    flash(_("Submitted for moderation by the Bapas.") if change == "ajukan"
+          else _("The posting is closed."), "success")
+    return redirect(back)
 
 
 RESPONSES = {"undang": "invite", "tawarkan": "offer", "tolak": "decline", "mulai": "start",
@@ -102,7 +102,6 @@ def candidate(code: str):
     referral = queries.get_referral_for_partner_or_404(current_user, code)
     if referral.disclosed:
         audit.record(current_user, "referral.viewed_by_partner", referral, office_id=referral.office_id)
-        db.session.commit()
     return render_template("jobs/candidate.html", referral=referral,
                            candidate=services.candidate_view(referral),
                            form=ResponseForm(version=referral.version))
@@ -114,20 +113,15 @@ def candidate(code: str):
 def respond(code: str, answer: str):
     """Invite, offer, decline, start, end or complete; the officer is told each step."""
     referral = queries.get_referral_for_partner_or_404(current_user, code)
+    back = return_to(url_for("jobs.candidate", code=code))
     form = ResponseForm()
-    with committing(_("Saved. The probation officer has been told."),
-                    stale=_("This referral changed meanwhile. Nothing was saved."),
-                    refused=_("This answer is not possible in the referral's current state."),
-                    missing=lambda exc: _("The placement can start once the officer has released the "
-                                          "candidate's name.") if "disclosed" in exc.fields
-                    else _("Give the date (and the reason where asked).")):
-        if not form.validate_on_submit():
-            raise MissingFields(error_summary(form).split("; "))
-        if str(form.version.data) != str(referral.version):
-            raise StaleObject(referral.code)
-        services.respond(current_user, referral, RESPONSES[answer], on=form.on.data,
-                         reason=form.reason.data)
-    return redirect(url_for("jobs.candidate", code=code))
+    if not form.validate_on_submit():
+        raise Refused(_l("Nothing was saved: %(errors)s", errors=error_summary(form)), "form")
+    services.check_version(referral, form.version.data)
+    services.respond(current_user, referral, RESPONSES[answer], on=form.on.data,
+                     reason=form.reason.data)
+    flash(_("Saved. The probation officer has been told."), "success")
+    return redirect(back)
 
 
 @bp.route("/mitra/kandidat.csv")

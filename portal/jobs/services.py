@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from .. import audit, mail
 from ..auth.models import User
-from ..clients.models import Assignment, Client, ClientEvent
+from ..auth.queries import active_staff, org_admins, org_members
+from ..clients.models import Assignment, Client, ClientEvent  # noqa: F401
+from ..clients.services import end_assignment, start_placement
 from ..db import find_submitted, today, utcnow
 from ..extensions import db
 from ..html import sanitize_html
 from ..notifications import link_to, notify
 from ..offices.models import Office
-from ..workflow import NotPermitted
+from ..workflow import Refused, StaleObject
 from .models import Opportunity, Referral, ReferralEvent
 from .workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW, SYSTEM
 
@@ -27,6 +30,12 @@ FIELDS = ("kind", "title", "sector", "region_id", "city", "places", "requirement
 # ---------------------------------------------------------------- postings
 
 find_by_submission_key = find_submitted
+
+
+def check_version(item: Opportunity | Referral, version: object) -> None:
+    """StaleObject when the posting or referral changed since the form was loaded."""
+    if version in (None, "") or str(version) != str(item.version):
+        raise StaleObject(getattr(item, "public_id", None) or getattr(item, "code", ""))
 
 
 def _apply(opportunity: Opportunity, data: dict) -> None:
@@ -56,7 +65,7 @@ def create_posting(actor: User, data: dict) -> Opportunity:
 
 def update_posting(actor: User, opportunity: Opportunity, data: dict) -> None:
     """Edit a draft."""
-    POSTING_WORKFLOW.check("edit", opportunity.status, actor.role)
+    POSTING_WORKFLOW.check("edit", opportunity.status, actor.role, actor=actor, subject=opportunity)
     _apply(opportunity, data)
     audit.record(actor, "opportunity.edited", opportunity, office_id=actor.partner_org.office_id)
 
@@ -65,9 +74,8 @@ def move_posting(actor, opportunity: Opportunity, action: str, note: str | None 
                  reason: str | None = None) -> None:
     """submit, publish, request_changes, reject or close, as the table allows."""
     role = actor.role if actor is not None else SYSTEM
-    POSTING_WORKFLOW.check(action, opportunity.status, role, {"note": note})
-    if role == "supervisor" and not opportunity.open_to(actor.office_id):
-        raise NotPermitted(action)
+    POSTING_WORKFLOW.check(action, opportunity.status, role, {"note": note}, actor=actor,
+                           subject=opportunity)
     before = opportunity.status
     opportunity.status = POSTING_WORKFLOW.get(action).target
     if action in ("publish", "request_changes", "reject"):
@@ -82,14 +90,11 @@ def move_posting(actor, opportunity: Opportunity, action: str, note: str | None 
                  to_status=opportunity.status, office_id=opportunity.partner_org.office_id)
     if action == "submit":
         for office in opportunity.offices:
-            for supervisor in db.session.scalars(select(User).where(
-                    User.office_id == office.id, User.role == "supervisor", User.active.is_(True))):
+            for supervisor in active_staff(office.id, ("supervisor",)):
                 mail.queue(supervisor.email, "opportunity_pending", supervisor.locale,
                            opportunity=opportunity)
     if action in ("publish", "request_changes", "reject"):
-        for member in db.session.scalars(select(User).where(
-                User.partner_org_id == opportunity.partner_org_id, User.org_admin.is_(True),
-                User.active.is_(True))):
+        for member in org_admins(opportunity.partner_org_id):
             mail.queue(member.email, "opportunity_moderated", member.locale,
                        opportunity=opportunity, action=action, note=opportunity.moderation_note)
 
@@ -123,7 +128,7 @@ def eligible(opportunity: Opportunity, client: Client) -> bool:
 def refer(actor: User, client: Client, opportunity: Opportunity, data: dict) -> Referral:
     """The officer refers a client who consented; the partner sees a pseudonymous candidate."""
     if not eligible(opportunity, client):
-        raise NotPermitted("refer")
+        raise Refused(_l("Choose an opportunity the client is eligible for."), "not_eligible")
     referral = Referral(
         submission_key=data.get("submission_key") or None, opportunity_id=opportunity.id,
         client_id=client.id, office_id=client.office_id, officer_id=actor.id,
@@ -140,8 +145,7 @@ def refer(actor: User, client: Client, opportunity: Opportunity, data: dict) -> 
                                actor_id=actor.id, to_status="proposed"))
     audit.record(actor, "referral.created", referral, office_id=client.office_id,
                  disclosed=referral.disclosed)
-    for member in db.session.scalars(select(User).where(
-            User.partner_org_id == opportunity.partner_org_id, User.active.is_(True))):
+    for member in org_members(opportunity.partner_org_id):
         mail.queue(member.email, "referral_new", member.locale, opportunity=opportunity,
                    code=referral.code)
     return referral
@@ -173,7 +177,8 @@ def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None 
             reason: str | None = None, note: str | None = None) -> None:
     """The partner's answer: invite, offer, decline, start, end or complete."""
     given = {"interview_on": on, "on": on, "reason": reason, "disclosed": referral.disclosed}
-    REFERRAL_WORKFLOW.check(action, referral.status, actor.role, given)
+    REFERRAL_WORKFLOW.check(action, referral.status, actor.role, given, actor=actor,
+                            subject=referral)
     before = referral.status
     referral.status = REFERRAL_WORKFLOW.get(action).target
     if action == "invite":
@@ -181,29 +186,19 @@ def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None 
     if action == "start":
         referral.placement_started_on = on
         if referral.consent_assignment:
-            client = referral.client
-            assignment = Assignment(client_id=client.id,
-                                    partner_org_id=referral.opportunity.partner_org_id,
-                                    relationship_kind="employer", starts_on=on,
-                                    ends_on=client.supervision_end_on, status="active",
-                                    proposed_by_id=referral.officer_id, decided_by_id=actor.id,
-                                    decided_at=utcnow(), note=referral.opportunity.title)
-            db.session.add(assignment)
-            db.session.flush()
+            assignment = start_placement(actor, referral.client,
+                                         referral.opportunity.partner_org_id, on,
+                                         referral.officer_id, referral.opportunity.title)
             referral.assignment_id = assignment.id
-            db.session.add(ClientEvent(client_id=client.id, kind="assignment", action="proposed",
-                                       assignment_id=assignment.id, to_status="active",
-                                       actor_id=actor.id, note="placement"))
         if places_taken(referral.opportunity) >= referral.opportunity.places:
             move_posting(None, referral.opportunity, "close", reason="filled")
     if action in ("end", "complete"):
         referral.placement_ended_on = on
         referral.end_reason = (reason or "").strip() or None
         if referral.assignment_id:
-            from ..clients.services import end_assignment
             assignment = db.session.get(Assignment, referral.assignment_id)
-            if assignment.status == "active":
-                end_assignment(None, assignment, "by_staff")
+            if assignment is not None and assignment.status == "active":
+                end_assignment(None, assignment, "placement_ended")
     if action == "decline":
         referral.end_reason = (reason or "").strip() or None
     referral.partner_note = (note or "").strip() or referral.partner_note
@@ -216,9 +211,7 @@ def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None 
 
 def officer_action(actor: User, referral: Referral, action: str) -> None:
     """The officer withdraws the referral or releases the client's name."""
-    REFERRAL_WORKFLOW.check(action, referral.status, actor.role)
-    if actor.role == "officer" and actor.id not in (referral.officer_id, referral.client.officer_id):
-        raise NotPermitted(action)
+    REFERRAL_WORKFLOW.check(action, referral.status, actor.role, actor=actor, subject=referral)
     if action == "disclose" and referral.disclosed:
         return
     before = referral.status

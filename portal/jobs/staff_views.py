@@ -5,21 +5,23 @@ import uuid
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit
 from ..clients import queries as client_queries
 from ..extensions import db
 from ..pagination import paginate
+from ..security import BAPAS_STAFF as STAFF
+from ..security import EDITORS as OFFICERS
 from ..security import roles_required
-from ..actions import committing
-from ..workflow import MissingFields, StaleObject
+from ..boundary import return_to
+from ..forms import error_summary
+from ..workflow import Refused
 from . import bp, queries, services
 from .forms import ModerationForm, ReferralForm
 from .models import Referral
 
-STAFF = ("officer", "supervisor", "head")
-OFFICERS = ("officer", "supervisor")
 MODERATION = {"terbitkan": "publish", "minta-perbaikan": "request_changes", "tolak": "reject",
               "tutup": "close"}
 
@@ -40,16 +42,14 @@ def staff_home():
 def moderate(public_id: str, decision: str):
     """Publish, ask for changes, reject (with a note), or close."""
     opportunity = queries.get_visible_or_404(current_user, public_id)
+    back = return_to(url_for("jobs.detail", public_id=public_id))
     form = ModerationForm()
-    with committing(_("Saved."), stale=_("This posting changed meanwhile. Nothing was saved."),
-                    refused=_("This decision is not possible in the posting's current state."),
-                    missing=_("Write a note to the partner when asking for changes or rejecting.")):
-        if not form.validate_on_submit():
-            raise MissingFields(["note"])
-        if str(form.version.data) != str(opportunity.version):
-            raise StaleObject(opportunity.public_id)
-        services.move_posting(current_user, opportunity, MODERATION[decision], note=form.note.data)
-    return redirect(url_for("jobs.detail", public_id=public_id))
+    if not form.validate_on_submit():
+        raise Refused(_l("Nothing was saved: %(errors)s", errors=error_summary(form)), "form")
+    services.check_version(opportunity, form.version.data)
+    services.move_posting(current_user, opportunity, MODERATION[decision], note=form.note.data)
+    flash(_("Saved."), "success")
+    return redirect(back)
 
 
 @bp.route("/staf/klien/<public_id>/rujuk", methods=["GET", "POST"])
@@ -72,7 +72,6 @@ def refer(public_id: str):
         form.opportunity.errors = [_("Choose an opportunity the client is eligible for.")]
     elif form.validate_on_submit():
         referral = services.refer(current_user, client, chosen, form.data)
-        db.session.commit()
         flash(_("Referral sent. The partner sees the code %(code)s and your summary.", code=referral.code),
               "success")
         return redirect(url_for("jobs.referral", code=referral.code))
@@ -86,7 +85,6 @@ def referral(code: str):
     """A referral as the Bapas sees it: the client, the consent, every step."""
     item = queries.get_referral_for_staff_or_404(current_user, code)
     audit.record(current_user, "referral.viewed", item, office_id=item.office_id)
-    db.session.commit()
     return render_template("jobs/referral.html", referral=item)
 
 
@@ -95,6 +93,7 @@ def referral(code: str):
 def referral_action(code: str, action: str):
     """Withdraw the referral, or release the client's name to the partner."""
     item = queries.get_referral_for_staff_or_404(current_user, code)
-    with committing(_("Saved."), refused=_("This is not possible in the referral's current state.")):
-        services.officer_action(current_user, item, "withdraw" if action == "tarik" else "disclose")
-    return redirect(url_for("jobs.referral", code=code))
+    back = return_to(url_for("jobs.referral", code=code))
+    services.officer_action(current_user, item, "withdraw" if action == "tarik" else "disclose")
+    flash(_("Saved."), "success")
+    return redirect(back)

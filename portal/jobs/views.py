@@ -5,11 +5,11 @@ from flask import render_template, request
 from flask_login import current_user
 
 from ..pagination import paginate
+from ..security import JOB_READERS as READERS
 from ..security import roles_required
 from . import bp, queries, services
 from .forms import BrowseForm
 
-READERS = ("officer", "supervisor", "head", "partner")
 
 
 @bp.route("/lowongan/")

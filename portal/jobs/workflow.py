@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
-from ..workflow import Transition, Workflow
+from ..security import EDITORS as OFFICERS
+from ..workflow import Guard, Transition, Workflow
 
 SYSTEM = "system"
-OFFICERS = ("officer", "supervisor")
 
 POSTING_STATES = ("draft", "pending", "published", "closed", "rejected")
 POSTING_LABELS = {
@@ -17,14 +17,24 @@ POSTING_LABELS = {
     "closed": lazy_pgettext("posting status", "Closed"),
     "rejected": lazy_pgettext("posting status", "Rejected"),
 }
+OPEN_TO_OFFICE = "open_to_office"
+CASE_OFFICER = "case_officer"
+
 POSTING_WORKFLOW = Workflow(POSTING_STATES, [
     Transition("edit", ("draft",), None, ("partner",)),
     Transition("submit", ("draft",), "pending", ("partner",)),
-    Transition("publish", ("pending",), "published", ("supervisor",)),
-    Transition("request_changes", ("pending",), "draft", ("supervisor",), requires=("note",)),
-    Transition("reject", ("pending",), "rejected", ("supervisor",), requires=("note",)),
-    Transition("close", ("published",), "closed", ("partner", "supervisor", SYSTEM)),
-])
+    Transition("publish", ("pending",), "published", ("supervisor",), guards=(OPEN_TO_OFFICE,)),
+    Transition("request_changes", ("pending",), "draft", ("supervisor",), requires=("note",),
+               guards=(OPEN_TO_OFFICE,)),
+    Transition("reject", ("pending",), "rejected", ("supervisor",), requires=("note",),
+               guards=(OPEN_TO_OFFICE,)),
+    Transition("close", ("published",), "closed", ("partner", "supervisor", SYSTEM),
+               guards=(OPEN_TO_OFFICE,)),
+], state_labels=POSTING_LABELS, field_labels={"note": _l("a note to the partner")}, guards=(
+    Guard(OPEN_TO_OFFICE, lambda actor, posting: getattr(actor, "role", None) != "supervisor"
+          or posting.open_to(actor.office_id),
+          _l("This posting is not open to clients of your Bapas.")),
+))
 
 REFERRAL_STATES = ("proposed", "interview", "offered", "declined", "placed", "completed",
                    "ended", "withdrawn")
@@ -57,6 +67,17 @@ REFERRAL_WORKFLOW = Workflow(REFERRAL_STATES, [
     Transition("start", ("interview", "offered"), "placed", ("partner",), requires=("on", "disclosed")),
     Transition("end", ("placed",), "ended", ("partner",), requires=("on", "reason")),
     Transition("complete", ("placed",), "completed", ("partner",), requires=("on",)),
-    Transition("withdraw", ("proposed", "interview", "offered"), "withdrawn", OFFICERS),
-    Transition("disclose", ("interview", "offered"), None, OFFICERS),
-])
+    Transition("withdraw", ("proposed", "interview", "offered"), "withdrawn", OFFICERS,
+               guards=(CASE_OFFICER,)),
+    Transition("disclose", ("interview", "offered"), None, OFFICERS, guards=(CASE_OFFICER,)),
+], state_labels=REFERRAL_LABELS, field_labels={
+    "interview_on": _l("the date of the interview"),
+    "on": _l("the date"),
+    "reason": _l("the reason"),
+    "disclosed": _l("the officer's release of the candidate's name"),
+}, guards=(
+    Guard(CASE_OFFICER, lambda actor, referral: getattr(actor, "role", None) != "officer"
+          or actor.id in (referral.officer_id, referral.client.officer_id),
+          _l("Only the officer who referred the client, the client's officer or a supervisor "
+             "can do this.")),
+))

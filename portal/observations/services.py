@@ -8,11 +8,13 @@ from sqlalchemy import select
 
 from .. import audit, mail, uploads
 from ..auth.models import User
+from ..auth.queries import active_staff
 from ..clients.models import Assignment, ClientEvent
 from ..db import find_submitted, utcnow
 from ..extensions import db
 from ..html import sanitize_html
 from ..notifications import link_to, notify
+from ..workflow import StaleObject
 from .models import Observation, ObservationRevision
 from .workflow import OBSERVATION_WORKFLOW
 
@@ -23,11 +25,16 @@ def find_by_submission_key(key: str | None) -> Observation | None:
     return find_submitted(Observation, key)
 
 
+def check_version(observation: Observation, version: object) -> None:
+    """StaleObject when someone answered the observation since the form was loaded."""
+    if version in (None, "") or str(version) != str(observation.version):
+        raise StaleObject(observation.public_id)
+
+
 def _officer_recipients(client) -> list[User]:
     if client.officer is not None and client.officer.active:
         return [client.officer]
-    return list(db.session.scalars(select(User).where(
-        User.office_id == client.office_id, User.role == "supervisor", User.active.is_(True))))
+    return active_staff(client.office_id, ("supervisor",))
 
 
 def submit(actor: User, assignment: Assignment, data: dict,
@@ -67,10 +74,8 @@ def submit(actor: User, assignment: Assignment, data: dict,
 
 def correct(actor: User, observation: Observation, data: dict) -> None:
     """The author corrects an observation the officer has not yet acknowledged."""
-    if observation.author_id != actor.id:
-        from ..workflow import NotPermitted
-        raise NotPermitted("correct")
-    OBSERVATION_WORKFLOW.check("correct", observation.status, actor.role, data)
+    OBSERVATION_WORKFLOW.check("correct", observation.status, actor.role, data, actor=actor,
+                               subject=observation)
     observation.revisions.append(ObservationRevision(
         observed_on=observation.observed_on, category=observation.category,
         grounds=list(observation.grounds), narrative=observation.narrative,
@@ -88,7 +93,8 @@ def correct(actor: User, observation: Observation, data: dict) -> None:
 def acknowledge(actor: User, observation: Observation, reply: str, follow_up: str | None,
                 note: str | None) -> None:
     """The officer answers (the partner sees the reply) and may record the follow-up."""
-    OBSERVATION_WORKFLOW.check("acknowledge", observation.status, actor.role, {"reply": reply})
+    OBSERVATION_WORKFLOW.check("acknowledge", observation.status, actor.role, {"reply": reply},
+                               actor=actor, subject=observation)
     observation.status = "acknowledged"
     observation.reply = reply.strip()
     observation.acknowledged_by_id = actor.id
@@ -107,7 +113,7 @@ def acknowledge(actor: User, observation: Observation, reply: str, follow_up: st
 def record_follow_up(actor: User, observation: Observation, follow_up: str, note: str | None) -> None:
     """What the officer did about it (a revocation case is opened in the complaints module)."""
     OBSERVATION_WORKFLOW.check("record_follow_up", observation.status, actor.role,
-                               {"follow_up": follow_up})
+                               {"follow_up": follow_up}, actor=actor, subject=observation)
     observation.status = "followed_up"
     observation.follow_up = follow_up
     observation.follow_up_note = (note or "").strip() or None

@@ -3,18 +3,20 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit, uploads
 from ..extensions import db
 from ..forms import error_summary
 from ..pagination import paginate
+from ..security import BAPAS_STAFF as STAFF
 from ..security import roles_required
-from ..workflow import InvalidTransition, NotPermitted
+from ..boundary import return_to
+from ..workflow import Refused
 from . import bp, queries, services
 from .forms import AcknowledgeForm, FollowUpForm
 
-STAFF = ("officer", "supervisor", "head")
 
 
 @bp.route("/")
@@ -34,7 +36,6 @@ def detail(public_id: str):
     """One observation with every earlier version, its files, the reply and follow-up."""
     item = queries.get_observation_for_staff_or_404(current_user, public_id)
     audit.record(current_user, "observation.viewed", item, office_id=item.office_id)
-    db.session.commit()
     return render_template("observations/detail.html", observation=item,
                            ack_form=AcknowledgeForm(version=item.version),
                            follow_form=FollowUpForm(version=item.version),
@@ -51,7 +52,6 @@ def attachment(public_id: str, attachment_id: int):
         from flask import abort
         abort(404)
     audit.record(current_user, "observation.file_downloaded", item, office_id=item.office_id)
-    db.session.commit()
     return uploads.send(found)
 
 
@@ -60,22 +60,15 @@ def attachment(public_id: str, attachment_id: int):
 def answer(public_id: str, step: str):
     """Reply to the partner (and record the follow-up), or record the follow-up later."""
     item = queries.get_observation_for_staff_or_404(current_user, public_id)
+    back = return_to(url_for("observations.detail", public_id=item.public_id))
     form = AcknowledgeForm() if step == "tanggapi" else FollowUpForm()
     if not form.validate_on_submit():
-        flash(_("Nothing was saved: %(errors)s",
-                errors=error_summary(form)), "danger")
-    elif str(form.version.data) != str(item.version):
-        flash(_("Someone else answered this observation meanwhile. Nothing was saved."), "warning")
+        raise Refused(_l("Nothing was saved: %(errors)s", errors=error_summary(form)), "form")
+    services.check_version(item, form.version.data)
+    if step == "tanggapi":
+        services.acknowledge(current_user, item, form.reply.data, form.follow_up.data or None,
+                             form.note.data)
     else:
-        try:
-            if step == "tanggapi":
-                services.acknowledge(current_user, item, form.reply.data, form.follow_up.data or None,
-                                     form.note.data)
-            else:
-                services.record_follow_up(current_user, item, form.follow_up.data, form.note.data)
-            db.session.commit()
-            flash(_("Saved."), "success")
-        except (InvalidTransition, NotPermitted):
-            db.session.rollback()
-            flash(_("This observation was already answered."), "warning")
-    return redirect(url_for("observations.detail", public_id=item.public_id))
+        services.record_follow_up(current_user, item, form.follow_up.data, form.note.data)
+    flash(_("Saved."), "success")
+    return redirect(back)

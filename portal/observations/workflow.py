@@ -4,7 +4,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
-from ..workflow import Transition, Workflow
+from ..security import BAPAS_STAFF, LEADS
+from ..workflow import Guard, Transition, Workflow
 
 STATES = ("submitted", "acknowledged", "followed_up", "archived")
 STATUS_LABELS = {
@@ -34,11 +35,21 @@ FOLLOW_UP_LABELS = {
     "open_revocation_case": _l("Revocation case to be opened"),
 }
 
+AUTHOR = "author"
 OBSERVATION_WORKFLOW = Workflow(STATES, [
-    Transition("correct", ("submitted",), None, ("partner",), requires=("narrative",)),
-    Transition("acknowledge", ("submitted",), "acknowledged", ("officer", "supervisor", "head"),
+    Transition("correct", ("submitted",), None, ("partner",), requires=("narrative",),
+               guards=(AUTHOR,)),
+    Transition("acknowledge", ("submitted",), "acknowledged", BAPAS_STAFF,
                requires=("reply",)),
     Transition("record_follow_up", ("acknowledged",), "followed_up",
-               ("officer", "supervisor", "head"), requires=("follow_up",)),
-    Transition("archive", ("acknowledged", "followed_up"), "archived", ("supervisor", "head")),
-])
+               BAPAS_STAFF, requires=("follow_up",)),
+    Transition("archive", ("acknowledged", "followed_up"), "archived", LEADS),
+], state_labels=STATUS_LABELS, field_labels={
+    "narrative": _l("what you observed"),
+    "reply": _l("the reply to the partner"),
+    "follow_up": _l("the follow-up"),
+}, guards=(
+    Guard(AUTHOR, lambda actor, observation: observation.author_id == getattr(actor, "id", None),
+          _l("Only the author can correct an observation, and only until the officer has "
+             "answered it.")),
+))

@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..boundary import return_to
 from ..db import today
 from ..extensions import db
 from ..security import roles_required
@@ -47,7 +48,6 @@ def members():
         except services.DuplicateMember:
             form.email.errors.append(_("Another account already uses this email."))
         else:
-            db.session.commit()
             flash(_("Invitation sent to %(email)s.", email=member.email), "success")
             return redirect(url_for("partner.members"))
     return render_template("partners/members.html", org=org, form=form,
@@ -61,13 +61,10 @@ def member_active(member_id: int, change: str):
     _require_org_admin()
     org = queries.own_org(current_user)
     member = queries.get_member_or_404(current_user, member_id)
-    if member.id == current_user.id:
-        flash(_("You cannot deactivate your own account."), "danger")
-    else:
-        services.set_member_active(current_user, org, member, change == "aktifkan")
-        db.session.commit()
-        flash(_("Member reactivated.") if change == "aktifkan" else _("Member deactivated."), "success")
-    return redirect(url_for("partner.members"))
+    back = return_to(url_for("partner.members"))
+    services.set_member_active(current_user, org, member, change == "aktifkan")
+    flash(_("Member reactivated.") if change == "aktifkan" else _("Member deactivated."), "success")
+    return redirect(back)
 
 
 @bp.route("/profil", methods=["GET", "POST"])
@@ -80,7 +77,6 @@ def profile():
         _require_org_admin()
         services.update_profile(current_user, org, form.public_description.data,
                                 form.website.data, form.listed_publicly.data)
-        db.session.commit()
         flash(_("Profile saved."), "success")
         return redirect(url_for("partner.profile"))
     return render_template("partners/profile.html", org=org, form=form)

@@ -14,7 +14,7 @@ from ..security import BAPAS_STAFF
 from ..uploads import Attachment
 from .models import PartnerOrg
 
-VETTING_ROLES = ("supervisor", "head")
+from ..security import LEADS as VETTING_ROLES  # noqa: E402
 
 
 def vetting_queue(user: User, status: str | None, kind: str | None,

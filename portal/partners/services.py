@@ -7,14 +7,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from flask import url_for
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit, mail, uploads
 from ..auth import services as auth_services
 from ..auth.models import OneTimeToken, User
+from ..auth.queries import active_staff, org_admins
+from ..clients.services import end_assignments
 from ..db import find_submitted, today, utcnow
 from ..extensions import db
-from ..workflow import StaleObject
+from ..workflow import Refused, StaleObject
 from .models import PartnerEvent, PartnerOrg, PksReminder
 from .workflow import APPLICANT, PARTNER_WORKFLOW, SYSTEM
 
@@ -41,7 +44,8 @@ def check_version(org: PartnerOrg, version: int | str | None) -> None:
 
 def _move(org: PartnerOrg, action: str, actor=None, *, role: str | None = None,
           note: str | None = None, **given) -> None:
-    transition = PARTNER_WORKFLOW.check(action, org.status, role or _role(actor), given)
+    transition = PARTNER_WORKFLOW.check(action, org.status, role or _role(actor), given,
+                                        actor=actor, subject=org)
     before = org.status
     if transition.target:
         org.status = transition.target
@@ -54,17 +58,6 @@ def _move(org: PartnerOrg, action: str, actor=None, *, role: str | None = None,
 def _note(org: PartnerOrg, action: str, actor=None, note: str | None = None) -> None:
     org.events.append(PartnerEvent(actor_id=getattr(actor, "id", None), action=action,
                                    from_status=org.status, to_status=org.status, note=note))
-
-
-def _staff_of(office_id: int, roles=("supervisor", "head")) -> list[User]:
-    return list(db.session.scalars(select(User).where(
-        User.office_id == office_id, User.role.in_(roles), User.active.is_(True))))
-
-
-def org_admins(org_id: int) -> list[User]:
-    """Active admins of a partner organisation."""
-    return list(db.session.scalars(select(User).where(
-        User.partner_org_id == org_id, User.org_admin.is_(True), User.active.is_(True))))
 
 
 # ---------------------------------------------------------------- applying
@@ -109,7 +102,7 @@ def confirm_email(row: OneTimeToken) -> PartnerOrg:
     org.email_confirmed_at = utcnow()
     _move(org, "confirm_email", role=APPLICANT)
     mail.queue(org.email, "partner_received", org.locale, org=org)
-    for staff in _staff_of(org.office_id, ("supervisor",)):
+    for staff in active_staff(org.office_id, ("supervisor",)):
         mail.queue(staff.email, "partner_new_application", staff.locale, org=org,
                    link=url_for("vetting.detail", public_id=org.public_id, _external=True))
     return org
@@ -120,7 +113,7 @@ def confirm_email(row: OneTimeToken) -> PartnerOrg:
 def update_checklist(actor: User, org: PartnerOrg, documents_verified: bool,
                      visit_on: dt.date | None, visit_notes: str | None) -> None:
     """Record the document check and the vetting visit."""
-    PARTNER_WORKFLOW.check("update_checklist", org.status, actor.role)
+    PARTNER_WORKFLOW.check("update_checklist", org.status, actor.role, actor=actor, subject=org)
     if documents_verified and org.documents_verified_at is None:
         org.documents_verified_at = utcnow()
     elif not documents_verified:
@@ -163,7 +156,7 @@ def approve_vetting(actor: User, org: PartnerOrg) -> None:
     """The supervisor approves the vetting: the head can now sign the PKS."""
     _move(org, "approve_vetting", actor,
           documents_verified=org.documents_verified_at is not None, visit_on=org.visit_on)
-    for head in _staff_of(org.office_id, ("head",)):
+    for head in active_staff(org.office_id, ("head",)):
         mail.queue(head.email, "partner_ready_for_pks", head.locale, org=org,
                    link=url_for("vetting.detail", public_id=org.public_id, _external=True))
 
@@ -207,7 +200,6 @@ def suspend(actor: User, org: PartnerOrg, reason: str) -> None:
     """Suspend: every member loses access at once (checked on each request)."""
     _move(org, "suspend", actor, note=reason.strip(), reason=reason.strip())
     org.decision_reason = reason.strip()
-    from ..clients.services import end_assignments
     end_assignments(org_id=org.id, reason="partner_suspended", actor=actor)
     for admin in org_admins(org.id):
         mail.queue(admin.email, "partner_suspended", admin.locale, org=org, reason=reason.strip())
@@ -240,6 +232,8 @@ def invite_member(actor: User, org: PartnerOrg, name: str, email: str) -> User:
 
 def set_member_active(actor: User, org: PartnerOrg, member: User, active: bool) -> None:
     """Deactivate (sessions end at once) or reactivate a member of the organisation."""
+    if member.id == actor.id and not active:
+        raise Refused(_l("You cannot deactivate your own account."), "self")
     if member.active == active:
         return
     member.active = active
@@ -283,7 +277,7 @@ def _remind(org: PartnerOrg, days_left: int, report: DailyReport) -> None:
         if days not in sent:
             db.session.add(PksReminder(org_id=org.id, valid_until=org.pks_valid_until,
                                        days_before=days))
-    recipients = org_admins(org.id) + _staff_of(org.office_id, ("supervisor",))
+    recipients = org_admins(org.id) + active_staff(org.office_id, ("supervisor",))
     for person in recipients:
         mail.queue(person.email, "pks_reminder", person.locale, org=org, days_left=days_left,
                    is_staff=person.role != "partner")
@@ -301,10 +295,9 @@ def daily(on: dt.date | None = None) -> DailyReport:
     for org in orgs:
         if org.pks_valid_until < on:
             _move(org, "lapse", None, note=None)
-            from ..clients.services import end_assignments
             end_assignments(org_id=org.id, reason="pks_ended")
             report.ended.append(org.reference)
-            for person in org_admins(org.id) + _staff_of(org.office_id, ("supervisor",)):
+            for person in org_admins(org.id) + active_staff(org.office_id, ("supervisor",)):
                 mail.queue(person.email, "pks_ended", person.locale, org=org,
                            is_staff=person.role != "partner")
         elif org.status == "active":

@@ -8,13 +8,13 @@ from flask_login import current_user
 from .. import audit, uploads
 from ..extensions import db
 from ..pagination import paginate
+from ..security import LEADS as STAFF
 from ..security import roles_required
-from ..actions import committing
+from ..boundary import return_to
 from . import queries, services, vetting_bp as bp
 from .forms import ChecklistForm, ConfirmForm, PksForm, QueueFilterForm, ReasonForm, RequestInfoForm
 from .workflow import PARTNER_WORKFLOW, STATUS_LABELS
 
-STAFF = ("supervisor", "head")
 
 
 @bp.route("/")
@@ -48,7 +48,8 @@ def _forms(org):
 
 
 def _render(org, forms, status=200):
-    allowed = {t.action for t in PARTNER_WORKFLOW.allowed(org.status, current_user.role)}
+    allowed = {t.action for t in PARTNER_WORKFLOW.allowed(org.status, current_user.role,
+                                                           current_user, org)}
     documents = uploads.attachments_of(org)
     return render_template("partners/detail.html", org=org, forms=forms, allowed=allowed,
                            documents=documents), status
@@ -60,7 +61,6 @@ def detail(public_id: str):
     """The application: data, documents, checklist, timeline, the allowed actions."""
     org = queries.get_org_for_staff_or_404(current_user, public_id)
     audit.record(current_user, "partner.viewed", org)
-    db.session.commit()
     return _render(org, _forms(org))
 
 
@@ -71,7 +71,6 @@ def document(public_id: str, attachment_id: int):
     org = queries.get_org_for_staff_or_404(current_user, public_id)
     attachment = queries.get_org_attachment_or_404(org, attachment_id)
     audit.record(current_user, "partner.document_downloaded", org, attachment_id=attachment.id)
-    db.session.commit()
     return uploads.send(attachment)
 
 
@@ -107,11 +106,8 @@ def act(public_id: str, action: str):
     if not form.validate_on_submit():
         flash(_("The action was not carried out. Correct the form below."), "danger")
         return _render(org, forms, 400)
-    with committing(_("Saved."),
-                    stale=_("Someone else changed this application while you were working on it. "
-                            "Nothing was saved; check the current state and try again."),
-                    refused=_("This action is not possible for you in the application's current state."),
-                    missing=_("Complete the checklist (documents verified and the vetting visit date) first.")):
-        services.check_version(org, form.version.data)
-        call(org, form)
-    return redirect(url_for("vetting.detail", public_id=org.public_id))
+    back = return_to(url_for("vetting.detail", public_id=org.public_id))
+    services.check_version(org, form.version.data)
+    call(org, form)
+    flash(_("Saved."), "success")
+    return redirect(back)

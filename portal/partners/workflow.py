@@ -59,4 +59,14 @@ PARTNER_WORKFLOW = Workflow(STATES, [
     Transition("suspend", ("active",), "suspended", ("supervisor", "head"), requires=("reason",)),
     Transition("reinstate", ("suspended",), "active", ("supervisor", "head")),
     Transition("lapse", ("active", "suspended"), "ended", (SYSTEM,)),
-])
+], state_labels=STATUS_LABELS, field_labels={
+    "message": _l("the message to the applicant"),
+    "answer": _l("the answer"),
+    "reason": _l("the reason"),
+    "documents_verified": _l("the checked documents (tick “documents verified” in the checklist)"),
+    "visit_on": _l("the date of the vetting visit (in the checklist)"),
+    "pks_number": _l("the PKS number"),
+    "pks_signed_on": _l("the date the PKS was signed"),
+    "pks_valid_until": _l("the date the PKS ends"),
+    "scan": _l("the scan of the signed PKS"),
+})

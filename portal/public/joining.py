@@ -38,7 +38,6 @@ def apply():
             return redirect(url_for("public.apply_sent"))
     if form.validate_on_submit():
         org = services.submit_application(form.data, form.checked_files(), current_language())
-        db.session.commit()
         session["applied_reference"] = org.reference
         return redirect(url_for("public.apply_sent"))
     lost_files = form.files_to_choose_again() if request.method == "POST" else []
@@ -60,7 +59,6 @@ def apply_confirm(token: str):
     if row is None:
         return render_template("public/apply_link_invalid.html"), 404
     org = services.confirm_email(row)
-    db.session.commit()
     return render_template("public/apply_confirmed.html", org=org)
 
 
@@ -76,7 +74,6 @@ def apply_answer(token: str):
     form = InfoAnswerForm()
     if form.validate_on_submit():
         services.answer_info(row, form.answer.data, form.checked_files())
-        db.session.commit()
         flash(_("Thank you. Your answer was sent to the Bapas."), "success")
         return render_template("public/apply_answered.html", org=org)
     request_note = next((e.note for e in org.events if e.action == "request_info"), None)
