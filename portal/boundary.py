@@ -156,6 +156,8 @@ def _typed_fields() -> list[dict[str, Any]]:
         label = str(field.label.text) if field is not None and not hidden else ""
         shown = values
         choices = getattr(field, "choices", None)
+        if kind == "BooleanField":
+            choices, shown = (), ["✓"]
         if field is not None and isinstance(choices, (list, tuple)):
             names = {str(value): str(text) for value, text, *_ in
                      (c if isinstance(c, (list, tuple)) else (c, c) for c in choices)}

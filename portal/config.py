@@ -64,6 +64,12 @@ class BaseConfig:
     RATELIMIT_HEADERS_ENABLED = False
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "30 per 5 minutes")
     FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "10 per hour")
+    # Tracking a complaint: failed attempts per reference and per (address, reference), and a
+    # much higher ceiling per address alone (many people share one address on mobile networks).
+    TRACK_FAILURES_PER_REFERENCE = os.environ.get("TRACK_FAILURES_PER_REFERENCE", "20 per hour")
+    TRACK_FAILURES_PER_IP_AND_REFERENCE = os.environ.get("TRACK_FAILURES_PER_IP_AND_REFERENCE",
+                                                         "10 per 15 minutes")
+    TRACK_LIMIT_PER_IP = os.environ.get("TRACK_LIMIT_PER_IP", "300 per hour")
 
     # Forms and uploads
     WTF_CSRF_ENABLED = True

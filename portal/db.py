@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeDecorator
 
 
@@ -17,15 +19,43 @@ def today() -> dt.date:
     return (utcnow() + dt.timedelta(hours=7)).date()
 
 
+def submission_digest(key: str | None) -> str | None:
+    """What is stored of a form's submission key: its SHA-256. The key itself stays with the
+    browser that rendered the form (it can derive a receipt, see complaints)."""
+    key = (key or "").strip()
+    return hashlib.sha256(key.encode()).hexdigest() if key else None
+
+
 def find_submitted(model, key: str | None):
     """The row a form with this submission key already created (a second submit of the
     same form), or None."""
-    if not key:
+    digest = submission_digest(key)
+    if digest is None:
         return None
-    from sqlalchemy import select
-
     from .extensions import db
-    return db.session.scalar(select(model).where(model.submission_key == key))
+    return db.session.scalar(select(model).where(model.submission_key == digest))
+
+
+def add_once(row) -> tuple[object, bool]:
+    """Add a row created from a form that carries a submission key. When a concurrent request
+    with the same key stored its row first, roll back to before the insert and return that
+    row instead: (row, True) when created here, (first row, False) for a duplicate."""
+    from .extensions import db
+    if not getattr(row, "submission_key", None):
+        db.session.add(row)
+        db.session.flush()
+        return row, True
+    try:
+        with db.session.begin_nested():
+            db.session.add(row)
+            db.session.flush()
+    except IntegrityError:
+        existing = db.session.scalar(select(type(row)).where(
+            type(row).submission_key == row.submission_key))
+        if existing is None:
+            raise
+        return existing, False
+    return row, True
 
 
 class UTCDateTime(TypeDecorator):

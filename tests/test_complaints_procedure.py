@@ -205,12 +205,31 @@ def test_tracking_answers_the_same_for_wrong_secret_and_unknown_reference(app):
     assert ok.headers["Location"] == "/pengaduan/kasus"
 
 
-def test_tracking_attempts_are_throttled(make_app):
-    app = make_app(LOGIN_RATE_LIMIT="3 per minute")
-    client = app.test_client()
+def test_tracking_failures_are_counted_per_reference_not_per_shared_address(make_app):
+    app = make_app(TRACK_FAILURES_PER_IP_AND_REFERENCE="3 per minute",
+                   TRACK_FAILURES_PER_REFERENCE="5 per minute", TRACK_LIMIT_PER_IP="10 per minute")
+    complaint = make_complaint(app)
+    guesser, honest = app.test_client(), app.test_client()  # both behind one shared address
     for _ in range(3):
-        client.post("/pengaduan/lacak", data={"reference": "ADU-AAAA-AAAA", "secret": "x" * 16})
-    assert client.post("/pengaduan/lacak", data={"reference": "ADU-AAAA-AAAA", "secret": "x" * 16}).status_code == 429
+        assert guesser.post("/pengaduan/lacak", data={"reference": "ADU-AAAA-AAAA", "secret": "x" * 16}
+                            ).status_code == 200
+    # The guesser is stopped on that reference...
+    assert guesser.post("/pengaduan/lacak", data={"reference": "ADU-AAAA-AAAA", "secret": "x" * 16}
+                        ).status_code == 429
+    # ...while the person holding another reference and its secret, from the same address, gets in.
+    ok = honest.post("/pengaduan/lacak", data={"reference": complaint.reference, "secret": "rahasia-uji-1234"})
+    assert ok.status_code == 302 and ok.headers["Location"] == "/pengaduan/kasus"
+    # Successful attempts do not count against the reference.
+    for _ in range(4):
+        assert honest.post("/pengaduan/lacak", data={"reference": complaint.reference,
+                                                     "secret": "rahasia-uji-1234"}).status_code == 302
+    # The address alone has a ceiling too (10 a minute here): 3 guesses and 5 successes counted so
+    # far (a refused request does not count); two more attempts pass, the next is refused.
+    for n in range(2):
+        assert guesser.post("/pengaduan/lacak", data={"reference": f"ADU-BBB{n}-BBBB", "secret": "y" * 16}
+                            ).status_code == 200
+    assert guesser.post("/pengaduan/lacak", data={"reference": "ADU-CCCC-CCCC", "secret": "y" * 16}
+                        ).status_code == 429
 
 
 def test_complainant_withdraws_before_the_examination_only(app):

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import pyotp
 from flask import current_app, session, url_for
 from flask_login import login_user, logout_user
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit, mail
 from ..db import utcnow
@@ -140,11 +141,22 @@ def verify_totp(user: User, code: str, secret: str | None = None) -> bool:
     current = totp.timecode(utcnow())
     for counter in (current, current - 1, current + 1):
         if hmac.compare_digest(totp.generate_otp(counter), code):
-            if user.totp_last_counter is not None and counter <= user.totp_last_counter:
-                return False
-            user.totp_last_counter = counter
-            return True
+            return _use_totp_counter(user, counter)
     return False
+
+
+def _use_totp_counter(user: User, counter: int) -> bool:
+    """Accept a code's time step once: one conditional UPDATE, so two sessions sending the
+    same code at the same moment cannot both pass (the second waits for the first's row
+    lock, then finds the step used)."""
+    result = db.session.execute(
+        update(User).where(User.id == user.id, or_(User.totp_last_counter.is_(None),
+                                                   User.totp_last_counter < counter))
+        .values(totp_last_counter=counter).execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        return False
+    set_committed_value(user, "totp_last_counter", counter)
+    return True
 
 
 def totp_uri(user: User, secret: str) -> str:

@@ -8,6 +8,8 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from flask_limiter.util import get_remote_address
+
 from ..clients import queries as client_queries
 from ..db import utcnow
 from ..extensions import db, limiter
@@ -25,8 +27,31 @@ def _form_limit() -> str:
     return current_app.config["FORM_RATE_LIMIT"]
 
 
-def _track_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
+def _track_ip_limit() -> str:
+    return current_app.config["TRACK_LIMIT_PER_IP"]
+
+
+def _track_reference_limit() -> str:
+    return current_app.config["TRACK_FAILURES_PER_REFERENCE"]
+
+
+def _track_ip_reference_limit() -> str:
+    return current_app.config["TRACK_FAILURES_PER_IP_AND_REFERENCE"]
+
+
+def _reference_key() -> str:
+    """Failed attempts are counted per reference: guessing other references from a shared
+    address does not lock out the person who holds this one."""
+    return "reference:" + (request.form.get("reference") or "").strip().upper()[:20]
+
+
+def _ip_reference_key() -> str:
+    return f"{get_remote_address()}|{_reference_key()}"
+
+
+def _failed(response) -> bool:
+    """A tracking attempt failed when the form is shown again (success redirects)."""
+    return response.status_code == 200
 
 
 @bp.route("/pengaduan/baru", methods=["GET", "POST"])
@@ -40,7 +65,9 @@ def public_new():
     if request.method == "POST" and form.homepage.data:
         session["complaint_receipt"] = None
         return redirect(url_for("complaints.receipt"))
-    if request.method == "POST" and services.find_by_submission_key(form.submission_key.data):
+    earlier = services.receipt_for(form.submission_key.data) if request.method == "POST" else None
+    if earlier is not None:  # the same form sent again: the first submission's receipt
+        session["complaint_receipt"] = {"reference": earlier.complaint.reference, "secret": earlier.secret}
         return redirect(url_for("complaints.receipt"))
     if form.validate_on_submit():
         receipt = services.file_public(form.data, form.checked_files(), current_language())
@@ -60,7 +87,10 @@ def receipt():
 
 
 @bp.route("/pengaduan/lacak", methods=["GET", "POST"])
-@limiter.limit(_track_limit, methods=["POST"])
+@limiter.limit(_track_ip_limit, methods=["POST"])
+@limiter.limit(_track_reference_limit, key_func=_reference_key, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_track_ip_reference_limit, key_func=_ip_reference_key, methods=["POST"],
+               deduct_when=_failed)
 @public
 def track():
     """Follow a complaint with its reference and secret (attempts are throttled)."""

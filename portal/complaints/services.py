@@ -4,10 +4,12 @@ Every move goes through COMPLAINT_WORKFLOW; the request commits once."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from flask import has_request_context, url_for
+from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -16,13 +18,14 @@ from ..auth.models import User
 from ..auth.queries import active_regional, active_staff
 from ..auth.passwords import hash_password, verify_password
 from ..clients.models import Client
-from ..db import find_submitted, today, utcnow
+from ..db import add_once, find_submitted, submission_digest, today, utcnow
 from ..extensions import db
 from ..notifications import link_to, notify
 from ..security import EDITORS
 from ..workflow import InvalidTransition, Refused, StaleObject
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
-from .models import Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
+from .models import (SECRET_ALPHABET, Complaint, ComplaintEvent, ExaminationRecord, Hearing,
+                     new_secret)
 from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, OPEN_STATES, SYSTEM
 
 INFO_DAYS = 10  # working days the complainant has to answer a request for clarification
@@ -34,7 +37,31 @@ class Receipt:
 
     complaint: Complaint
     secret: str
+    created: bool = True  # False: a second submit of the same form; the first one's receipt
 
+
+def receipt_secret(submission_key: str | None) -> str:
+    """The receipt secret of a form submission: derived from the form's submission key (which
+    only the complainant's browser holds; the database keeps its hash) with the server's key,
+    so a second submit of the same form shows the same receipt. Without a key: random."""
+    if not submission_key:
+        return new_secret()
+    digest = hmac.new(current_app.config["SECRET_KEY"].encode(),
+                      b"complaint-receipt\0" + submission_key.strip().encode(), hashlib.sha256)
+    number = int.from_bytes(digest.digest(), "big")
+    chars = []
+    for _ in range(16):
+        number, index = divmod(number, len(SECRET_ALPHABET))
+        chars.append(SECRET_ALPHABET[index])
+    return "".join(chars)
+
+
+def receipt_for(submission_key: str | None) -> Receipt | None:
+    """The receipt of a complaint already filed with this form (a second submit), or None."""
+    complaint = find_submitted(Complaint, submission_key)
+    if complaint is None:
+        return None
+    return Receipt(complaint, receipt_secret(submission_key), created=False)
 
 
 def check_version(complaint: Complaint, version) -> None:
@@ -80,10 +107,10 @@ def _match_client(office_id: int, register_number: str | None) -> Client | None:
 
 def _create(data: dict, *, channel: str, office_id: int, locale: str, client: Client | None,
             files: list, actor=None, complainant_user=None) -> Receipt:
-    secret = new_secret()
+    secret = receipt_secret(data.get("submission_key"))
     submitted = today()
     complaint = Complaint(
-        secret_hash=hash_password(secret), submission_key=data.get("submission_key") or None,
+        secret_hash=hash_password(secret), submission_key=submission_digest(data.get("submission_key")),
         channel=channel, office_id=office_id, client_id=getattr(client, "id", None),
         client_name=(data.get("client_name") or getattr(client, "full_name", None) or "").strip() or None,
         client_area=(data.get("client_area") or "").strip() or None,
@@ -105,8 +132,9 @@ def _create(data: dict, *, channel: str, office_id: int, locale: str, client: Cl
     if complaint.client_id is None:
         matched = _match_client(office_id, complaint.client_register_number)
         complaint.client_id = getattr(matched, "id", None)
-    db.session.add(complaint)
-    db.session.flush()
+    complaint, created = add_once(complaint)
+    if not created:
+        return Receipt(complaint, secret, created=False)
     for purpose, checked in files:
         uploads.store(checked, complaint, purpose, uploaded_by=actor or complainant_user)
     _event(complaint, "move", actor or complainant_user, action="submitted", to_status="submitted",
@@ -122,7 +150,7 @@ def file_public(data: dict, files: list, locale: str) -> Receipt:
     """A complaint from the public, without an account."""
     receipt = _create(data, channel="public", office_id=int(data["office_id"]), locale=locale,
                       client=None, files=[("evidence", f) for f in files])
-    if receipt.complaint.complainant_email:
+    if receipt.created and receipt.complaint.complainant_email:
         mail.queue(receipt.complaint.complainant_email, "complaint_receipt", locale,
                    complaint=receipt.complaint, secret=receipt.secret,
                    link=url_for("complaints.track", _external=True) if has_request_context() else "")
@@ -142,7 +170,7 @@ def file_by_staff(actor: User, data: dict, files: list) -> Receipt:
     purposes = [("letter", files[0])] + [("evidence", f) for f in files[1:]] if files else []
     receipt = _create(data, channel=data["channel"], office_id=actor.office_id, locale="id",
                       client=client, files=purposes, actor=actor)
-    if receipt.complaint.complainant_email:
+    if receipt.created and receipt.complaint.complainant_email:
         mail.queue(receipt.complaint.complainant_email, "complaint_receipt", "id",
                    complaint=receipt.complaint, secret=receipt.secret,
                    link=url_for("complaints.track", _external=True) if has_request_context() else "")

@@ -81,9 +81,10 @@ def staff_new():
         form.office_id.data = str(current_user.office_id)
     if request.method == "POST":
         form.office_id.data = str(current_user.office_id)
-        existing = services.find_by_submission_key(form.submission_key.data)
-        if existing is not None and existing.office_id == current_user.office_id:
-            return redirect(url_for("complaints.case", reference=existing.reference))
+        earlier = services.receipt_for(form.submission_key.data)
+        if earlier is not None and earlier.complaint.office_id == current_user.office_id:
+            return render_template("complaints/receipt.html", receipt={
+                "reference": earlier.complaint.reference, "secret": earlier.secret}, staff=True)
     if form.validate_on_submit():
         receipt = services.file_by_staff(current_user, form.data, form.checked_files())
         return render_template("complaints/receipt.html", receipt={

@@ -13,7 +13,7 @@ from ..auth.models import User
 from ..auth.queries import active_staff, org_admins, org_members
 from ..clients.models import Assignment, Client, ClientEvent  # noqa: F401
 from ..clients.services import end_assignment, start_placement
-from ..db import find_submitted, today, utcnow
+from ..db import add_once, find_submitted, submission_digest, today, utcnow
 from ..extensions import db
 from ..html import sanitize_html
 from ..notifications import link_to, notify
@@ -55,10 +55,12 @@ def _apply(opportunity: Opportunity, data: dict) -> None:
 def create_posting(actor: User, data: dict) -> Opportunity:
     """A draft posting of the actor's organisation."""
     opportunity = Opportunity(partner_org_id=actor.partner_org_id, created_by_id=actor.id,
-                              submission_key=data.get("submission_key") or None, status="draft")
+                              submission_key=submission_digest(data.get("submission_key")),
+                              status="draft")
     _apply(opportunity, data)
-    db.session.add(opportunity)
-    db.session.flush()
+    opportunity, created = add_once(opportunity)
+    if not created:
+        return opportunity  # the same form sent twice: the first draft stands
     audit.record(actor, "opportunity.created", opportunity, office_id=actor.partner_org.office_id)
     return opportunity
 
@@ -130,7 +132,7 @@ def refer(actor: User, client: Client, opportunity: Opportunity, data: dict) -> 
     if not eligible(opportunity, client):
         raise Refused(_l("Choose an opportunity the client is eligible for."), "not_eligible")
     referral = Referral(
-        submission_key=data.get("submission_key") or None, opportunity_id=opportunity.id,
+        submission_key=submission_digest(data.get("submission_key")), opportunity_id=opportunity.id,
         client_id=client.id, office_id=client.office_id, officer_id=actor.id,
         consent_on=data["consent_on"], consent_method=data["consent_method"],
         disclose_now=data["disclosure"] == "now",
@@ -138,8 +140,9 @@ def refer(actor: User, client: Client, opportunity: Opportunity, data: dict) -> 
         summary=data["summary"].strip(), status="proposed")
     if referral.disclose_now:
         referral.disclosed_at = utcnow()
-    db.session.add(referral)
-    db.session.flush()
+    referral, created = add_once(referral)
+    if not created:
+        return referral  # the same form sent twice: the first referral stands
     referral.events.append(ReferralEvent(actor_id=actor.id, action="refer", to_status="proposed"))
     db.session.add(ClientEvent(client_id=client.id, kind="referral", action="referral_made",
                                actor_id=actor.id, to_status="proposed"))

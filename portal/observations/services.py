@@ -10,7 +10,7 @@ from .. import audit, mail, uploads
 from ..auth.models import User
 from ..auth.queries import active_staff
 from ..clients.models import Assignment, ClientEvent
-from ..db import find_submitted, utcnow
+from ..db import add_once, find_submitted, submission_digest, utcnow
 from ..extensions import db
 from ..html import sanitize_html
 from ..notifications import link_to, notify
@@ -42,14 +42,15 @@ def submit(actor: User, assignment: Assignment, data: dict,
     """A partner reports what they observed; concerns reach the officer at once."""
     client = assignment.client
     observation = Observation(
-        submission_key=data.get("submission_key") or None, client_id=client.id,
+        submission_key=submission_digest(data.get("submission_key")), client_id=client.id,
         office_id=client.office_id, assignment_id=assignment.id,
         partner_org_id=assignment.partner_org_id, author_id=actor.id,
         observed_on=data["observed_on"], category=data["category"],
         grounds=list(data.get("grounds") or []) if data["category"] == "suspected_violation" else [],
         narrative=str(sanitize_html(data["narrative"])))
-    db.session.add(observation)
-    db.session.flush()
+    observation, created = add_once(observation)
+    if not created:
+        return observation  # the same form sent twice: the first one stands
     for checked in files:
         uploads.store(checked, observation, "evidence", uploaded_by=actor)
     db.session.add(ClientEvent(client_id=client.id, kind="observation", action="observation_submitted",

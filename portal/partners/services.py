@@ -15,7 +15,7 @@ from ..auth import services as auth_services
 from ..auth.models import OneTimeToken, User
 from ..auth.queries import active_staff, org_admins
 from ..clients.services import end_assignments
-from ..db import find_submitted, today, utcnow
+from ..db import add_once, find_submitted, submission_digest, today, utcnow
 from ..extensions import db
 from ..workflow import Refused, StaleObject
 from .models import PartnerEvent, PartnerOrg, PksReminder
@@ -71,14 +71,15 @@ def submit_application(data: dict, files: dict[str, uploads.CheckedFile], locale
     """Create an application waiting for its email confirmation, store its documents and
     email the confirmation link."""
     org = PartnerOrg(
-        submission_key=data["submission_key"], applicant_type=data["applicant_type"],
+        submission_key=submission_digest(data["submission_key"]), applicant_type=data["applicant_type"],
         kind=data["kind"], name=data["name"].strip(), fields=list(data["fields"]),
         office_id=int(data["office_id"]), contact_name=data["contact_name"].strip(),
         email=data["email"].strip().lower(), phone=data["phone"], address=data["address"].strip(),
         motivation=data["motivation"].strip(), consent_at=utcnow(), locale=locale,
         status="unconfirmed")
-    db.session.add(org)
-    db.session.flush()
+    org, created = add_once(org)
+    if not created:
+        return org  # the same form sent twice: the first application stands
     for purpose, checked in files.items():
         uploads.store(checked, org, purpose)
     org.events.append(PartnerEvent(action="applied", to_status="unconfirmed"))
