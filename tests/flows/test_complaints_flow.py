@@ -107,6 +107,12 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     record = click(examiner.open(f"/staf/pengaduan/{reference}"), "Rudi Hermawan")
     assert tp(app, "client status", "Revoked") in text(record)
 
+    # the case file speaks in labels, and the signed copy of the BAP can be opened again
+    case = examiner.open(f"/staf/pengaduan/{reference}")
+    assert "temporary_revocation" not in text(case)  # the hearing's entry on the timeline
+    scan = click(case, "bap-ditandatangani.pdf")
+    assert scan.content_type == "application/pdf" and scan.body == pdf_bytes("BAP")
+
     # the complainant sees the status, not the case file
     public = Browser(app)
     tracking = form(public.open("/pengaduan/lacak"))
