@@ -101,7 +101,7 @@ def _client_helpers() -> dict:
 
 
 def _changed_fields(codes: str | None) -> str:
-    """The labels of the fields an edit changed (the timeline stores their codes, comma-separated)."""
+    """Labels of the fields an edit changed (the timeline stores their codes, comma-separated)."""
     from .clients.services import FIELD_LABELS
     return ", ".join(str(FIELD_LABELS.get(code, code))
                      for code in (c.strip() for c in (codes or "").split(",")) if code)

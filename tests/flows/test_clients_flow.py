@@ -57,7 +57,8 @@ def test_register_assign_accept_observe_and_answer(app, users, orgs, mailbox):
     # the partner's admin accepts
     helper = Browser(app)
     dashboard = helper.sign_in(partner)
-    assert t(app, "%(num)d proposal from the Bapas waits for your answer.", num=1) in text(dashboard)
+    waiting = t(app, "%(num)d proposal from the Bapas waits for your answer.", num=1)
+    assert waiting in text(dashboard)
     page = click(dashboard, t(app, "Answer"))
     assert "Galih Ramadhan" in text(page) and "Magang menjahit, tiga hari seminggu." in text(page)
     page = submit(form(page, "/terima"))
@@ -77,7 +78,8 @@ def test_register_assign_accept_observe_and_answer(app, users, orgs, mailbox):
     observation["narrative"] = ("Sejak Senin klien tidak lagi tinggal di alamat terdaftar; "
                                 "tetangga bilang ia pindah ke Garut.")
     page = submit(observation)
-    assert t(app, "Thank you. The probation officer has received your observation.") in flashes(page)
+    received = t(app, "Thank you. The probation officer has received your observation.")
+    assert received in flashes(page)
     assert tp(app, "observation status", "Waiting for the officer") in text(page)
     assert t(app, "Changed address without reporting it") in text(page)
     observation_page = page.request.path

@@ -46,7 +46,8 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     assert t(app, "Saved.") in flashes(case)
     assert tp(app, "complaint status", "In review") in text(case)
     assert "Rudi Hermawan (PB.77/BDG/2026)" in text(case)
-    assert t(app, "Complaint %(ref)s assigned to you", ref=reference) in mailbox.to(officer.email)[-1]["Subject"]
+    assigned = mailbox.to(officer.email)[-1]
+    assert assigned["Subject"] == t(app, "Complaint %(ref)s assigned to you", ref=reference)
 
     # the officer examines the complainant and the client, then refers to the TPP
     examiner = Browser(app)
@@ -54,10 +55,12 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     case = click(click(home, t(app, "Complaints")), reference)
     case = submit(form(case, "/langkah/start_examination"))
     assert tp(app, "complaint status", "Examination (BAP)") in text(case)
-    case = _bap(case, "complainant", "Ibu Ratna", "Saya melihat Rudi mengancam pedagang.", scan=True)
+    case = _bap(case, "complainant", "Ibu Ratna", "Saya melihat Rudi mengancam pedagang.",
+                scan=True)
     assert t(app, "Saved.") in flashes(case)
     assert t(app, "Examination record (BAP) of the complainant") in text(case)
-    case = _bap(case, "client", "Rudi Hermawan", "Saya hanya bertengkar mulut, tidak membawa senjata.")
+    case = _bap(case, "client", "Rudi Hermawan",
+                "Saya hanya bertengkar mulut, tidak membawa senjata.")
     assert t(app, "Examination record (BAP) of the client: the client's own account") in text(case)
     assert text(case).count(f"{t(app, 'BAP')} · ") == 2  # two issued PDFs
     case = submit(form(case, "/langkah/refer_to_tpp"))
@@ -70,7 +73,8 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     hearing["held_on"] = TODAY
     hearing["members"] = "Kepala Bapas, Kasi Bimbingan Klien, PK senior"
     hearing["recommendation"] = "temporary_revocation"
-    hearing["minutes"] = "Sidang menilai ancaman terbukti dan merekomendasikan pencabutan sementara."
+    hearing["minutes"] = ("Sidang menilai ancaman terbukti dan merekomendasikan "
+                          "pencabutan sementara.")
     case = submit(hearing)
     assert t(app, "Saved.") in flashes(case)
     assert t(app, "Temporary revocation and proposal to revoke") in text(case)
