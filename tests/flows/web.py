@@ -71,18 +71,14 @@ def submit(f: webtest.Form, status: int | str = 200) -> webtest.TestResponse:
     return follow(f.submit(status="*"), status)
 
 
-def click(page, label: str, index: int | None = None) -> webtest.TestResponse:
-    """Follow the link whose visible text is `label` (tags inside the link are ignored)."""
+def click(page, label: str) -> webtest.TestResponse:
+    """Follow the link whose text is `label` (with or without its text for screen readers);
+    every link of that text must lead to the same place."""
     soup = BeautifulSoup(page.text, "html.parser")
-    links = [a for a in soup.find_all("a", href=True) if _squash(a.get_text(" ")) == label
-             or _squash(_visible(a)) == label]
-    if index is None:
-        hrefs = {a["href"] for a in links}
-        assert len(hrefs) == 1, (label, hrefs)
-        href = links[0]["href"]
-    else:
-        href = links[index]["href"]
-    return follow(page.goto(href, status="*"))
+    hrefs = {a["href"] for a in soup.find_all("a", href=True)
+             if label in (_squash(a.get_text(" ")), _squash(_visible(a)))}
+    assert len(hrefs) == 1, (label, hrefs)
+    return follow(page.goto(hrefs.pop(), status="*"))
 
 
 def check(f: webtest.Form, name: str, *values: str) -> None:
@@ -94,6 +90,7 @@ def check(f: webtest.Form, name: str, *values: str) -> None:
 
 
 def upload(name: str, data: bytes, content_type: str) -> webtest.Upload:
+    """A file chosen for a file field."""
     return webtest.Upload(name, data, content_type)
 
 
