@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..files import jpeg_with_gps, pdf_bytes
-from ..support import t
+from ..support import office, t
 from .web import Browser, check, click, definition, find, flashes, form, submit, text, tp, upload
 
 BANDUNG = "Balai Pemasyarakatan Kelas I Bandung"
@@ -56,8 +56,7 @@ def test_apply_from_the_directory_and_confirm_by_email(app, mailbox):
     assert t(app, "This link no longer works") in text(again)
 
 
-def test_report_a_violation_read_the_receipt_and_follow_the_case(app, clients, mailbox):
-    clients.make(full_name="Rudi Hermawan", register_number="PB.77/BDG/2026")
+def test_report_a_violation_read_the_receipt_and_follow_the_case(app, mailbox):
     public = Browser(app)
     home = public.open("/")
     page = click(home, t(app, "Report a violation"))
@@ -120,6 +119,5 @@ def test_report_a_violation_read_the_receipt_and_follow_the_case(app, clients, m
 
 
 def _office_id(app, code: str) -> int:
-    from ..support import office
     with app.app_context():
         return office(code).id
