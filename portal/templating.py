@@ -80,6 +80,7 @@ def _client_helpers() -> dict:
                                         STATUS_LABELS)
     label = lambda table: (lambda key: table.get(key, key) if key else "—")  # noqa: E731
     return {
+        "changed_fields": _changed_fields,
         "client_status": label(CLIENT_STATUS_LABELS),
         "client_action": label(CLIENT_ACTION_LABELS),
         "programme_label": label(PROGRAMME_LABELS),
@@ -97,6 +98,13 @@ def _client_helpers() -> dict:
         **_job_helpers(label),
         **_complaint_helpers(label),
     }
+
+
+def _changed_fields(codes: str | None) -> str:
+    """Labels of the fields an edit changed (the timeline stores their codes, comma-separated)."""
+    from .clients.services import FIELD_LABELS
+    return ", ".join(str(FIELD_LABELS.get(code, code))
+                     for code in (c.strip() for c in (codes or "").split(",")) if code)
 
 
 def _complaint_helpers(label) -> dict:

@@ -13,7 +13,7 @@ from portal.clients.workflow import CLIENT_STATES, CLIENT_WORKFLOW
 from portal.extensions import db
 from portal.workflow import InvalidTransition, NotPermitted
 
-from .support import OFFICE_B, login_client, office
+from .support import OFFICE_B, login_client, office, t
 
 ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin", "system", "procedure")
 
@@ -192,9 +192,21 @@ def test_a_stale_status_form_changes_nothing(app, users, clients):
 
 
 def test_edit_keeps_a_timeline_entry(app, users, clients):
-    record = clients.make()
+    record = clients.make(full_name="Nama Lama", register_number="PB.98/BDG/2026", programme="PB",
+                          supervision_start_on=dt.date(2026, 2, 1),
+                          supervision_end_on=dt.date(2027, 8, 1), risk_level="high",
+                          area="Kec. Coblong, Kota Bandung",
+                          general_conditions="Wajib lapor setiap bulan.",
+                          nik="3273011203900004", decree_number="PAS-1234.PK.01.04/2026",
+                          offence_category="narcotics")
     session = login_client(app, users.make("officer"))
-    data = client_data(register_number=record.register_number, full_name="Nama Baru")
+    # only the name and the register number differ from the record
+    data = client_data(full_name="Nama Baru", register_number="PB.99/BDG/2026")
     assert session.post(f"/staf/klien/{record.public_id}/ubah", data=data).status_code == 302
     page = session.get(f"/staf/klien/{record.public_id}?kind=record").get_data(as_text=True)
-    assert "Nama Baru" in page and "full_name" in page
+    assert "Nama Baru" in page and t(app, "Record changed") in page
+    changed = t(app, "Fields changed: %(fields)s",
+                fields=f"{t(app, 'Full name')}, {t(app, 'Register number')}")
+    assert changed == "Data yang diubah: Nama lengkap, Nomor register"
+    assert changed in page
+    assert "full_name" not in page and "register_number" not in page

@@ -6,14 +6,14 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PIL import Image
+from PIL import Image, PngImagePlugin
 from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.partners.models import PartnerOrg
 from portal.uploads import Attachment
 
-from .files import HTML_AS_PDF, jpeg_with_gps, pdf_bytes, png_bytes
+from .files import HTML_AS_PDF, jpeg_with_gps, pdf_bytes
 from .support import login_client, office, t
 
 
@@ -139,21 +139,57 @@ def test_request_over_the_total_limit_gets_the_413_page(app):
 
 
 def test_stored_jpeg_has_no_exif_and_files_live_outside_static(app):
-    post(app.test_client(), form_data(app))
+    uploaded = jpeg_with_gps()
+    assert b"SecretCam" in uploaded and 0x8825 in Image.open(io.BytesIO(uploaded)).getexif()
+    post(app.test_client(), form_data(app, id_document=(io.BytesIO(uploaded), "ktp.jpg")))
     with app.app_context():
         from portal import uploads
         from portal.config import ROOT
         stored = {a.purpose: a for a in db.session.scalars(select(Attachment))}
         jpeg = uploads.read(stored["id_document"])
+        assert jpeg != uploaded
         image = Image.open(io.BytesIO(jpeg))
         exif = image.getexif()
         assert not exif and 0x8825 not in exif and b"SecretCam" not in jpeg
-        assert image.format == "JPEG"
+        assert image.format == "JPEG" and image.size == (64, 48)
         path = Path(app.config["STORAGE_DIR"]) / stored["legal_document"].storage_key[:2] / stored["legal_document"].storage_key
         assert path.exists() and ROOT / "static" not in path.parents
         assert "akta" not in stored["legal_document"].storage_key
         assert uploads.read(stored["legal_document"]) == pdf_bytes()
 
 
+def png_with_location() -> bytes:
+    """A 40×30 PNG carrying a text chunk and EXIF, both with a position (Monas, Jakarta)."""
+    image = Image.new("RGB", (40, 30), (0, 128, 0))
+    for x in range(40):
+        image.putpixel((x, x % 30), (255, 0, 0))
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "GPS 6.1754 S 106.8272 E Monas")
+    exif = Image.Exif()
+    exif[0x0110] = "SecretCam 3000"  # Model
+    exif[0x8825] = {1: "S", 2: (6.0, 10.0, 31.0), 3: "E", 4: (106.0, 49.0, 38.0)}
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=text, exif=exif.tobytes())
+    return out.getvalue()
+
+
 def test_png_is_accepted_and_reencoded(app):
-    assert post(app.test_client(), form_data(app, id_document=(io.BytesIO(png_bytes()), "ktp.png"))).status_code == 302
+    uploaded = png_with_location()
+    assert b"tEXt" in uploaded and b"Monas" in uploaded and b"SecretCam" in uploaded
+    response = post(app.test_client(),
+                    form_data(app, id_document=(io.BytesIO(uploaded), "ktp.png")))
+    assert response.status_code == 302
+    with app.app_context():
+        from portal import uploads
+        [stored] = db.session.scalars(
+            select(Attachment).where(Attachment.purpose == "id_document")).all()
+        data = uploads.read(stored)
+    assert stored.content_type == "image/png" and stored.original_name == "ktp.png"
+    assert data != uploaded
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and image.size == (40, 30)
+    original = Image.open(io.BytesIO(uploaded))
+    assert image.convert("RGB").tobytes() == original.convert("RGB").tobytes()  # same pixels
+    assert "Comment" not in image.info and not image.getexif()
+    for metadata in (b"tEXt", b"eXIf", b"Monas", b"GPS", b"SecretCam"):
+        assert metadata not in data

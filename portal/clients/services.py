@@ -21,6 +21,23 @@ from .workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW, SYSTEM
 EDITABLE = ("full_name", "register_number", "programme", "supervision_start_on",
             "supervision_end_on", "general_conditions", "special_conditions", "officer_id",
             "risk_level", "area", "nik", "decree_number", "offence_category")
+# What staff read for each editable field: an edit's timeline entry stores the codes and
+# names the changed fields by these labels.
+FIELD_LABELS = {
+    "full_name": _l("Full name"),
+    "register_number": _l("Register number"),
+    "programme": _l("Programme"),
+    "supervision_start_on": _l("Supervision starts"),
+    "supervision_end_on": _l("Supervision ends"),
+    "general_conditions": _l("General conditions"),
+    "special_conditions": _l("Special conditions"),
+    "officer_id": _l("Probation officer (PK)"),
+    "risk_level": _l("Risk level"),
+    "area": _l("Area"),
+    "nik": _l("NIK"),
+    "decree_number": _l("Decree (SK)"),
+    "offence_category": _l("Offence category"),
+}
 
 
 class DuplicateRegisterNumber(Exception):
