@@ -114,6 +114,8 @@ def _complaint_helpers(label) -> dict:
                 "oral": _l("Oral report"), "letter": _l("Letter")}
     subjects = {"complainant": _l("Complainant"), "client": _l("Client (right of reply)"),
                 "witness": _l("Witness")}
+    purposes = {"evidence": _l("Evidence"), "letter": _l("The complainant's letter (scan)"),
+                "signed_scan": _l("Signed BAP (scan)")}
     return {
         "complaint_status": label(STATUS_LABELS),
         "complaint_action": label(ACTION_LABELS),
@@ -121,6 +123,7 @@ def _complaint_helpers(label) -> dict:
         "recommendation_label": label(RECOMMENDATION_LABELS),
         "channel_label": label(channels),
         "subject_label": label(subjects),
+        "file_purpose": label(purposes),
     }
 
 

@@ -83,6 +83,22 @@ def may_see_complainant(user: User, complaint: Complaint) -> bool:
     return user.role == "regional" and complaint.status in REGIONAL_STATES
 
 
+def case_files(user: User, complaint: Complaint) -> list:
+    """The files of a case this user may download: evidence, and the scanned letter and the
+    signed scan of the complainant's BAP only for those who may see the complainant."""
+    from ..uploads import Attachment, attachments_of
+    files = list(attachments_of(complaint))
+    records = {e.id: e for e in complaint.examinations}
+    if records:
+        files += db.session.scalars(select(Attachment).where(
+            Attachment.owner_type == "ExaminationRecord",
+            Attachment.owner_id.in_(list(records))).order_by(Attachment.id)).all()
+    identifying = not may_see_complainant(user, complaint)
+    return [f for f in files if not identifying or not (
+        f.purpose == "letter" or (f.owner_type == "ExaminationRecord"
+                                  and records[f.owner_id].subject == "complainant"))]
+
+
 def related(user: User, complaint: Complaint) -> dict:
     """Staff-only context: other complaints about the client, recent observations, misses."""
     if complaint.client_id is None or complaint.client.office_id != complaint.office_id:

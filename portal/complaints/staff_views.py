@@ -119,7 +119,7 @@ def case(reference: str):
         bap_form=ExaminationForm(version=complaint.version), hearing_form=HearingForm(version=complaint.version),
         related=queries.related(current_user, complaint) if current_user.role != "regional" else None,
         may_see_complainant=queries.may_see_complainant(current_user, complaint),
-        files=uploads.attachments_of(complaint), issued=issued,
+        files=queries.case_files(current_user, complaint), issued=issued,
         overdue=services.is_overdue(complaint))
 
 
@@ -261,8 +261,8 @@ def document(reference: str, document_id: int):
 def attachment(reference: str, attachment_id: int):
     """Download evidence or the scanned letter."""
     complaint = queries.get_case_or_404(current_user, reference)
-    found = next((a for a in uploads.attachments_of(complaint) if a.id == attachment_id), None)
-    if found is None or (found.purpose == "letter" and not queries.may_see_complainant(current_user, complaint)):
+    found = next((a for a in queries.case_files(current_user, complaint) if a.id == attachment_id), None)
+    if found is None:
         abort(404)
     audit.record(current_user, "complaint.file_downloaded", complaint, office_id=complaint.office_id)
     return uploads.send(found)
