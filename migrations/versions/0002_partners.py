@@ -135,6 +135,12 @@ def downgrade():
         batch_op.drop_column('org_admin')
         batch_op.drop_column('partner_org_id')
 
+    # Tokens of partner applications (email confirmation, information requests) have
+    # no user; 0001's one_time_token.user_id is NOT NULL, and the applications they
+    # belong to go with partner_org below. Users' tokens stay.
+    one_time_token = sa.table('one_time_token', sa.column('user_id', sa.Integer()))
+    op.execute(one_time_token.delete().where(one_time_token.c.user_id.is_(None)))
+
     with op.batch_alter_table('one_time_token', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_one_time_token_partner_org_id_partner_org'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_one_time_token_partner_org_id'))
