@@ -114,9 +114,10 @@ class MigrationDatabase:
             return {c["name"]: c for c in inspect(conn).get_columns(table)}
 
     def _table(self, conn, name: str) -> Table:
-        """The table as the database has it now (reflected once per schema version)."""
-        if name not in self._reflected.tables:
-            Table(name, self._reflected, autoload_with=conn, resolve_fks=False)
+        """The table as the database has it now (all tables are reflected in one go,
+        once per schema version)."""
+        if not self._reflected.tables:
+            self._reflected.reflect(conn, resolve_fks=False)
         return self._reflected.tables[name]
 
     # ------------------------------------------------------------ rows

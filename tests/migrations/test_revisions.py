@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import importlib
+import re
 from pathlib import Path
 
 import pytest
 
 from . import rows
-from .helpers import revision_chain
+from .helpers import MIGRATIONS, revision_chain
 
 CHAIN = revision_chain()
 
@@ -23,6 +24,15 @@ def test_every_revision_has_a_data_test():
     for revision in CHAIN:
         module = module_for(revision)
         assert hasattr(module, "UpgradeTester") and hasattr(module, "DowngradeTester")
+
+
+def test_revisions_import_nothing_from_the_portal():
+    """Revisions run the same way whatever the models become: no application imports,
+    neither in the revisions nor in the template new ones are written from."""
+    sources = sorted((MIGRATIONS / "versions").glob("*.py")) + [MIGRATIONS / "script.py.mako"]
+    importing = [path.name for path in sources
+                 if re.search(r"^\s*(from|import)\s+portal\b", path.read_text(), re.MULTILINE)]
+    assert importing == []
 
 
 @pytest.mark.parametrize("revision", list(CHAIN))
