@@ -12,6 +12,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, Table, create_engine, inspect, select, text
 from sqlalchemy.engine import make_url
 
+from portal import create_app
+from portal.extensions import db as flask_db
+
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -76,8 +79,6 @@ class MigrationDatabase:
     """
 
     def __init__(self, url: str, storage: Path):
-        from portal import create_app
-
         self.url = url
         self.dialect = make_url(url).get_backend_name()
         self.app = create_app({"ENV_NAME": "test", "SQLALCHEMY_DATABASE_URI": url,
@@ -150,9 +151,7 @@ class MigrationDatabase:
             return result.all() if result.returns_rows else None
 
     def close(self) -> None:
-        from portal.extensions import db
-
         with self.app.app_context():
-            db.session.remove()
-            db.engine.dispose()
+            flask_db.session.remove()
+            flask_db.engine.dispose()
         self.engine.dispose()
