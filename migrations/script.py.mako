@@ -6,7 +6,6 @@ Create Date: ${create_date}
 
 """
 from alembic import op
-import portal.db
 import sqlalchemy as sa
 ${imports if imports else ""}
 

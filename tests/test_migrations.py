@@ -1,4 +1,5 @@
-"""The migration head matches the models; migrations run down and up again."""
+"""The migration head matches the models; migrations run down and up again.
+Each revision's upgrade and downgrade with data: tests/migrations/."""
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata

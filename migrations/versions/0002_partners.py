@@ -6,7 +6,6 @@ Create Date: 2026-11-28 04:59:37.247699
 
 """
 from alembic import op
-import portal.db
 import sqlalchemy as sa
 
 
@@ -36,22 +35,22 @@ def upgrade():
     sa.Column('phone', sa.String(length=20), nullable=False),
     sa.Column('address', sa.Text(), nullable=False),
     sa.Column('motivation', sa.Text(), nullable=False),
-    sa.Column('consent_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('consent_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('locale', sa.String(length=5), nullable=False),
-    sa.Column('email_confirmed_at', portal.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('documents_verified_at', portal.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('email_confirmed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('documents_verified_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('visit_on', sa.Date(), nullable=True),
     sa.Column('visit_notes', sa.Text(), nullable=True),
     sa.Column('decision_reason', sa.Text(), nullable=True),
-    sa.Column('decided_at', portal.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('decided_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('pks_number', sa.String(length=80), nullable=True),
     sa.Column('pks_signed_on', sa.Date(), nullable=True),
     sa.Column('pks_valid_until', sa.Date(), nullable=True),
     sa.Column('listed_publicly', sa.Boolean(), nullable=False),
     sa.Column('public_description', sa.Text(), nullable=True),
     sa.Column('website', sa.String(length=200), nullable=True),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['office_id'], ['office.id'], name=op.f('fk_partner_org_office_id_office')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_partner_org')),
     sa.UniqueConstraint('public_id', name=op.f('uq_partner_org_public_id')),
@@ -68,7 +67,7 @@ def upgrade():
     sa.Column('org_id', sa.Integer(), nullable=False),
     sa.Column('valid_until', sa.Date(), nullable=False),
     sa.Column('days_before', sa.Integer(), nullable=False),
-    sa.Column('sent_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['org_id'], ['partner_org.id'], name=op.f('fk_pks_reminder_org_id_partner_org')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_pks_reminder')),
     sa.UniqueConstraint('org_id', 'valid_until', 'days_before', name='uq_pks_reminder_once')
@@ -87,7 +86,7 @@ def upgrade():
     sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('storage_key', sa.String(length=64), nullable=False),
     sa.Column('uploaded_by_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['uploaded_by_id'], ['user.id'], name=op.f('fk_attachment_uploaded_by_id_user')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attachment')),
     sa.UniqueConstraint('storage_key', name=op.f('uq_attachment_storage_key'))
@@ -98,7 +97,7 @@ def upgrade():
     op.create_table('partner_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('org_id', sa.Integer(), nullable=False),
-    sa.Column('at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=True),
     sa.Column('action', sa.String(length=40), nullable=False),
     sa.Column('from_status', sa.String(length=20), nullable=True),
@@ -135,6 +134,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_user_partner_org_id'))
         batch_op.drop_column('org_admin')
         batch_op.drop_column('partner_org_id')
+
+    # Tokens of partner applications (email confirmation, information requests) have
+    # no user; 0001's one_time_token.user_id is NOT NULL, and the applications they
+    # belong to go with partner_org below. Users' tokens stay.
+    one_time_token = sa.table('one_time_token', sa.column('user_id', sa.Integer()))
+    op.execute(one_time_token.delete().where(one_time_token.c.user_id.is_(None)))
 
     with op.batch_alter_table('one_time_token', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_one_time_token_partner_org_id_partner_org'), type_='foreignkey')

@@ -6,7 +6,6 @@ Create Date: 2026-11-28 05:14:37.219767
 
 """
 from alembic import op
-import portal.db
 import sqlalchemy as sa
 
 
@@ -40,8 +39,8 @@ def upgrade():
     sa.Column('transferred_to_id', sa.Integer(), nullable=True),
     sa.Column('consecutive_misses', sa.Integer(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['office_id'], ['office.id'], name=op.f('fk_client_office_id_office')),
     sa.ForeignKeyConstraint(['officer_id'], ['user.id'], name=op.f('fk_client_officer_id_user')),
     sa.ForeignKeyConstraint(['transferred_to_id'], ['office.id'], name=op.f('fk_client_transferred_to_id_office')),
@@ -59,8 +58,8 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
     sa.Column('link', sa.String(length=200), nullable=True),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('read_at', portal.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_notification_user_id_user')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notification'))
     )
@@ -77,11 +76,11 @@ def upgrade():
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('proposed_by_id', sa.Integer(), nullable=True),
     sa.Column('decided_by_id', sa.Integer(), nullable=True),
-    sa.Column('decided_at', portal.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('ended_at', portal.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('decided_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('ended_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('end_reason', sa.String(length=30), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], name=op.f('fk_assignment_client_id_client')),
     sa.ForeignKeyConstraint(['decided_by_id'], ['user.id'], name=op.f('fk_assignment_decided_by_id_user')),
     sa.ForeignKeyConstraint(['partner_org_id'], ['partner_org.id'], name=op.f('fk_assignment_partner_org_id_partner_org')),
@@ -99,7 +98,7 @@ def upgrade():
     sa.Column('outcome', sa.String(length=12), nullable=False),
     sa.Column('reason', sa.Text(), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
-    sa.Column('recorded_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], name=op.f('fk_check_in_client_id_client')),
     sa.ForeignKeyConstraint(['recorded_by_id'], ['user.id'], name=op.f('fk_check_in_recorded_by_id_user')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_check_in')),
@@ -126,12 +125,12 @@ def upgrade():
     sa.Column('follow_up', sa.String(length=30), nullable=True),
     sa.Column('follow_up_note', sa.Text(), nullable=True),
     sa.Column('acknowledged_by_id', sa.Integer(), nullable=True),
-    sa.Column('acknowledged_at', portal.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('followed_up_at', portal.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('digested_at', portal.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('acknowledged_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('followed_up_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('digested_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['acknowledged_by_id'], ['user.id'], name=op.f('fk_observation_acknowledged_by_id_user')),
     sa.ForeignKeyConstraint(['assignment_id'], ['assignment.id'], name=op.f('fk_observation_assignment_id_assignment')),
     sa.ForeignKeyConstraint(['author_id'], ['user.id'], name=op.f('fk_observation_author_id_user')),
@@ -151,7 +150,7 @@ def upgrade():
     op.create_table('client_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('client_id', sa.Integer(), nullable=False),
-    sa.Column('at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=True),
     sa.Column('kind', sa.String(length=20), nullable=False),
     sa.Column('action', sa.String(length=40), nullable=False),
@@ -178,8 +177,8 @@ def upgrade():
     sa.Column('category', sa.String(length=24), nullable=False),
     sa.Column('grounds', sa.JSON(), nullable=False),
     sa.Column('narrative', sa.Text(), nullable=False),
-    sa.Column('written_at', portal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('replaced_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('written_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('replaced_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('replaced_by_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['observation_id'], ['observation.id'], name=op.f('fk_observation_revision_observation_id_observation')),
     sa.ForeignKeyConstraint(['replaced_by_id'], ['user.id'], name=op.f('fk_observation_revision_replaced_by_id_user')),
@@ -192,6 +191,13 @@ def upgrade():
 
 
 def downgrade():
+    # Attachment rows point at their owner by type and id, with no foreign key. The
+    # observations go with their table below; their evidence rows go too, so that an
+    # observation created after a later upgrade (ids start again) cannot inherit them.
+    # The files stay in STORAGE_DIR.
+    attachment = sa.table('attachment', sa.column('owner_type', sa.String()))
+    op.execute(attachment.delete().where(attachment.c.owner_type == 'Observation'))
+
     # ### commands auto generated by Alembic - please adjust! ###
     with op.batch_alter_table('observation_revision', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_observation_revision_observation_id'))

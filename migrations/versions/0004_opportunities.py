@@ -6,7 +6,6 @@ Create Date: 2026-11-28 05:27:04.265023
 
 """
 from alembic import op
-import portal.db
 import sqlalchemy as sa
 
 
@@ -42,12 +41,12 @@ def upgrade():
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('moderation_note', sa.Text(), nullable=True),
     sa.Column('moderated_by_id', sa.Integer(), nullable=True),
-    sa.Column('moderated_at', portal.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('published_at', portal.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('moderated_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('closed_reason', sa.String(length=20), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_opportunity_created_by_id_user')),
     sa.ForeignKeyConstraint(['moderated_by_id'], ['user.id'], name=op.f('fk_opportunity_moderated_by_id_user')),
     sa.ForeignKeyConstraint(['partner_org_id'], ['partner_org.id'], name=op.f('fk_opportunity_partner_org_id_partner_org')),
@@ -79,7 +78,7 @@ def upgrade():
     sa.Column('consent_method', sa.String(length=20), nullable=False),
     sa.Column('disclose_now', sa.Boolean(), nullable=False),
     sa.Column('consent_assignment', sa.Boolean(), nullable=False),
-    sa.Column('disclosed_at', portal.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('disclosed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('interview_on', sa.Date(), nullable=True),
@@ -89,8 +88,8 @@ def upgrade():
     sa.Column('end_reason', sa.Text(), nullable=True),
     sa.Column('assignment_id', sa.Integer(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['assignment_id'], ['assignment.id'], name=op.f('fk_referral_assignment_id_assignment')),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], name=op.f('fk_referral_client_id_client')),
     sa.ForeignKeyConstraint(['office_id'], ['office.id'], name=op.f('fk_referral_office_id_office')),
@@ -108,7 +107,7 @@ def upgrade():
     op.create_table('referral_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('referral_id', sa.Integer(), nullable=False),
-    sa.Column('at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=True),
     sa.Column('action', sa.String(length=30), nullable=False),
     sa.Column('from_status', sa.String(length=20), nullable=True),

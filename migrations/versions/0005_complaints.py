@@ -6,7 +6,6 @@ Create Date: 2026-11-28 05:36:40.979249
 
 """
 from alembic import op
-import portal.db
 import sqlalchemy as sa
 
 
@@ -51,7 +50,7 @@ def upgrade():
     sa.Column('complainant_user_id', sa.Integer(), nullable=True),
     sa.Column('partner_org_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by_id', sa.Integer(), nullable=True),
-    sa.Column('declaration_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('declaration_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('locale', sa.String(length=5), nullable=False),
     sa.Column('status', sa.String(length=24), nullable=False),
     sa.Column('assigned_officer_id', sa.Integer(), nullable=True),
@@ -64,10 +63,10 @@ def upgrade():
     sa.Column('flag_reason', sa.Text(), nullable=True),
     sa.Column('decree_number', sa.String(length=80), nullable=True),
     sa.Column('decree_on', sa.Date(), nullable=True),
-    sa.Column('closed_at', portal.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['assigned_officer_id'], ['user.id'], name=op.f('fk_complaint_assigned_officer_id_user')),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], name=op.f('fk_complaint_client_id_client')),
     sa.ForeignKeyConstraint(['complainant_user_id'], ['user.id'], name=op.f('fk_complaint_complainant_user_id_user')),
@@ -89,7 +88,7 @@ def upgrade():
     op.create_table('complaint_event',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('complaint_id', sa.Integer(), nullable=False),
-    sa.Column('at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=True),
     sa.Column('by_complainant', sa.Boolean(), nullable=False),
     sa.Column('kind', sa.String(length=20), nullable=False),
@@ -114,7 +113,7 @@ def upgrade():
     sa.Column('examined_on', sa.Date(), nullable=False),
     sa.Column('place', sa.String(length=200), nullable=False),
     sa.Column('questions', sa.JSON(), nullable=False),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], name=op.f('fk_examination_record_complaint_id_complaint')),
     sa.ForeignKeyConstraint(['examiner_id'], ['user.id'], name=op.f('fk_examination_record_examiner_id_user')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_examination_record'))
@@ -130,7 +129,7 @@ def upgrade():
     sa.Column('recommendation', sa.String(length=24), nullable=False),
     sa.Column('minutes', sa.Text(), nullable=False),
     sa.Column('recorded_by_id', sa.Integer(), nullable=False),
-    sa.Column('created_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], name=op.f('fk_hearing_complaint_id_complaint')),
     sa.ForeignKeyConstraint(['recorded_by_id'], ['user.id'], name=op.f('fk_hearing_recorded_by_id_user')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_hearing'))
@@ -147,7 +146,7 @@ def upgrade():
     sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('storage_key', sa.String(length=64), nullable=False),
     sa.Column('issued_by_id', sa.Integer(), nullable=True),
-    sa.Column('issued_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('issued_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], name=op.f('fk_issued_document_complaint_id_complaint')),
     sa.ForeignKeyConstraint(['examination_id'], ['examination_record.id'], name=op.f('fk_issued_document_examination_id_examination_record')),
     sa.ForeignKeyConstraint(['issued_by_id'], ['user.id'], name=op.f('fk_issued_document_issued_by_id_user')),
@@ -162,6 +161,14 @@ def upgrade():
 
 
 def downgrade():
+    # Attachment rows point at their owner by type and id, with no foreign key. The
+    # complaints and examination records go with their tables below; their files'
+    # rows go too, so that a complaint created after a later upgrade (ids start again)
+    # cannot inherit another's evidence. The files stay in STORAGE_DIR.
+    attachment = sa.table('attachment', sa.column('owner_type', sa.String()))
+    op.execute(attachment.delete().where(
+        attachment.c.owner_type.in_(['Complaint', 'ExaminationRecord'])))
+
     # ### commands auto generated by Alembic - please adjust! ###
     with op.batch_alter_table('issued_document', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_issued_document_sha256'))
