@@ -1,9 +1,8 @@
 """Opportunity and referral verbs. Everything a partner receives about a candidate goes
-through candidate_view(), which hides the client until the disclosure is released."""
+through candidates.candidate_view(), which hides the client until the disclosure is released."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -19,6 +18,7 @@ from ..html import sanitize_html
 from ..notifications import link_to, notify
 from ..offices.models import Office
 from ..workflow import Refused, StaleObject
+from .candidates import Candidate, candidate_view  # noqa: F401 - re-exported for the views
 from .models import Opportunity, Referral, ReferralEvent
 from .workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW, SYSTEM
 
@@ -152,23 +152,6 @@ def refer(actor: User, client: Client, opportunity: Opportunity, data: dict) -> 
         mail.queue(member.email, "referral_new", member.locale, opportunity=opportunity,
                    code=referral.code)
     return referral
-
-
-@dataclass
-class Candidate:
-    """What a partner may know about a referred client."""
-
-    code: str
-    summary: str
-    office_name: str
-    name: str | None  # only after disclosure
-
-
-def candidate_view(referral: Referral) -> Candidate:
-    """The partner's view of a candidate: pseudonymous until the disclosure is released."""
-    return Candidate(code=referral.code, summary=referral.summary,
-                     office_name=referral.office.name,
-                     name=referral.client.full_name if referral.disclosed else None)
 
 
 def _notify_officer(referral: Referral) -> None:
