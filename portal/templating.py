@@ -148,10 +148,38 @@ def unread_notifications() -> int:
     return unread_count(current_user)
 
 
+def _workflows() -> dict:
+    from .clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
+    from .complaints.workflow import COMPLAINT_WORKFLOW
+    from .jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
+    from .observations.workflow import OBSERVATION_WORKFLOW
+    from .partners.workflow import PARTNER_WORKFLOW
+    return {"assignment": ASSIGNMENT_WORKFLOW, "client": CLIENT_WORKFLOW,
+            "complaint": COMPLAINT_WORKFLOW, "posting": POSTING_WORKFLOW,
+            "referral": REFERRAL_WORKFLOW, "observation": OBSERVATION_WORKFLOW,
+            "partner": PARTNER_WORKFLOW}
+
+
+def may(table: str, action: str, subject, role: str | None = None) -> bool:
+    """Whether the workflow table lets the current user (or `role`, e.g. the complainant)
+    make `action` on `subject` now: templates offer only what the table allows."""
+    workflow = _workflows()[table]
+    user = current_user if current_user.is_authenticated else None
+    who = role or getattr(user, "role", None)
+    return any(t.action == action for t in workflow.allowed(subject.status, who, user, subject))
+
+
+def can_open(endpoint: str) -> bool:
+    """Whether the current user's role may open `endpoint` (the guard's own answer)."""
+    access = endpoint_access(current_app, endpoint)
+    return bool(current_user.is_authenticated and access and current_user.role in access)
+
+
 def init_app(app: Flask) -> None:
     """Register globals and filters."""
     app.jinja_env.globals.update(navigation=navigation, role_label=role_label,
-                                 unread_notifications=unread_notifications,
+                                 unread_notifications=unread_notifications, may=may,
+                                 can_open=can_open,
                                  **_partner_helpers(), **_client_helpers())
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
         format_datetime(value, fmt) if value else "—")
