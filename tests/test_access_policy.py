@@ -1,31 +1,101 @@
-"""Deny by default: walk app.url_map and check every rule against the policy table."""
+"""Deny by default: walk app.url_map and check every rule against the policy table, on real
+objects in and out of each actor's scope."""
 from __future__ import annotations
 
+import uuid
+
 import pytest
-from flask import url_for
 
+from portal import create_app
+from portal.extensions import db
 from portal.security import PUBLIC as CODE_PUBLIC
-from portal.security import ROLES, endpoint_access
+from portal.security import endpoint_access
 
-from .access_policy import POLICY, PUBLIC
+from .access_policy import ACTORS, FINER, NEVER_SEES, POLICY, PUBLIC, REFUSED, Page, Redirect
+from .access_world import build_world
+from .conftest import Snapshot, base_config
 from .support import login_client
 
-REFUSED = {302, 403, 404}
+SIGNS_OUT = {"auth.logout"}  # ends every session of the user: walked last
 
 
 def _rules(app):
-    return sorted(app.url_map.iter_rules(), key=lambda r: r.endpoint)
+    return sorted(app.url_map.iter_rules(), key=lambda r: (r.endpoint in SIGNS_OUT, r.endpoint))
 
 
 def _method(rule) -> str:
     return "GET" if "GET" in rule.methods else "POST"
 
 
-def _url(app, rule) -> str:
-    _, args = POLICY[rule.endpoint]
-    with app.test_request_context():
-        return url_for(rule.endpoint, **args)
+class _AnyObject:
+    """Stands for a side of the world where no object is needed (the guard answers first)."""
 
+    def __getattr__(self, name):
+        return "1"
+
+
+def _url(rule, side=None) -> str:
+    return POLICY[rule.endpoint].path.format(x=side or _AnyObject())
+
+
+def _expected(actor: str, endpoint: str):
+    """The table's answer for this actor on the in-scope object."""
+    row = POLICY[endpoint]
+    role = ACTORS[actor]
+    if role not in row.roles:
+        return REFUSED
+    if (actor, endpoint) in FINER:
+        return FINER[(actor, endpoint)]
+    return row.answer[role] if isinstance(row.answer, dict) else row.answer
+
+
+def _problem(response, expected, side, forbidden: dict[str, str]) -> str | None:
+    """What is wrong with the response, or None."""
+    status = response.status_code
+    if expected == REFUSED:
+        if status not in (403, 404):
+            return f"expected 403/404, got {status} {response.headers.get('Location', '')}"
+    elif isinstance(expected, Redirect):
+        want = expected.path.format(x=side)
+        if status != 302 or response.headers.get("Location") != want:
+            return f"expected 302 to {want}, got {status} {response.headers.get('Location', '')}"
+    elif isinstance(expected, Page):
+        if status != expected.status:
+            return f"expected {expected.status}, got {status} {response.headers.get('Location', '')}"
+        if side.text[expected.shows].encode() not in response.data:
+            return f"the page does not show the object ({expected.shows})"
+    elif status != expected:
+        return f"expected {expected}, got {status} {response.headers.get('Location', '')}"
+    seen = [key for key, text in forbidden.items() if text.encode() in response.data]
+    return f"shows text it must not show: {seen}" if seen else None
+
+
+def _texts(side, keys=None) -> dict[str, str]:
+    return {key: text for key, text in side.text.items() if keys is None or key in keys}
+
+
+@pytest.fixture(scope="module")
+def world_snapshot(databases, smtp_server, tmp_path_factory):
+    """The world, built once on a database of its own."""
+    url = databases.clone(f"w{uuid.uuid4().hex[:10]}")
+    storage = tmp_path_factory.mktemp("world-storage")
+    app = create_app(base_config(url, smtp_server.port, storage))
+    world = build_world(app)
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    yield Snapshot(url, storage), world
+    databases.drop(url)
+
+
+@pytest.fixture
+def world(make_app, world_snapshot):
+    """A fresh copy of the world for each actor (the walk's POSTs may change it): (app, world)."""
+    snapshot, world = world_snapshot
+    return make_app(copy_of=snapshot), world
+
+
+# ---------------------------------------------------------------- the table and the code
 
 def test_every_rule_is_in_the_policy_table(app):
     missing = [r.endpoint for r in app.url_map.iter_rules() if r.endpoint not in POLICY]
@@ -37,17 +107,24 @@ def test_every_policy_row_names_a_real_rule(app):
     assert sorted(set(POLICY) - endpoints) == []
 
 
+def test_every_row_url_is_its_own_rule(app):
+    adapter = app.url_map.bind("localhost")
+    for rule in _rules(app):
+        endpoint, _ = adapter.match(_url(rule), method=_method(rule))
+        assert endpoint == rule.endpoint, (rule.endpoint, _url(rule))
+
+
 def test_code_and_table_agree(app):
-    for endpoint, (allowed, _) in POLICY.items():
+    for endpoint, row in POLICY.items():
         access = endpoint_access(app, endpoint)
-        if allowed == PUBLIC:
+        if row.roles == PUBLIC:
             assert access == CODE_PUBLIC, endpoint
         else:
-            assert set(access or ()) == set(allowed), endpoint
+            assert set(access or ()) == set(row.roles), endpoint
 
 
 def test_public_endpoints_are_the_allow_list(app):
-    public = sorted(e for e, (allowed, _) in POLICY.items() if allowed == PUBLIC)
+    public = sorted(e for e, row in POLICY.items() if row.roles == PUBLIC)
     assert public == sorted([
         "static", "public.home", "public.healthz", "auth.login", "auth.second_factor",
         "auth.forgot_password", "auth.set_password", "public.about", "public.how_to_join",
@@ -57,48 +134,60 @@ def test_public_endpoints_are_the_allow_list(app):
         "complaints.case_public", "complaints.case_public_step"])
 
 
+# ---------------------------------------------------------------- anonymous
+
 def test_anonymous_is_sent_to_sign_in_for_every_private_rule(app):
     client = app.test_client()
     checked = 0
     for rule in _rules(app):
-        allowed, _ = POLICY[rule.endpoint]
-        url = _url(app, rule)
-        response = client.open(url, method=_method(rule))
-        if allowed == PUBLIC:
-            assert response.status_code < 500 and response.status_code not in (401, 403), url
+        row = POLICY[rule.endpoint]
+        response = client.open(_url(rule), method=_method(rule))
+        if row.roles == PUBLIC:
+            assert response.status_code < 500 and response.status_code not in (401, 403), rule.endpoint
         else:
             assert response.status_code == 302, (rule.endpoint, response.status_code)
             assert response.headers["Location"].startswith("/masuk"), rule.endpoint
             checked += 1
-    assert checked >= 14
+    assert checked == sum(1 for row in POLICY.values() if row.roles != PUBLIC)
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_each_role_is_refused_where_the_table_does_not_allow_it(app, users, role):
-    user = users.make(role)  # roles that need TOTP get it, so no enrolment detour
-    client = login_client(app, user)
+# ---------------------------------------------------------------- each actor on real objects
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_each_actor_gets_the_tables_answer_in_and_out_of_scope(world, actor):
+    app, world = world
+    user = world.actors[actor]
+    session = login_client(app, user)
+    a_never = _texts(world.a, NEVER_SEES[actor])
+    everything = {**_texts(world.a), **{f"B:{k}": v for k, v in world.b.text.items()}}
+    side_b = {f"B:{k}": v for k, v in world.b.text.items()}
+    problems = []
     for rule in _rules(app):
-        allowed, _ = POLICY[rule.endpoint]
-        url = _url(app, rule)
-        response = client.open(url, method=_method(rule))
-        if allowed == PUBLIC:
+        row = POLICY[rule.endpoint]
+        if row.roles == PUBLIC:
             continue
-        if role in allowed:
-            assert response.status_code < 500 and response.status_code != 403, (role, url)
-        else:
-            assert response.status_code in REFUSED, (role, url, response.status_code)
-            assert response.status_code != 200
+        expected = _expected(actor, rule.endpoint)
+        forbidden = everything if expected == REFUSED else {**a_never, **side_b}
+        url = _url(rule, world.a)
+        problem = _problem(session.open(url, method=_method(rule)), expected, world.a, forbidden)
+        if problem:
+            problems.append(f"{rule.endpoint} in scope {url}: {problem}")
+        if row.out and "{x." in row.path:
+            url = _url(rule, world.b)
+            problem = _problem(session.open(url, method=_method(rule)), REFUSED, world.b, everything)
+            if problem:
+                problems.append(f"{rule.endpoint} out of scope {url}: {problem}")
+    assert problems == [], f"{actor} ({ACTORS[actor]}):\n" + "\n".join(problems)
 
 
 def test_user_needing_totp_enrolment_reaches_only_the_enrolment_page(app, users):
     head = users.make("head", totp=False)
     client = login_client(app, head)
     for rule in _rules(app):
-        allowed, _ = POLICY[rule.endpoint]
-        if allowed == PUBLIC or rule.endpoint in ("account.totp_setup", "auth.logout"):
+        row = POLICY[rule.endpoint]
+        if row.roles == PUBLIC or rule.endpoint in ("account.totp_setup", "auth.logout"):
             continue
-        response = client.open(_url(app, rule), method=_method(rule))
-        assert response.status_code in (302, 403), rule.endpoint
-        if response.status_code == 302:
-            assert response.headers["Location"] == "/akun/2fa", rule.endpoint
+        response = client.open(_url(rule), method=_method(rule))
+        assert response.status_code == 302, rule.endpoint
+        assert response.headers["Location"] == "/akun/2fa", rule.endpoint
     assert client.get("/akun/2fa").status_code == 200
