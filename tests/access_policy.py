@@ -250,6 +250,17 @@ FINER: dict[tuple[str, str], object] = {
     ("partner_other_org", "complaints.partner_withdraw"): REFUSED,
 }
 
+# Objects inside the actor's Bapas or province that a finer rule still keeps from it: refused.
+FINER_OBJECTS: list[tuple[str, str, str]] = [
+    # a partner sees a client only through an active assignment, not a proposal
+    ("partner", "partner_clients.detail", "/mitra/klien/{x.pending_client}"),
+    ("partner", "complaints.partner_new", "/mitra/klien/{x.pending_client}/pengaduan"),
+    # the Kanwil sees forwarded recommendations only, not a case still at the Bapas
+    ("regional", "complaints.case", "/staf/pengaduan/{x.partner_complaint}"),
+    ("regional", "complaints.complainant", "/staf/pengaduan/{x.partner_complaint}/pelapor"),
+    ("regional", "complaints.act", "/staf/pengaduan/{x.partner_complaint}/langkah/forward"),
+]
+
 # Identifying text of side A that an actor must never get, on any page (world text keys).
 # Nobody gets any text of side B, and a refusal shows no text of either side.
 NEVER_SEES: dict[str, tuple[str, ...]] = {

@@ -168,6 +168,7 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
                                          head=head, regional=regional),
         org=org.public_id, org_document=org_document, member=member.id,
         client=client.public_id, assignment=assignment.id, pending_assignment=pending.id,
+        pending_client=pending_client.public_id,
         observation=observation, observation_file=observation_file,
         posting=posting.public_id, draft=draft.public_id, referral=referral,
         partner_complaint=partner_complaint, complaint=complaint.reference,

@@ -11,7 +11,8 @@ from portal.extensions import db
 from portal.security import PUBLIC as CODE_PUBLIC
 from portal.security import endpoint_access
 
-from .access_policy import ACTORS, FINER, NEVER_SEES, POLICY, PUBLIC, REFUSED, Page, Redirect
+from .access_policy import (ACTORS, FINER, FINER_OBJECTS, NEVER_SEES, POLICY, PUBLIC, REFUSED, Page,
+                            Redirect)
 from .access_world import build_world
 from .conftest import Snapshot, base_config
 from .support import login_client
@@ -20,7 +21,7 @@ SIGNS_OUT = {"auth.logout"}  # ends every session of the user: walked last
 
 
 def _rules(app):
-    return sorted(app.url_map.iter_rules(), key=lambda r: (r.endpoint in SIGNS_OUT, r.endpoint))
+    return sorted(app.url_map.iter_rules(), key=lambda r: r.endpoint)
 
 
 def _method(rule) -> str:
@@ -112,6 +113,11 @@ def test_every_row_url_is_its_own_rule(app):
     for rule in _rules(app):
         endpoint, _ = adapter.match(_url(rule), method=_method(rule))
         assert endpoint == rule.endpoint, (rule.endpoint, _url(rule))
+    methods = {rule.endpoint: _method(rule) for rule in app.url_map.iter_rules()}
+    for actor, endpoint, path in FINER_OBJECTS:
+        assert ACTORS[actor] in POLICY[endpoint].roles, (actor, endpoint)
+        url = path.format(x=_AnyObject())
+        assert adapter.match(url, method=methods[endpoint])[0] == endpoint, (endpoint, url)
 
 
 def test_code_and_table_agree(app):
@@ -153,30 +159,40 @@ def test_anonymous_is_sent_to_sign_in_for_every_private_rule(app):
 
 # ---------------------------------------------------------------- each actor on real objects
 
-@pytest.mark.parametrize("actor", ACTORS)
-def test_each_actor_gets_the_tables_answer_in_and_out_of_scope(world, actor):
-    app, world = world
-    user = world.actors[actor]
-    session = login_client(app, user)
+def _checks(app, world, actor):
+    """(what, url, method, expected answer, side, text the response must not contain), the
+    rule that signs out last."""
     a_never = _texts(world.a, NEVER_SEES[actor])
-    everything = {**_texts(world.a), **{f"B:{k}": v for k, v in world.b.text.items()}}
     side_b = {f"B:{k}": v for k, v in world.b.text.items()}
-    problems = []
+    everything = {**_texts(world.a), **side_b}
+    methods = {rule.endpoint: _method(rule) for rule in app.url_map.iter_rules()}
+    checks = []
     for rule in _rules(app):
         row = POLICY[rule.endpoint]
         if row.roles == PUBLIC:
             continue
         expected = _expected(actor, rule.endpoint)
-        forbidden = everything if expected == REFUSED else {**a_never, **side_b}
-        url = _url(rule, world.a)
-        problem = _problem(session.open(url, method=_method(rule)), expected, world.a, forbidden)
-        if problem:
-            problems.append(f"{rule.endpoint} in scope {url}: {problem}")
+        checks.append((f"{rule.endpoint} in scope", _url(rule, world.a), methods[rule.endpoint],
+                       expected, world.a, everything if expected == REFUSED else {**a_never, **side_b}))
         if row.out and "{x." in row.path:
-            url = _url(rule, world.b)
-            problem = _problem(session.open(url, method=_method(rule)), REFUSED, world.b, everything)
-            if problem:
-                problems.append(f"{rule.endpoint} out of scope {url}: {problem}")
+            checks.append((f"{rule.endpoint} out of scope", _url(rule, world.b), methods[rule.endpoint],
+                           REFUSED, world.b, everything))
+    for who, endpoint, path in FINER_OBJECTS:
+        if who == actor:
+            checks.append((f"{endpoint} refused by a finer rule", path.format(x=world.a),
+                           methods[endpoint], REFUSED, world.a, everything))
+    return sorted(checks, key=lambda check: check[0].split()[0] in SIGNS_OUT)
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_each_actor_gets_the_tables_answer_in_and_out_of_scope(world, actor):
+    app, world = world
+    session = login_client(app, world.actors[actor])
+    problems = []
+    for what, url, method, expected, side, forbidden in _checks(app, world, actor):
+        problem = _problem(session.open(url, method=method), expected, side, forbidden)
+        if problem:
+            problems.append(f"{what} {method} {url}: {problem}")
     assert problems == [], f"{actor} ({ACTORS[actor]}):\n" + "\n".join(problems)
 
 
