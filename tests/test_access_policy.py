@@ -3,6 +3,7 @@ objects in and out of each actor's scope."""
 from __future__ import annotations
 
 import uuid
+from typing import NamedTuple
 
 import pytest
 
@@ -50,7 +51,7 @@ def _expected(actor: str, endpoint: str):
     return row.answer[role] if isinstance(row.answer, dict) else row.answer
 
 
-def _problem(response, expected, side, forbidden: dict[str, str]) -> str | None:
+def _problem(response, expected, side, must_not_show: dict[str, str]) -> str | None:
     """What is wrong with the response, or None."""
     status = response.status_code
     if expected == REFUSED:
@@ -67,12 +68,14 @@ def _problem(response, expected, side, forbidden: dict[str, str]) -> str | None:
             return f"the page does not show the object ({expected.shows})"
     elif status != expected:
         return f"expected {expected}, got {status} {response.headers.get('Location', '')}"
-    seen = [key for key, text in forbidden.items() if text.encode() in response.data]
+    seen = [key for key, text in must_not_show.items() if text.encode() in response.data]
     return f"shows text it must not show: {seen}" if seen else None
 
 
-def _texts(side, keys=None) -> dict[str, str]:
-    return {key: text for key, text in side.text.items() if keys is None or key in keys}
+@pytest.fixture(scope="module")
+def rules_app(smtp_server, tmp_path_factory):
+    """An app for the tests that read only its URL map (no database is opened)."""
+    return create_app(base_config("sqlite://", smtp_server.port, tmp_path_factory.mktemp("rules")))
 
 
 @pytest.fixture(scope="module")
@@ -98,38 +101,38 @@ def world(make_app, world_snapshot):
 
 # ---------------------------------------------------------------- the table and the code
 
-def test_every_rule_is_in_the_policy_table(app):
-    missing = [r.endpoint for r in app.url_map.iter_rules() if r.endpoint not in POLICY]
+def test_every_rule_is_in_the_policy_table(rules_app):
+    missing = [r.endpoint for r in rules_app.url_map.iter_rules() if r.endpoint not in POLICY]
     assert missing == [], f"add these endpoints to tests/access_policy.py: {missing}"
 
 
-def test_every_policy_row_names_a_real_rule(app):
-    endpoints = {r.endpoint for r in app.url_map.iter_rules()}
+def test_every_policy_row_names_a_real_rule(rules_app):
+    endpoints = {r.endpoint for r in rules_app.url_map.iter_rules()}
     assert sorted(set(POLICY) - endpoints) == []
 
 
-def test_every_row_url_is_its_own_rule(app):
-    adapter = app.url_map.bind("localhost")
-    for rule in _rules(app):
+def test_every_row_url_is_its_own_rule(rules_app):
+    adapter = rules_app.url_map.bind("localhost")
+    for rule in _rules(rules_app):
         endpoint, _ = adapter.match(_url(rule), method=_method(rule))
         assert endpoint == rule.endpoint, (rule.endpoint, _url(rule))
-    methods = {rule.endpoint: _method(rule) for rule in app.url_map.iter_rules()}
+    methods = {rule.endpoint: _method(rule) for rule in rules_app.url_map.iter_rules()}
     for actor, endpoint, path in FINER_OBJECTS:
         assert ACTORS[actor] in POLICY[endpoint].roles, (actor, endpoint)
         url = path.format(x=_AnyObject())
         assert adapter.match(url, method=methods[endpoint])[0] == endpoint, (endpoint, url)
 
 
-def test_code_and_table_agree(app):
+def test_code_and_table_agree(rules_app):
     for endpoint, row in POLICY.items():
-        access = endpoint_access(app, endpoint)
+        access = endpoint_access(rules_app, endpoint)
         if row.roles == PUBLIC:
             assert access == CODE_PUBLIC, endpoint
         else:
             assert set(access or ()) == set(row.roles), endpoint
 
 
-def test_public_endpoints_are_the_allow_list(app):
+def test_public_endpoints_are_the_allow_list():
     public = sorted(e for e, row in POLICY.items() if row.roles == PUBLIC)
     assert public == sorted([
         "static", "public.home", "public.healthz", "auth.login", "auth.second_factor",
@@ -159,29 +162,39 @@ def test_anonymous_is_sent_to_sign_in_for_every_private_rule(app):
 
 # ---------------------------------------------------------------- each actor on real objects
 
-def _checks(app, world, actor):
-    """(what, url, method, expected answer, side, text the response must not contain), the
-    rule that signs out last."""
-    a_never = _texts(world.a, NEVER_SEES[actor])
-    side_b = {f"B:{k}": v for k, v in world.b.text.items()}
-    everything = {**_texts(world.a), **side_b}
+class Check(NamedTuple):
+    what: str
+    url: str
+    method: str
+    expected: object             # an answer of the table, or REFUSED
+    side: object                 # the side of the world the URL names
+    must_not_show: dict          # text key → text the response must not contain
+
+
+def _checks(app, world, actor: str) -> list[Check]:
+    """Every private rule on the in-scope object, and on the out-of-scope one, and the finer
+    refusals of this actor; the rule that signs out comes last."""
+    side_b = {f"B:{key}": text for key, text in world.b.text.items()}
+    anything = {**world.a.text, **side_b}
+    allowed_not = {**{k: world.a.text[k] for k in NEVER_SEES[actor]}, **side_b}
     methods = {rule.endpoint: _method(rule) for rule in app.url_map.iter_rules()}
     checks = []
     for rule in _rules(app):
         row = POLICY[rule.endpoint]
         if row.roles == PUBLIC:
             continue
+        method = methods[rule.endpoint]
         expected = _expected(actor, rule.endpoint)
-        checks.append((f"{rule.endpoint} in scope", _url(rule, world.a), methods[rule.endpoint],
-                       expected, world.a, everything if expected == REFUSED else {**a_never, **side_b}))
+        checks.append(Check(f"{rule.endpoint} in scope", _url(rule, world.a), method, expected, world.a,
+                            anything if expected == REFUSED else allowed_not))
         if row.out and "{x." in row.path:
-            checks.append((f"{rule.endpoint} out of scope", _url(rule, world.b), methods[rule.endpoint],
-                           REFUSED, world.b, everything))
+            checks.append(Check(f"{rule.endpoint} out of scope", _url(rule, world.b), method, REFUSED,
+                                world.b, anything))
     for who, endpoint, path in FINER_OBJECTS:
         if who == actor:
-            checks.append((f"{endpoint} refused by a finer rule", path.format(x=world.a),
-                           methods[endpoint], REFUSED, world.a, everything))
-    return sorted(checks, key=lambda check: check[0].split()[0] in SIGNS_OUT)
+            checks.append(Check(f"{endpoint} refused by a finer rule", path.format(x=world.a),
+                                methods[endpoint], REFUSED, world.a, anything))
+    return sorted(checks, key=lambda check: check.what.split()[0] in SIGNS_OUT)
 
 
 @pytest.mark.parametrize("actor", ACTORS)
@@ -189,10 +202,11 @@ def test_each_actor_gets_the_tables_answer_in_and_out_of_scope(world, actor):
     app, world = world
     session = login_client(app, world.actors[actor])
     problems = []
-    for what, url, method, expected, side, forbidden in _checks(app, world, actor):
-        problem = _problem(session.open(url, method=method), expected, side, forbidden)
+    for check in _checks(app, world, actor):
+        response = session.open(check.url, method=check.method)
+        problem = _problem(response, check.expected, check.side, check.must_not_show)
         if problem:
-            problems.append(f"{what} {method} {url}: {problem}")
+            problems.append(f"{check.what} {check.method} {check.url}: {problem}")
     assert problems == [], f"{actor} ({ACTORS[actor]}):\n" + "\n".join(problems)
 
 
