@@ -214,6 +214,20 @@ POLICY: dict[str, Rule] = {
     "complaints.verify": Rule(CASE_READERS, "/verifikasi"),
 }
 
+class _AnyObject:
+    """A side of the world where no real object is needed: every placeholder becomes 1."""
+
+    def __getattr__(self, name):
+        return "1"
+
+
+def sample_url(endpoint_or_path: str) -> str:
+    """A row's URL (or a path) naming no real object, for answers given before a view loads
+    one: the sign-in redirect, the two-factor enrolment redirect, a missing CSRF token."""
+    path = POLICY[endpoint_or_path].path if endpoint_or_path in POLICY else endpoint_or_path
+    return path.format(x=_AnyObject())
+
+
 # Who walks: one user per role, plus the users a finer rule sets apart inside the scope.
 ACTORS = {
     "partner": "partner",                       # organisation A, which supports the client
