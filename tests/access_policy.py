@@ -278,13 +278,14 @@ FINER_OBJECTS: list[tuple[str, str, str]] = [
 # Identifying text of side A that an actor must never get, on any page (world text keys).
 # Nobody gets any text of side B, and a refusal shows no text of either side.
 NEVER_SEES: dict[str, tuple[str, ...]] = {
-    "partner": ("case_client", "complaint", "complainant"),
-    "partner_other_org": ("client", "case_client", "observation", "partner_complaint", "complaint",
-                          "complainant"),
+    "partner": ("client_nik", "client_decree", "case_client", "complaint", "complainant"),
+    "partner_other_org": ("client", "client_nik", "client_decree", "case_client", "observation",
+                          "partner_complaint", "complaint", "complainant"),
     "officer": (),
     "officer_unassigned": ("complainant",),
     "supervisor": (),
     "head": (),
-    "regional": ("client", "observation", "partner_complaint", "posting"),
-    "admin": ("client", "case_client", "observation", "partner_complaint", "complaint", "complainant"),
+    "regional": ("client", "client_nik", "client_decree", "observation", "partner_complaint", "posting"),
+    "admin": ("client", "client_nik", "client_decree", "case_client", "observation",
+              "partner_complaint", "complaint", "complainant"),
 }

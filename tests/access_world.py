@@ -16,11 +16,12 @@ from types import SimpleNamespace
 
 from sqlalchemy import select
 
+from portal import uploads
 from portal.complaints.calendar import CollectiveLeave
 from portal.complaints.models import Complaint, ExaminationRecord, IssuedDocument
 from portal.extensions import db
+from portal.observations.models import Observation
 from portal.partners.models import PartnerOrg
-from portal import uploads
 
 from .files import pdf_bytes, png_bytes
 from .support import (OFFICE_A, OFFICE_B, ClientFactory, OrgFactory, UserFactory, login_client,
@@ -33,6 +34,8 @@ TEXT = {
     "A": {
         "org": "Konveksi Anggrek Bandung",
         "client": "Asep Kurniawanto",
+        "client_nik": "3273016502880007",
+        "client_decree": "PAS-7701.PK.01.04/2026",
         "case_client": "Cecep Gunawijaya",
         "observation": "Pengamatan rahasia Anggrek: klien datang terlambat tiga kali.",
         "posting": "Penjahit seragam Anggrek",
@@ -43,6 +46,8 @@ TEXT = {
     "B": {
         "org": "Konveksi Bougenvil Semarang",
         "client": "Bagus Prasetyanto",
+        "client_nik": "3374012208910004",
+        "client_decree": "PAS-8802.PK.01.04/2026",
         "case_client": "Dimas Haryokusumo",
         "observation": "Pengamatan rahasia Bougenvil: klien tidak ada di rumah.",
         "posting": "Penjahit seragam Bougenvil",
@@ -54,6 +59,7 @@ TEXT = {
 
 
 def _last(app, column, *where):
+    """The newest value of `column` among the rows matching `where`."""
     with app.app_context():
         return db.session.scalar(select(column).where(*where).order_by(column.desc()).limit(1))
 
@@ -120,7 +126,8 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
     head = users.make("head", office_code=office_code)
     regional = users.make("regional", region_name=region_name)
 
-    client = clients.make(office_code, officer=officer, full_name=text["client"])
+    client = clients.make(office_code, officer=officer, full_name=text["client"],
+                          nik=text["client_nik"], decree_number=text["client_decree"])
     assignment = clients.assign(client, org.id, starts_on=TODAY - dt.timedelta(days=30))
     pending_client = clients.make(office_code, officer=officer)
     pending = clients.assign(pending_client, org.id, status="proposed")
@@ -132,10 +139,7 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
             "observed_on": TODAY.isoformat(), "category": "concern", "narrative": text["observation"],
             "submission_key": f"world-{name}-observation",
             "attachment": (io.BytesIO(png_bytes()), "foto.png")}), "/mitra/klien/pengamatan/")
-    with app.app_context():
-        from portal.observations.models import Observation
-        observation_id = db.session.scalar(select(Observation.id).where(
-            Observation.public_id == observation))
+    observation_id = _last(app, Observation.id, Observation.public_id == observation)
     observation_file = _last(app, uploads.Attachment.id, uploads.Attachment.owner_type == "Observation",
                              uploads.Attachment.owner_id == observation_id)
     partner_complaint = _posted(partner_session.post(f"/mitra/klien/{client.public_id}/pengaduan", data={
