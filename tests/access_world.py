@@ -24,8 +24,17 @@ from portal.observations.models import Observation
 from portal.partners.models import PartnerOrg
 
 from .files import pdf_bytes, png_bytes
-from .support import (OFFICE_A, OFFICE_B, ClientFactory, OrgFactory, UserFactory, login_client,
-                      make_complaint, make_posting, prefixed)
+from .support import (
+    OFFICE_A,
+    OFFICE_B,
+    ClientFactory,
+    OrgFactory,
+    UserFactory,
+    login_client,
+    make_complaint,
+    make_posting,
+    prefixed,
+)
 
 TODAY = dt.date.today()
 

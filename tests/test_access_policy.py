@@ -12,8 +12,7 @@ from portal.extensions import db
 from portal.security import PUBLIC as CODE_PUBLIC
 from portal.security import endpoint_access
 
-from .access_policy import (ACTORS, FINER, FINER_OBJECTS, NEVER_SEES, POLICY, PUBLIC, REFUSED, Page,
-                            Redirect, sample_url)
+from .access_policy import ACTORS, FINER, FINER_OBJECTS, NEVER_SEES, POLICY, PUBLIC, REFUSED, Page, Redirect, sample_url
 from .access_world import build_world
 from .conftest import Snapshot, base_config
 from .support import login_client
