@@ -7,6 +7,7 @@ import os
 import shutil
 import socket
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -63,9 +64,10 @@ class SQLiteDatabases:
     def template_url(self) -> str:
         return self.url(self.template)
 
-    def clone(self, name: str) -> str:
+    def clone(self, name: str, source: str | None = None) -> str:
+        """A copy of the template, or of the database at `source`."""
         target = self.folder / f"{name}.db"
-        shutil.copyfile(self.template, target)
+        shutil.copyfile(make_url(source).database if source else self.template, target)
         return self.url(target)
 
     def drop(self, url: str) -> None:
@@ -98,9 +100,10 @@ class PostgresDatabases:
     def template_url(self) -> str:
         return self.server.set(database=f"{self.prefix}_tmpl").render_as_string(hide_password=False)
 
-    def clone(self, name: str) -> str:
+    def clone(self, name: str, source: str | None = None) -> str:
+        """A copy of the template, or of the database at `source` (nobody connected to it)."""
         db_name = f"{self.prefix}_{name}"[:63]
-        self._create(db_name, template=f"{self.prefix}_tmpl")
+        self._create(db_name, template=make_url(source).database if source else f"{self.prefix}_tmpl")
         return self.server.set(database=db_name).render_as_string(hide_password=False)
 
     def drop(self, url: str) -> None:
@@ -161,15 +164,27 @@ def databases(tmp_path_factory, smtp_server):
     dbs.close()
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """A database and its file storage, to start apps on copies of (see make_app)."""
+
+    url: str
+    storage: Path
+
+
 @pytest.fixture
 def make_app(databases, smtp_server, tmp_path, request):
-    """Factory for an app on a fresh copy of the template database (one per test)."""
+    """Factory for an app on a fresh copy of the template database (one per test), or on a
+    fresh copy of a Snapshot's database and files."""
     made = []
 
-    def factory(**overrides):
+    def factory(copy_of: Snapshot | None = None, **overrides):
         name = f"t{uuid.uuid4().hex[:10]}"
-        url = databases.clone(name)
-        config = base_config(url, smtp_server.port, tmp_path / f"storage-{name}")
+        url = databases.clone(name, source=copy_of.url if copy_of else None)
+        storage = tmp_path / f"storage-{name}"
+        if copy_of is not None:
+            shutil.copytree(copy_of.storage, storage)
+        config = base_config(url, smtp_server.port, storage)
         config.update(overrides)
         app = create_app(config)
         made.append((app, url))

@@ -1,6 +1,7 @@
 """Admin pages: list, create, edit, deactivate, reactivate; the audit log."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from portal.audit import AuditEvent
@@ -136,3 +137,20 @@ def test_audit_log_page_filters(app, users):
     page = client.get("/admin/audit?date_from=2001-01-01&date_to=2001-01-02").get_data(as_text=True)
     assert "login.failure" not in page
     assert client.get("/admin/audit?date_from=not-a-date").status_code == 200
+
+
+@pytest.mark.parametrize("role", ["partner", "officer", "supervisor", "head", "regional"])
+def test_admin_queries_refuse_anyone_else_with_404(app, users, role):
+    from werkzeug.exceptions import NotFound
+
+    from portal.admin import queries
+    admin, other = users.make("admin"), users.make(role)
+    with app.test_request_context():
+        assert db.session.get(User, other.id) is not None
+        assert queries.get_user_or_404(admin, other.id).id == other.id
+        calls = (lambda: queries.users_query(other, None, None, None),
+                 lambda: queries.get_user_or_404(other, admin.id),
+                 lambda: queries.audit_query(other, None, None, None, None, None))
+        for call in calls:
+            with pytest.raises(NotFound):
+                call()

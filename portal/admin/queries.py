@@ -11,9 +11,15 @@ from ..auth.models import User
 from ..extensions import db
 
 
+def _require_admin(user: User) -> None:
+    """404 for anyone but an administrator (as every scoped query answers out of scope)."""
+    if user.role != "admin":
+        abort(404)
+
+
 def users_query(admin: User, q: str | None, role: str | None, status: str | None) -> Select:
     """Users matching the filters, newest first."""
-    assert admin.role == "admin"
+    _require_admin(admin)
     stmt = select(User).order_by(User.id.desc())
     if q:
         like = f"%{q.strip().lower()}%"
@@ -29,7 +35,7 @@ def users_query(admin: User, q: str | None, role: str | None, status: str | None
 
 def get_user_or_404(admin: User, user_id: int) -> User:
     """Load any account for an admin."""
-    assert admin.role == "admin"
+    _require_admin(admin)
     user = db.session.get(User, user_id)
     if user is None:
         abort(404)
@@ -39,7 +45,7 @@ def get_user_or_404(admin: User, user_id: int) -> User:
 def audit_query(admin: User, action: str | None, actor: str | None, object_type: str | None,
                 date_from: dt.date | None, date_to: dt.date | None) -> Select:
     """Audit events matching the filters, newest first."""
-    assert admin.role == "admin"
+    _require_admin(admin)
     stmt = select(AuditEvent, User.email).outerjoin(User, User.id == AuditEvent.actor_id)
     if action:
         stmt = stmt.where(AuditEvent.action.like(f"{action.strip()}%"))
