@@ -10,11 +10,11 @@ from ..auth.models import User
 from ..db import utcnow
 from ..extensions import db
 from ..offices.models import Office, Region
-from ..security import BAPAS_STAFF
+from ..security import LEADS
 from ..uploads import Attachment
 from .models import PartnerOrg
 
-from ..security import LEADS as VETTING_ROLES  # noqa: E402
+VETTING_ROLES = LEADS
 
 
 def vetting_queue(user: User, status: str | None, kind: str | None,
@@ -42,9 +42,10 @@ def status_counts(user: User) -> dict[str, int]:
 
 
 def get_org_for_staff_or_404(user: User, public_id: str) -> PartnerOrg:
-    """An application or partner of the user's own Bapas; 404 for anything else."""
+    """An application or partner of the user's own Bapas, for those who vet partners (the
+    supervisor and the head); 404 for anything else."""
     org = db.session.scalar(select(PartnerOrg).where(PartnerOrg.public_id == public_id))
-    if (org is None or user.role not in BAPAS_STAFF or org.office_id != user.office_id
+    if (org is None or user.role not in LEADS or org.office_id != user.office_id
             or org.status == "unconfirmed"):
         abort(404)
     return org
