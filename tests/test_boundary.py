@@ -229,6 +229,7 @@ def test_downloads_keep_their_sandbox_policy(app, users):
     assert response.status_code == 200
     assert response.headers["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert response.headers["Content-Disposition"].startswith("attachment;")
+    response.close()
 
 
 # ---------------------------------------------------------------- no personal data in the log
