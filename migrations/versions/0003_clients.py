@@ -5,9 +5,8 @@ Revises: 0002_partners
 Create Date: 2026-11-28 05:14:37.219767
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0003_clients'

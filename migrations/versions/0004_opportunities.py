@@ -5,9 +5,8 @@ Revises: 0003_clients
 Create Date: 2026-11-28 05:27:04.265023
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0004_opportunities'

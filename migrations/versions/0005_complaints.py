@@ -5,9 +5,8 @@ Revises: 0004_opportunities
 Create Date: 2026-11-28 05:36:40.979249
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0005_complaints'
