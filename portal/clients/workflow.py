@@ -71,6 +71,7 @@ ASSIGNMENT_WORKFLOW = Workflow(ASSIGNMENT_STATES, [
     # consented at the referral and the officer proposed it there).
     Transition("start_placement", ("proposed",), "active", (SYSTEM,)),
 ], state_labels=ASSIGNMENT_STATUS_LABELS, guards=(
-    Guard(ORG_ADMIN, lambda actor, assignment: bool(getattr(actor, "org_admin", False)),
+    Guard(ORG_ADMIN, lambda actor, assignment: bool(getattr(actor, "org_admin", False))
+          and getattr(actor, "partner_org_id", None) == assignment.partner_org_id,
           _l("Only the organisation admin can answer a proposal.")),
 ))
