@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 # Form fields never sent back to the browser on the "try again" page.
 SECRET_FIELDS = ("password", "current", "code", "secret", "confirm")
+CHOICE_FIELDS = ("SelectField", "SelectMultipleField", "RadioField", "MultiCheckboxField",
+                 "QuerySelectField")
 RETRY_AFTER_SECONDS = 60
 
 
@@ -151,20 +153,23 @@ def _typed_fields() -> list[dict[str, Any]]:
         values = request.form.getlist(name)
         field = labelled.get(name)
         kind = getattr(field, "type", "")
-        hidden = name in ("csrf_token", "submission_key", "version") or kind in (
-            "HiddenField", "CSRFTokenField") or field is None and name.endswith("_key")
-        label = str(field.label.text) if field is not None and not hidden else ""
+        label = str(field.label.text) if field is not None else ""
+        hidden = (name in ("csrf_token", "submission_key", "version")
+                  or kind in ("HiddenField", "CSRFTokenField")
+                  or not any(v.strip() for v in values))  # kept, but nothing to show
+        choice = kind in CHOICE_FIELDS
         shown = values
-        choices = getattr(field, "choices", None)
         if kind == "BooleanField":
-            choices, shown = (), ["✓"]
-        if field is not None and isinstance(choices, (list, tuple)):
-            names = {str(value): str(text) for value, text, *_ in
-                     (c if isinstance(c, (list, tuple)) else (c, c) for c in choices)}
-            shown = [names.get(v, v) for v in values]
+            choice, shown = True, ["✓"]
+        elif choice:
+            choices = getattr(field, "choices", None)
+            names = {}
+            if isinstance(choices, (list, tuple)):
+                names = {str(c[0]): str(c[1]) for c in choices if isinstance(c, (list, tuple))}
+            shown = [names.get(v, "✓") for v in values]  # never a raw code
         rows.append({"name": name, "values": values, "shown": shown, "label": label,
-                     "hidden": hidden, "long": any(len(v) > 60 or "\n" in v for v in values),
-                     "choice": isinstance(choices, (list, tuple))})
+                     "hidden": hidden, "choice": choice,
+                     "long": any(len(v) > 60 or "\n" in v for v in values)})
     return rows
 
 
