@@ -81,6 +81,18 @@ def region(name: str = "Jawa Barat") -> Region:
     return db.session.scalar(select(Region).where(Region.name == name))
 
 
+_hashes: dict[tuple, str] = {}
+
+
+def _password_hash() -> str:
+    """The hash of PASSWORD, computed once per hashing cost (every test user shares it)."""
+    from flask import current_app
+    cost = (current_app.config["ARGON2_TIME_COST"], current_app.config["ARGON2_MEMORY_COST"])
+    if cost not in _hashes:
+        _hashes[cost] = hash_password(PASSWORD)
+    return _hashes[cost]
+
+
 class UserFactory:
     """Create users with a known password; roles that need it get TOTP."""
 
@@ -95,7 +107,7 @@ class UserFactory:
     def _make(self, role, office_code, region_name, totp, email, **fields) -> User:
         n = next(_counter)
         user = User(email=email or f"{role}{n}@test.example", name=f"{role.title()} Tester {n}",
-                    role=role, password_hash=hash_password(PASSWORD), **{"locale": "id", **fields})
+                    role=role, password_hash=_password_hash(), **{"locale": "id", **fields})
         if role in ("officer", "supervisor", "head"):
             user.office_id = office(office_code).id
         if role == "regional":
@@ -135,11 +147,12 @@ def totp_now(user: User, at=None) -> str:
     return totp.at(at or utcnow())
 
 
-def t(app, msgid: str, lang: str = "id", **params) -> str:
-    """The catalogue's translation of `msgid` (what a user of that language reads)."""
-    from flask_babel import force_locale, gettext
+def t(app, msgid: str, lang: str = "id", context: str | None = None, **params) -> str:
+    """The catalogue's translation of `msgid` (what a user of that language reads); with
+    `context`, of the msgid marked with that context (pgettext, e.g. "complaint status")."""
+    from flask_babel import force_locale, gettext, pgettext
     with app.test_request_context(), force_locale(lang):
-        return gettext(msgid, **params)
+        return pgettext(context, msgid, **params) if context else gettext(msgid, **params)
 
 
 def _make_org(office_code: str = OFFICE_A, status: str = "active", **fields):
