@@ -3,32 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 import time_machine
 from sqlalchemy import select
 
 from portal.clients.models import Assignment
-from portal.clients.workflow import ASSIGNMENT_STATES, ASSIGNMENT_WORKFLOW
 from portal.extensions import db
 from portal.notifications import Notification
 from portal.partners.models import PartnerOrg
-from portal.workflow import InvalidTransition, NotPermitted
 
 from .support import login_client
-
-ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin", "system")
-
-
-@pytest.mark.parametrize("action, state, role", [(t.action, s, r)
-                         for t in ASSIGNMENT_WORKFLOW.transitions.values()
-                         for s in ASSIGNMENT_STATES for r in ROLES])
-def test_assignment_workflow_table(action, state, role):
-    transition = ASSIGNMENT_WORKFLOW.get(action)
-    if state in transition.sources and role in transition.roles:
-        assert ASSIGNMENT_WORKFLOW.check(action, state, role) is transition
-    else:
-        with pytest.raises((InvalidTransition, NotPermitted)):
-            ASSIGNMENT_WORKFLOW.check(action, state, role)
 
 
 def test_propose_accept_and_see(app, users, clients, mailbox):

@@ -9,13 +9,9 @@ from sqlalchemy import event, select
 
 from portal.audit import AuditEvent
 from portal.clients.models import Assignment, Client
-from portal.clients.workflow import CLIENT_STATES, CLIENT_WORKFLOW
 from portal.extensions import db
-from portal.workflow import InvalidTransition, NotPermitted
 
 from .support import OFFICE_B, login_client, office, t
-
-ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin", "system", "procedure")
 
 
 def client_data(**overrides):
@@ -119,19 +115,6 @@ def test_client_page_is_404_outside_the_bapas(app, users, clients, role, office_
     record = clients.make()
     session = login_client(app, users.make(role, office_code=office_code))
     assert session.get(f"/staf/klien/{record.public_id}").status_code == 404
-
-
-@pytest.mark.parametrize("action, state, role",
-                         [(t.action, s, r) for t in CLIENT_WORKFLOW.transitions.values()
-                          for s in CLIENT_STATES for r in ROLES])
-def test_client_workflow_table(action, state, role):
-    transition = CLIENT_WORKFLOW.get(action)
-    given = {"transfer_office": 1}
-    if state in transition.sources and role in transition.roles:
-        assert CLIENT_WORKFLOW.check(action, state, role, given) is transition
-    else:
-        with pytest.raises((InvalidTransition, NotPermitted)):
-            CLIENT_WORKFLOW.check(action, state, role, given)
 
 
 STATUS_CASES = [("intensify", "active", "officer", "intensive"),

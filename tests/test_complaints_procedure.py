@@ -1,4 +1,5 @@
-"""The revocation procedure: the table, the full path, confidentiality, concurrency, PDFs."""
+"""The revocation procedure: the full path, confidentiality, concurrency, queue and forms.
+(Each step by each person from each state: test_complaints_steps.py.)"""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,85 +11,12 @@ from sqlalchemy import select
 
 from portal.audit import AuditEvent
 from portal.clients.models import Client
-from portal.complaints.models import Complaint, ExaminationRecord, Hearing, IssuedDocument
-from portal.complaints.workflow import COMPLAINANT, COMPLAINT_WORKFLOW, STATES, SYSTEM
+from portal.complaints.models import Complaint, IssuedDocument
 from portal.extensions import db
-from portal.workflow import InvalidTransition, NotPermitted
 
 from .support import OFFICE_B, login_client, make_complaint, office, prefixed
 
-ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin", COMPLAINANT, SYSTEM)
 TODAY = dt.date.today()
-
-
-
-@pytest.mark.parametrize("action, state, role", [(t.action, s, r)
-                         for t in COMPLAINT_WORKFLOW.transitions.values() for s in STATES for r in ROLES])
-def test_table(action, state, role):
-    transition = COMPLAINT_WORKFLOW.get(action)
-    given = {f: "x" for f in transition.requires}
-    if state in transition.sources and role in transition.roles:
-        assert COMPLAINT_WORKFLOW.check(action, state, role, given) is transition
-    else:
-        with pytest.raises((InvalidTransition, NotPermitted)):
-            COMPLAINT_WORKFLOW.check(action, state, role, given)
-
-
-# ---- every staff move through the pages, by every staff role, from every state
-
-STAFF_ROLES = ("officer", "supervisor", "head", "regional")
-HTTP_ACTIONS = [a for a in COMPLAINT_WORKFLOW.transitions if a not in ("info_received", "info_lapsed", "withdraw")]
-
-
-def _prepared(app, users, clients, state, officer=None):
-    """A complaint in `state` with what every move from there needs."""
-    client = clients.make()
-    complaint = make_complaint(app, status=state, client=client, officer=officer)
-    examiner, head = users.make("officer"), users.make("head")
-    with app.app_context():
-        stored = db.session.get(Complaint, complaint.id)
-        for subject in ("complainant", "client"):
-            stored.examinations.append(ExaminationRecord(
-                subject=subject, subject_name="X", examiner_id=examiner.id,
-                examined_on=TODAY, place="Bapas", questions=[{"q": "?", "a": "!"}]))
-        stored.hearings.append(Hearing(held_on=TODAY, members="A, B", recommendation="temporary_revocation",
-                                       minutes="Notulen sidang TPP.", recorded_by_id=head.id))
-        db.session.commit()
-        return db.session.get(Complaint, complaint.id).version, complaint
-
-
-def _data(app, users, action, version):
-    officer = users.make("officer")
-    with app.app_context():
-        other_office = office(OFFICE_B).id
-    return {"version": version, "officer_id": str(officer.id), "reason": "not_violation",
-            "office_id": str(other_office), "message": "Mohon jelaskan tanggal kejadian.",
-            "note": "Catatan.", "decree_number": "PAS-99.PK.01.04/2027", "decree_on": TODAY.isoformat()}
-
-
-@pytest.mark.parametrize("action", HTTP_ACTIONS)
-@pytest.mark.parametrize("state", [s for s in STATES if s != "withdrawn"])
-def test_moves_through_the_pages(app, users, clients, action, state):
-    transition = COMPLAINT_WORKFLOW.get(action)
-    results = {}
-    for role in STAFF_ROLES:
-        actor = users.make(role)
-        # officers work only the cases assigned to them
-        version, complaint = _prepared(app, users, clients, state, officer=actor if role == "officer" else None)
-        session = login_client(app, actor)
-        response = session.post(f"/staf/pengaduan/{complaint.reference}/langkah/{action}",
-                                data=prefixed(action, _data(app, users, action, version)))
-        with app.app_context():
-            after = db.session.get(Complaint, complaint.id).status
-        legal = state in transition.sources and role in transition.roles
-        regional_can_see = state in ("proposed", "forwarded", "revoked", "not_revoked")
-        if role == "regional" and not regional_can_see:
-            assert response.status_code == 404
-        if legal:
-            assert after == transition.target, (action, state, role)
-        else:
-            assert after == state, (action, state, role)
-        results[role] = after
 
 
 def test_the_whole_path_and_what_each_party_sees(app, users, clients, mailbox):

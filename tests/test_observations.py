@@ -11,13 +11,10 @@ from portal import uploads
 from portal.extensions import db
 from portal.notifications import Notification
 from portal.observations.models import Observation
-from portal.observations.workflow import OBSERVATION_WORKFLOW, STATES
-from portal.workflow import InvalidTransition, NotPermitted
 
 from .files import jpeg_with_gps
 from .support import OFFICE_B, login_client
 
-ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin")
 TODAY = dt.date.today()
 
 
@@ -37,18 +34,6 @@ def report(session, record, **overrides):
     data.update(overrides)
     return session.post(f"/mitra/klien/{record.public_id}/pengamatan", data=data,
                         content_type="multipart/form-data")
-
-
-@pytest.mark.parametrize("action, state, role", [(t.action, s, r)
-                         for t in OBSERVATION_WORKFLOW.transitions.values() for s in STATES for r in ROLES])
-def test_observation_workflow_table(action, state, role):
-    transition = OBSERVATION_WORKFLOW.get(action)
-    given = {f: "x" for f in transition.requires}
-    if state in transition.sources and role in transition.roles:
-        assert OBSERVATION_WORKFLOW.check(action, state, role, given) is transition
-    else:
-        with pytest.raises((InvalidTransition, NotPermitted)):
-            OBSERVATION_WORKFLOW.check(action, state, role, given)
 
 
 def test_urgent_observation_reaches_the_officer_at_once(app, setup, mailbox):
