@@ -9,7 +9,7 @@ from portal.auth.models import User
 from portal.extensions import db
 from portal.partners.models import PartnerOrg
 
-from .support import PASSWORD, OFFICE_B, login_client, t
+from .support import PASSWORD, login_client, t
 
 
 def test_org_admin_invites_a_member_who_joins(app, users, mailbox):
@@ -96,16 +96,3 @@ def test_suspension_cuts_members_off_and_reinstatement_restores(app, users, mail
         version = db.session.get(PartnerOrg, admin.partner_org_id).version
     supervisor.post(f"/staf/mitra/{public_id}/reinstate", data={"reinstate-version": version})
     assert app.test_client().post("/masuk", data={"email": admin.email, "password": PASSWORD}).status_code == 302
-
-
-def test_staff_of_another_bapas_cannot_suspend(app, users):
-    admin = users.make("partner")
-    with app.app_context():
-        org = db.session.get(PartnerOrg, admin.partner_org_id)
-        public_id, version = org.public_id, org.version
-    other = login_client(app, users.make("head", office_code=OFFICE_B))
-    response = other.post(f"/staf/mitra/{public_id}/suspend",
-                          data={"suspend-version": version, "suspend-reason": "Alasan yang cukup panjang."})
-    assert response.status_code == 404
-    with app.app_context():
-        assert db.session.get(PartnerOrg, admin.partner_org_id).status == "active"
