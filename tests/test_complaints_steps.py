@@ -30,7 +30,8 @@ STEPS = [action for action, rule in COMPLAINT.rows.items()
 WRONG_STATE = "This step is not possible while the status is “%(state)s”."
 WRONG_ROLE = "Your role cannot take this step."
 GUARD_MESSAGES = {
-    ASSIGNED: "Only the officer assigned to this case, a supervisor or the head can take this step.",
+    ASSIGNED: "Only the officer assigned to this case, a supervisor or the head can take this "
+              "step.",
 }
 MISSING = "Something this step needs is missing: %(things)s."
 
@@ -190,7 +191,8 @@ MISSING_CASES = [
     # DESIGN §5: not_pursued — reason required, also when the head decides it after the hearing.
     ("decide_not_pursued", "tpp_hearing", "head", {"reason": ""}, ["the reason"]),
     ("record_revoked", "forwarded", "regional office of the province",
-     {"decree_number": "", "decree_on": ""}, ["the number of the decree", "the date of the decree"]),
+     {"decree_number": "", "decree_on": ""},
+     ["the number of the decree", "the date of the decree"]),
 ]
 
 

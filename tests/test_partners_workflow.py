@@ -108,7 +108,8 @@ def test_each_action_from_each_state_by_each_person(app, users, orgs, state, url
             org = orgs.make(state, **CHECKLIST_DONE)  # a fresh application
             continue
         if status != state or version != org.version:
-            wrong.append(f"{name}: may not take the action ({expected[0]}), yet it went to {status}")
+            wrong.append(f"{name}: may not take the action ({expected[0]}), yet it went to "
+                         f"{status}")
             org = orgs.make(state, **CHECKLIST_DONE)
             continue
         kind, msgid = expected
@@ -153,7 +154,9 @@ def test_a_stale_form_changes_nothing(app, users, orgs):
                     data={"info-version": org.version, "info-message": "Mohon lengkapi NIB."})
     assert ok.status_code == 302
     late = second.post(f"/staf/mitra/{org.public_id}/reject", follow_redirects=True,
-                       data={"reject-version": org.version, "reject-reason": "Tidak memenuhi syarat."})
+                       data={"reject-version": org.version,
+                             "reject-reason": "Tidak memenuhi syarat."})
     with app.app_context():
         assert db.session.get(PartnerOrg, org.id).status == "info_requested"
-    assert "Orang lain mengubah" in late.get_data(as_text=True) or "Someone else changed" in late.get_data(as_text=True)
+    page = late.get_data(as_text=True)
+    assert "Orang lain mengubah" in page or "Someone else changed" in page

@@ -53,7 +53,8 @@ def test_check_refuses_in_order_state_role_guard_requirements(app):
         workflow.check("close", "closed", "partner", {}, actor=STRANGER, subject=FILE)
     assert (wrong_state.value.action, wrong_state.value.state) == ("close", "closed")
     with app.test_request_context(), force_locale("en"):
-        assert str(wrong_state.value.message) == "This step is not possible while the status is “Closed”."
+        assert str(wrong_state.value.message) == \
+            "This step is not possible while the status is “Closed”."
     # an action the table does not know is not possible in any state
     with pytest.raises(InvalidTransition):
         workflow.check("reopen", "closed", "chief")
@@ -69,11 +70,13 @@ def test_check_refuses_in_order_state_role_guard_requirements(app):
     assert (guarded.value.reason, guarded.value.message) == ("owner", OWNER_ONLY)
     # then the things the step needs: empty, None and absent all count as missing
     with pytest.raises(MissingFields) as missing:
-        workflow.check("close", "open", "chief", {"reason": "", "on": None}, actor=OWNER, subject=FILE)
+        workflow.check("close", "open", "chief", {"reason": "", "on": None}, actor=OWNER,
+                       subject=FILE)
     assert missing.value.fields == ("reason", "on")
     assert missing.value.labels == ("the reason", "the date")
     with app.test_request_context(), force_locale("en"):
-        assert str(missing.value.message) == "Something this step needs is missing: the reason, the date."
+        assert str(missing.value.message) == \
+            "Something this step needs is missing: the reason, the date."
     with pytest.raises(MissingFields) as one_missing:
         workflow.check("close", "open", "chief", {"reason": "done"}, actor=OWNER, subject=FILE)
     assert one_missing.value.labels == ("the date",)
@@ -89,11 +92,15 @@ def test_a_state_without_a_label_still_refuses(app):
 
 
 @pytest.mark.parametrize("changes, complaint", [
-    ({"transitions": [Transition("close", ("open",), "shut", ("clerk",))]}, "unknown states ['shut']"),
-    ({"transitions": [Transition("close", ("ajar",), "closed", ("clerk",))]}, "unknown states ['ajar']"),
-    ({"transitions": [Transition("close", ("open",), "closed", ("clerk",), guards=("chief_only",))]},
+    ({"transitions": [Transition("close", ("open",), "shut", ("clerk",))]},
+     "unknown states ['shut']"),
+    ({"transitions": [Transition("close", ("ajar",), "closed", ("clerk",))]},
+     "unknown states ['ajar']"),
+    ({"transitions": [Transition("close", ("open",), "closed", ("clerk",),
+                                 guards=("chief_only",))]},
      "unknown guards ['chief_only']"),
-    ({"transitions": [Transition("close", ("open",), "closed", ("clerk",), requires=("stamp",))]},
+    ({"transitions": [Transition("close", ("open",), "closed", ("clerk",),
+                                 requires=("stamp",))]},
      "no label for required ['stamp']"),
 ])
 def test_construction_refuses_what_the_table_cannot_mean(changes, complaint):

@@ -1,15 +1,21 @@
 """Each workflow table of the code against the rules typed out by hand in workflow_rules.py,
 both ways: a move the rules name and the code lacks fails, a move the code has and the rules
 do not name fails, and every difference of states, target, roles, requirements or guards
-fails with both versions side by side."""
+fails with both versions side by side. Then what each guard means, on a few people."""
 from __future__ import annotations
 
 import pytest
 
+from portal.auth.models import User
+from portal.clients.models import Assignment, Client
 from portal.clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
+from portal.complaints.models import Complaint
 from portal.complaints.workflow import COMPLAINT_WORKFLOW
+from portal.jobs.models import Opportunity, Referral
 from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
+from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
+from portal.offices.models import Office
 from portal.partners.workflow import PARTNER_WORKFLOW
 
 from . import workflow_rules as rules
@@ -38,7 +44,8 @@ def _compare(what: str, written: frozenset, coded: frozenset) -> str | None:
         parts.append(f"the code adds {_set(coded - written)}")
     if written - coded:
         parts.append(f"the code lacks {_set(written - coded)}")
-    return f"{what}: the rules say {_set(written)}, the code says {_set(coded)} ({'; '.join(parts)})"
+    return (f"{what}: the rules say {_set(written)}, the code says {_set(coded)} "
+            f"({'; '.join(parts)})")
 
 
 @pytest.mark.parametrize("written, code, action", ROWS,
@@ -47,7 +54,8 @@ def test_each_written_move_is_in_the_code_as_written(written, code, action):
     rule = written.rows[action]
     row = code.transitions.get(action)
     if row is None:
-        pytest.fail(f"{written.name} workflow: the move {action!r} is missing from the code", pytrace=False)
+        pytest.fail(f"{written.name} workflow: the move {action!r} is missing from the code",
+                    pytrace=False)
     differences = [d for d in (
         _compare("from", rule.sources, frozenset(row.sources)),
         None if rule.target == row.target else
@@ -57,7 +65,8 @@ def test_each_written_move_is_in_the_code_as_written(written, code, action):
         _compare("guards", rule.guards, frozenset(row.guards)),
     ) if d]
     if differences:
-        pytest.fail(f"{written.name} workflow, {action!r}:\n  " + "\n  ".join(differences), pytrace=False)
+        pytest.fail(f"{written.name} workflow, {action!r}:\n  " + "\n  ".join(differences),
+                    pytrace=False)
 
 
 @pytest.mark.parametrize("written, code", PAIRS, ids=[w.name for w, _ in PAIRS])
@@ -68,3 +77,77 @@ def test_the_code_has_no_move_and_no_state_the_rules_do_not_name(written, code):
         ([states] if states else [])
     if problems:
         pytest.fail(f"{written.name} workflow: " + "\n  ".join(problems), pytrace=False)
+
+
+# ---------------------------------------------------------------- what each guard means
+# The guards of the rows, each on a few people and objects, with the answer the procedure
+# gives (objects are built in memory, never stored). Bapas 1 and 2 lie in provinces 10 and 20.
+
+def _staff(role: str, office_id: int | None = 1, user_id: int = 50) -> User:
+    return User(id=user_id, role=role, office_id=office_id)
+
+
+def _partner(user_id: int, org_id: int = 7, admin: bool = False) -> User:
+    return User(id=user_id, role="partner", partner_org_id=org_id, org_admin=admin)
+
+
+def _case(officer_id: int | None = 50) -> Complaint:
+    return Complaint(office_id=1, office=Office(id=1, region_id=10), assigned_officer_id=officer_id)
+
+
+def _referral() -> Referral:
+    return Referral(officer_id=50, client=Client(officer_id=50))
+
+
+C, A, O = COMPLAINT_WORKFLOW, ASSIGNMENT_WORKFLOW, OBSERVATION_WORKFLOW
+P, R = POSTING_WORKFLOW, REFERRAL_WORKFLOW
+GUARD_CASES = [
+    # DESIGN §2: Bapas staff work in their own Bapas.
+    (C, "own_office", "a supervisor of the case's Bapas", _staff("supervisor"), _case(), True),
+    (C, "own_office", "a head of another Bapas", _staff("head", office_id=2), _case(), False),
+    (C, "own_office", "an officer of another Bapas", _staff("officer", office_id=2), _case(),
+     False),
+    # Issue 6 closing note: an officer acts only on the cases assigned to them; the guard does
+    # not narrow supervisors and the head (their rows' roles do).
+    (C, "assigned", "the assigned officer", _staff("officer"), _case(), True),
+    (C, "assigned", "another officer", _staff("officer", user_id=51), _case(), False),
+    (C, "assigned", "an officer, on an unassigned case", _staff("officer"), _case(None), False),
+    (C, "assigned", "a supervisor", _staff("supervisor", user_id=52), _case(), True),
+    # DESIGN §2: regional users — the Bapas offices of their province.
+    (C, "own_region", "the regional office of the province",
+     User(id=60, role="regional", region_id=10), _case(), True),
+    (C, "own_region", "a regional office of another province",
+     User(id=61, role="regional", region_id=20), _case(), False),
+    # Issue 6 §3 "assign or claim": an officer claims a case nobody holds.
+    (C, "unassigned", "an officer, on an unassigned case", _staff("officer"), _case(None), True),
+    (C, "unassigned", "an officer, on a case another holds", _staff("officer", user_id=51),
+     _case(), False),
+    # Issue 4 §2 "the organisation's admin accepts or declines".
+    (A, "org_admin", "the organisation's admin", _partner(70, admin=True),
+     Assignment(partner_org_id=7), True),
+    (A, "org_admin", "a member who is not its admin", _partner(71), Assignment(partner_org_id=7),
+     False),
+    (A, "org_admin", "the admin of another organisation", _partner(72, org_id=8, admin=True),
+     Assignment(partner_org_id=7), False),
+    # Issue 4 §4 "The author can correct it".
+    (O, "author", "the author", _partner(70), Observation(author_id=70), True),
+    (O, "author", "another member of the organisation", _partner(71), Observation(author_id=70),
+     False),
+    # Issue 5 §1 "moderated by a supervisor of a covered Bapas".
+    (P, "open_to_office", "a supervisor of a covered Bapas", _staff("supervisor"),
+     Opportunity(offices=[Office(id=1)]), True),
+    (P, "open_to_office", "a supervisor of a Bapas not covered", _staff("supervisor", office_id=2),
+     Opportunity(offices=[Office(id=1)]), False),
+    # Issue 5 §4 and its closing note: the client's own PK or a supervisor.
+    (R, "case_officer", "the client's officer", _staff("officer"), _referral(), True),
+    (R, "case_officer", "a supervisor", _staff("supervisor", user_id=52), _referral(), True),
+    (R, "case_officer", "another officer", _staff("officer", user_id=51), _referral(), False),
+]
+
+
+@pytest.mark.parametrize("code, guard, who, actor, subject, passes", GUARD_CASES,
+                         ids=[f"{c[1]}-{c[2].replace(' ', '_')}" for c in GUARD_CASES])
+def test_each_guard_means_what_the_rules_say(code, guard, who, actor, subject, passes):
+    if code.guards[guard].test(actor, subject) is not passes:
+        pytest.fail(f"guard {guard!r}: {who} should {'pass' if passes else 'be stopped'}",
+                    pytrace=False)

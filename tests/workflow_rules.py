@@ -115,7 +115,8 @@ COMPLAINT = rules("complaint", COMPLAINT_STATES, [
     ("record_not_revoked", {"forwarded"}, "not_revoked", {"regional"},
      {"decree_number", "decree_on"}, {REGION}),
     # §5 "withdrawn — complainant, before examination"; issue 6 §2.
-    ("withdraw", {"submitted", "in_review", "needs_info"}, "withdrawn", {"complainant"}, NONE, NONE),
+    ("withdraw", {"submitted", "in_review", "needs_info"}, "withdrawn", {"complainant"}, NONE,
+     NONE),
     # Records and notes; the state stays.
     # Issue 6 §2 "can reply and add evidence while the case is open".
     ("reply", COMPLAINT_OPEN, None, {"complainant"}, NONE, NONE),
