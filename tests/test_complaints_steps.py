@@ -208,8 +208,11 @@ def test_a_step_names_what_it_is_missing(app, users, clients, action, state, who
     url = f"/staf/pengaduan/{complaint.reference}"
     response = session.post(f"{url}/langkah/{action}",
                             data=_form(app, action, version, officer, **form_parts))
+    status, after_version, moves = _status_and_moves(app, complaint.id, action)
+    if (status, after_version, moves) != (state, version, 0):
+        pytest.fail(f"{action} from {state} by the {who} without {', '.join(labels)}: the step "
+                    f"must be refused, yet the case went to {status}", pytrace=False)
     assert (response.status_code, response.headers.get("Location")) == (302, url)
-    assert _status_and_moves(app, complaint.id, action) == (state, version, 0)
     page = _page_text(session, url)
     assert any(message in page for message in _any_order(app, labels)), \
         f"the page does not name what is missing: {_any_order(app, labels)[0]!r}"
