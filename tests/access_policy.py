@@ -205,7 +205,7 @@ POLICY: dict[str, Rule] = {
     "complaints.assign": Rule(STAFF, "/staf/pengaduan/{x.complaint}/tugaskan",
                               to("/staf/pengaduan/{x.complaint}")),
     "complaints.flag": Rule(STAFF, "/staf/pengaduan/{x.complaint}/tandai", to("/staf/pengaduan/{x.complaint}")),
-    "complaints.examination": Rule(EDITORS, "/staf/pengaduan/{x.complaint}/bap",
+    "complaints.examination": Rule(("officer",), "/staf/pengaduan/{x.complaint}/bap",
                                    to("/staf/pengaduan/{x.complaint}")),
     "complaints.hearing": Rule(VETTING, "/staf/pengaduan/{x.complaint}/tpp", to("/staf/pengaduan/{x.complaint}")),
     # the BAP of the complainant (it names them)

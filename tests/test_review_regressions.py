@@ -30,7 +30,7 @@ def test_head_cannot_revoke_a_client_outside_the_procedure(app, users, clients):
 
 def test_transfer_unlinks_the_client_of_the_old_bapas(app, users, clients):
     record = clients.make(full_name="Klien Bandung Rahasia")
-    complaint = make_complaint(app, status="in_review", client=record)
+    complaint = make_complaint(app, status="submitted", client=record)
     with app.app_context():
         target = office(OFFICE_B).id
     login_client(app, users.make("supervisor")).post(

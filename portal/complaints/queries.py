@@ -12,7 +12,7 @@ from ..db import today
 from ..extensions import db
 from ..observations.models import Observation
 from ..offices.models import Office
-from ..security import BAPAS_STAFF, EDITORS
+from ..security import BAPAS_STAFF
 from .models import Complaint
 from .workflow import OPEN_STATES
 
@@ -131,7 +131,7 @@ def get_partner_complaint_or_404(user: User, reference: str) -> Complaint:
 
 
 def officers_of(user: User) -> list[User]:
-    """Officers (and supervisors) of the user's Bapas."""
+    """The probation officers (PK) of the user's Bapas: the people a case is assigned to."""
     return list(db.session.scalars(select(User).where(
-        User.office_id == user.office_id, User.role.in_(EDITORS),
+        User.office_id == user.office_id, User.role == "officer",
         User.active.is_(True)).order_by(User.name)))

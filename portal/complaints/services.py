@@ -21,7 +21,6 @@ from ..clients.models import Client
 from ..db import add_once, find_submitted, submission_digest, today, utcnow
 from ..extensions import db
 from ..notifications import link_to, notify
-from ..security import EDITORS
 from ..workflow import InvalidTransition, Refused, StaleObject
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
 from .models import (SECRET_ALPHABET, Complaint, ComplaintEvent, ExaminationRecord, Hearing,
@@ -226,10 +225,10 @@ def _client_move(actor, complaint: Complaint, action: str) -> None:
 
 
 def _officer_of_case(complaint: Complaint, officer_id) -> User | None:
-    """An active officer or supervisor of the case's Bapas, or None."""
+    """An active probation officer (PK) of the case's Bapas, or None."""
     officer = db.session.get(User, int(officer_id)) if str(officer_id or "").isdigit() else None
     if (officer is None or not officer.active or officer.office_id != complaint.office_id
-            or officer.role not in EDITORS):
+            or officer.role != "officer"):
         return None
     return officer
 

@@ -16,7 +16,7 @@ from ..offices.models import Office
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as CASEWORKERS
 from ..security import CASE_READERS as READERS
-from ..security import EDITORS, LEADS, roles_required
+from ..security import LEADS, roles_required
 from ..boundary import return_to
 from ..workflow import Refused
 from . import bp, calendar, documents, queries, services
@@ -205,7 +205,7 @@ def flag(reference: str):
 
 
 @bp.route("/staf/pengaduan/<reference>/bap", methods=["POST"])
-@roles_required(*EDITORS)
+@roles_required("officer")
 def examination(reference: str):
     """Record a BAP; its PDF is issued with a verification code."""
     complaint = queries.get_case_or_404(current_user, reference)

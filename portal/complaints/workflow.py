@@ -5,10 +5,11 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
 from ..security import BAPAS_STAFF as CASEWORKERS
-from ..security import EDITORS, LEADS
+from ..security import LEADS
 from ..workflow import Guard, Transition, Workflow
 
 COMPLAINANT = "complainant"
+OFFICER, SUPERVISOR = "officer", "supervisor"
 SYSTEM = "system"
 
 STATES = ("submitted", "in_review", "needs_info", "examination", "tpp_hearing", "not_pursued",
@@ -101,22 +102,25 @@ GUARDS = (
 CASEWORK = (OWN_OFFICE, ASSIGNED)
 
 COMPLAINT_WORKFLOW = Workflow(STATES, [
-    Transition("triage", ("submitted",), "in_review", LEADS, requires=("officer",),
+    # Triage (DESIGN §5 "submitted — supervisor triages"): link and assign, close, transfer.
+    Transition("triage", ("submitted",), "in_review", (SUPERVISOR,), requires=("officer",),
                guards=(OWN_OFFICE,)),
-    Transition("close", ("submitted", "in_review", "needs_info", "examination"), "not_pursued",
-               LEADS, requires=("reason",), guards=(OWN_OFFICE,)),
-    Transition("transfer", ("submitted", "in_review"), "submitted", LEADS, requires=("office",),
+    Transition("close", ("submitted",), "not_pursued", (SUPERVISOR,), requires=("reason",),
                guards=(OWN_OFFICE,)),
-    Transition("request_info", ("in_review", "examination"), "needs_info", CASEWORKERS,
+    Transition("transfer", ("submitted",), "submitted", (SUPERVISOR,), requires=("office",),
+               guards=(OWN_OFFICE,)),
+    # Review and examination (§5 "assigned officer", "officer records BAPs").
+    Transition("request_info", ("in_review", "examination"), "needs_info", (OFFICER,),
                requires=("message",), guards=CASEWORK),
     Transition("info_received", ("needs_info",), "in_review", (COMPLAINANT,)),
     Transition("info_lapsed", ("needs_info",), "in_review", (SYSTEM,)),
-    Transition("start_examination", ("in_review",), "examination", CASEWORKERS,
+    Transition("start_examination", ("in_review",), "examination", (OFFICER,),
                requires=("client",), guards=CASEWORK),
-    Transition("refer_to_tpp", ("examination",), "tpp_hearing", CASEWORKERS,
+    Transition("refer_to_tpp", ("examination",), "tpp_hearing", (OFFICER,),
                requires=("complainant_bap", "client_bap"), guards=CASEWORK),
+    # The head's decisions after the TPP hearing; "not pursued" gives its reason (§5).
     Transition("decide_not_pursued", ("tpp_hearing",), "not_pursued", ("head",),
-               requires=("hearing",), guards=(OWN_OFFICE,)),
+               requires=("hearing", "reason"), guards=(OWN_OFFICE,)),
     Transition("decide_warning", ("tpp_hearing",), "warning_issued", ("head",),
                requires=("hearing",), guards=(OWN_OFFICE,)),
     Transition("decide_temporary_revocation", ("tpp_hearing",), "temporarily_revoked", ("head",),
@@ -130,7 +134,7 @@ COMPLAINT_WORKFLOW = Workflow(STATES, [
     Transition("withdraw", ("submitted", "in_review", "needs_info"), "withdrawn", (COMPLAINANT,)),
     # Records and notes that do not move the case:
     Transition("reply", OPEN_STATES, None, (COMPLAINANT,)),
-    Transition("record_bap", ("examination",), None, EDITORS, guards=CASEWORK),
+    Transition("record_bap", ("examination",), None, (OFFICER,), guards=CASEWORK),
     Transition("record_hearing", ("tpp_hearing",), None, LEADS, guards=(OWN_OFFICE,)),
     Transition("note", STATES, None, CASEWORKERS, requires=("body",), guards=CASEWORK),
     Transition("message", STATES, None, CASEWORKERS, requires=("body",), guards=CASEWORK),
