@@ -9,14 +9,14 @@ from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import UTCDateTime, utcnow
-from .extensions import db
+from .extensions import Model, db
 
 # Keys whose values must never reach the log, whatever a caller passes.
 FORBIDDEN_KEYS = {"password", "secret", "token", "totp", "code", "text", "body", "narrative"}
 MAX_DETAIL_LENGTH = 200
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """One thing that happened: who, in which role and office, did what to which object."""
 
     __tablename__ = "audit_event"

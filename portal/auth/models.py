@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db, login_manager
+from ..extensions import Model, db, login_manager
 from ..offices.models import Office, Region
 from ..security import TOTP_REQUIRED_ROLES
 
@@ -19,7 +19,7 @@ def new_nonce() -> str:
     return secrets.token_hex(16)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """A person who signs in: partner member, Bapas staff, regional staff or admin."""
 
     __tablename__ = "user"
@@ -89,7 +89,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.role}>"
 
 
-class OneTimeToken(db.Model):
+class OneTimeToken(Model):
     """A single-use, expiring link token; only its SHA-256 is stored."""
 
     __tablename__ = "one_time_token"

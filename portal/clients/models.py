@@ -8,7 +8,7 @@ from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..offices.models import Office
 
 PROGRAMMES = ("PB", "CB", "CMB", "asimilasi")
@@ -24,7 +24,7 @@ def new_public_id() -> str:
     return secrets.token_urlsafe(12)
 
 
-class Client(db.Model):
+class Client(Model):
     """A person under the supervision of a Bapas."""
 
     __tablename__ = "client"
@@ -70,7 +70,7 @@ class Client(db.Model):
         return f"<Client {self.id} {self.status}>"
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A client assigned to a partner organisation: the only door through which a partner
     sees a client."""
 
@@ -102,7 +102,7 @@ class Assignment(db.Model):
                 and self.client.under_supervision)
 
 
-class CheckIn(db.Model):
+class CheckIn(Model):
     """One month's wajib lapor (reporting to the Bapas)."""
 
     __tablename__ = "check_in"
@@ -119,7 +119,7 @@ class CheckIn(db.Model):
     recorded_by = relationship("User")
 
 
-class ClientEvent(db.Model):
+class ClientEvent(Model):
     """One entry of a client's timeline (staff only)."""
 
     __tablename__ = "client_event"

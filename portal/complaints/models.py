@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..offices.models import Office
 
 CHANNELS = ("portal", "public", "oral", "letter")
@@ -31,7 +31,7 @@ def new_secret() -> str:
     return "".join(secrets.choice(SECRET_ALPHABET) for _ in range(16))
 
 
-class Complaint(db.Model):
+class Complaint(Model):
     """A written request to revoke a client's parole (permohonan pencabutan)."""
 
     __tablename__ = "complaint"
@@ -92,7 +92,7 @@ class Complaint(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class ComplaintEvent(db.Model):
+class ComplaintEvent(Model):
     """One entry of a case timeline: a move, an internal note, or a message."""
 
     __tablename__ = "complaint_event"
@@ -112,7 +112,7 @@ class ComplaintEvent(db.Model):
     actor = relationship("User")
 
 
-class ExaminationRecord(db.Model):
+class ExaminationRecord(Model):
     """A BAP (berita acara pemeriksaan): of the complainant, the client or a witness."""
 
     __tablename__ = "examination_record"
@@ -130,7 +130,7 @@ class ExaminationRecord(db.Model):
     examiner = relationship("User")
 
 
-class Hearing(db.Model):
+class Hearing(Model):
     """The TPP (Tim Pengamat Pemasyarakatan) hearing and its recommendation."""
 
     __tablename__ = "hearing"
@@ -145,7 +145,7 @@ class Hearing(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class IssuedDocument(db.Model):
+class IssuedDocument(Model):
     """A PDF the portal issued (BAP, proposal letter), kept for verification."""
 
     __tablename__ = "issued_document"

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clients.models import new_public_id
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model, db
 from ..offices.models import Office, Region
 
 KINDS = ("job", "training", "apprenticeship", "education")
@@ -32,7 +32,7 @@ def new_referral_code() -> str:
     return f"RJK-{chars[:4]}-{chars[4:]}"
 
 
-class Opportunity(db.Model):
+class Opportunity(Model):
     """A job, training place, apprenticeship or education programme offered by a partner."""
 
     __tablename__ = "opportunity"
@@ -77,7 +77,7 @@ class Opportunity(db.Model):
         return any(o.id == office_id for o in self.offices)
 
 
-class Referral(db.Model):
+class Referral(Model):
     """A client referred to an opportunity, pseudonymous to the partner until disclosure."""
 
     __tablename__ = "referral"
@@ -121,7 +121,7 @@ class Referral(db.Model):
         return self.disclosed_at is not None
 
 
-class ReferralEvent(db.Model):
+class ReferralEvent(Model):
     """One step of a referral (what the partner and the officer did)."""
 
     __tablename__ = "referral_event"

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clients.models import new_public_id
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 CATEGORIES = ("progress", "routine", "concern", "suspected_violation")
 URGENT = ("concern", "suspected_violation")
@@ -18,7 +18,7 @@ FOLLOW_UPS = ("none", "home_visit_planned", "warning_issued", "intensified_super
               "open_revocation_case")
 
 
-class Observation(db.Model):
+class Observation(Model):
     """What a partner saw about a client, and the officer's answer."""
 
     __tablename__ = "observation"
@@ -62,7 +62,7 @@ class Observation(db.Model):
         return self.category in URGENT
 
 
-class ObservationRevision(db.Model):
+class ObservationRevision(Model):
     """An earlier version of a corrected observation (staff see every version)."""
 
     __tablename__ = "observation_revision"

@@ -7,12 +7,12 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 OFFICE_CLASSES = ("I", "II")
 
 
-class Region(db.Model):
+class Region(Model):
     """A province and its regional office (Kanwil Ditjenpas)."""
 
     __tablename__ = "region"
@@ -31,7 +31,7 @@ class Region(db.Model):
         return f"<Region {self.code}>"
 
 
-class Office(db.Model):
+class Office(Model):
     """A Bapas (or a Pos Bapas outpost of one)."""
 
     __tablename__ = "office"

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstr
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..offices.models import Office
 
 KINDS = ("individual", "family", "educator", "employer", "ngo", "religious", "academic",
@@ -28,7 +28,7 @@ def new_public_id() -> str:
     return secrets.token_urlsafe(12)
 
 
-class PartnerOrg(db.Model):
+class PartnerOrg(Model):
     """A partner (organisation or individual), from application to the end of the PKS."""
 
     __tablename__ = "partner_org"
@@ -86,7 +86,7 @@ class PartnerOrg(db.Model):
         return f"<PartnerOrg {self.reference} {self.status}>"
 
 
-class PartnerEvent(db.Model):
+class PartnerEvent(Model):
     """One entry of an application's or partner's timeline."""
 
     __tablename__ = "partner_event"
@@ -104,7 +104,7 @@ class PartnerEvent(db.Model):
     actor = relationship("User")
 
 
-class PksReminder(db.Model):
+class PksReminder(Model):
     """A PKS expiry reminder already sent (so the daily job never sends it twice)."""
 
     __tablename__ = "pks_reminder"
