@@ -17,7 +17,7 @@ def _require_admin(user: User) -> None:
         abort(404)
 
 
-def users_query(admin: User, q: str | None, role: str | None, status: str | None) -> Select:
+def users_query(admin: User, q: str | None, role: str | None, status: str | None) -> Select[User]:
     """Users matching the filters, newest first."""
     _require_admin(admin)
     stmt = select(User).order_by(User.id.desc())
@@ -43,7 +43,7 @@ def get_user_or_404(admin: User, user_id: int) -> User:
 
 
 def audit_query(admin: User, action: str | None, actor: str | None, object_type: str | None,
-                date_from: dt.date | None, date_to: dt.date | None) -> Select:
+                date_from: dt.date | None, date_to: dt.date | None) -> Select[AuditEvent, str]:
     """Audit events matching the filters, newest first."""
     _require_admin(admin)
     stmt = select(AuditEvent, User.email).outerjoin(User, User.id == AuditEvent.actor_id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
@@ -12,6 +13,9 @@ from ..db import UTCDateTime, utcnow
 from ..extensions import Model, db, login_manager
 from ..offices.models import Office, Region
 from ..security import TOTP_REQUIRED_ROLES
+
+if TYPE_CHECKING:
+    from ..partners.models import PartnerOrg
 
 
 def new_nonce() -> str:
@@ -47,7 +51,7 @@ class User(UserMixin, Model):
 
     office: Mapped[Office | None] = relationship()
     region: Mapped[Region | None] = relationship()
-    partner_org = relationship("PartnerOrg", foreign_keys=[partner_org_id])
+    partner_org: Mapped[PartnerOrg | None] = relationship("PartnerOrg", foreign_keys=[partner_org_id])
 
     def get_id(self) -> str:
         """Flask-Login id: the user id and the session nonce, so rotating it ends old cookies."""
@@ -104,7 +108,7 @@ class OneTimeToken(Model):
     used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User | None] = relationship()
-    partner_org = relationship("PartnerOrg")
+    partner_org: Mapped[PartnerOrg | None] = relationship("PartnerOrg")
 
 
 @login_manager.user_loader

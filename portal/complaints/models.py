@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -11,6 +12,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..db import UTCDateTime, utcnow
 from ..extensions import Model
 from ..offices.models import Office
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from ..clients.models import Client
 
 CHANNELS = ("portal", "public", "oral", "letter")
 CLOSING_REASONS = ("not_violation", "insufficient", "duplicate", "outside")
@@ -80,13 +85,13 @@ class Complaint(Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     office: Mapped[Office] = relationship(foreign_keys=[office_id])
-    client = relationship("Client")
-    assigned_officer = relationship("User", foreign_keys=[assigned_officer_id])
-    events: Mapped[list["ComplaintEvent"]] = relationship(
+    client: Mapped[Client | None] = relationship("Client")
+    assigned_officer: Mapped[User | None] = relationship("User", foreign_keys=[assigned_officer_id])
+    events: Mapped[list[ComplaintEvent]] = relationship(
         order_by="ComplaintEvent.id.desc()", cascade="all, delete-orphan")
-    examinations: Mapped[list["ExaminationRecord"]] = relationship(
+    examinations: Mapped[list[ExaminationRecord]] = relationship(
         order_by="ExaminationRecord.id", cascade="all, delete-orphan")
-    hearings: Mapped[list["Hearing"]] = relationship(order_by="Hearing.id",
+    hearings: Mapped[list[Hearing]] = relationship(order_by="Hearing.id",
                                                      cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
@@ -109,7 +114,7 @@ class ComplaintEvent(Model):
     visibility: Mapped[str] = mapped_column(String(12), default="internal")  # internal | complainant
     body: Mapped[str | None] = mapped_column(Text)
 
-    actor = relationship("User")
+    actor: Mapped[User | None] = relationship("User")
 
 
 class ExaminationRecord(Model):
@@ -127,7 +132,7 @@ class ExaminationRecord(Model):
     questions: Mapped[list] = mapped_column(JSON, default=list)  # [{"q": ..., "a": ...}]
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    examiner = relationship("User")
+    examiner: Mapped[User] = relationship("User")
 
 
 class Hearing(Model):
@@ -160,4 +165,4 @@ class IssuedDocument(Model):
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    complaint = relationship("Complaint")
+    complaint: Mapped[Complaint] = relationship("Complaint")

@@ -2,6 +2,8 @@
 of their province, partners only what they filed themselves."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from flask import abort
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import joinedload
@@ -16,12 +18,23 @@ from ..security import BAPAS_STAFF
 from .models import Complaint
 from .workflow import OPEN_STATES
 
+if TYPE_CHECKING:
+    from ..uploads import Attachment
+
 REGIONAL_STATES = ("proposed", "forwarded", "revoked", "not_revoked")
+
+
+class Related(TypedDict):
+    """What staff see next to a case (see related())."""
+
+    complaints: list[Complaint]
+    observations: list[Observation]
+    misses: list[CheckIn]
 
 
 def queue_query(user: User, status: str | None = None, ground: str | None = None,
                 officer_id: int | None = None, overdue: bool = False,
-                client: str | None = None) -> Select:
+                client: str | None = None) -> Select[Complaint]:
     """The review queue: unassigned first, then by due date."""
     if user.role in BAPAS_STAFF:
         stmt = select(Complaint).where(Complaint.office_id == user.office_id)
@@ -83,7 +96,7 @@ def may_see_complainant(user: User, complaint: Complaint) -> bool:
     return user.role == "regional" and complaint.status in REGIONAL_STATES
 
 
-def case_files(user: User, complaint: Complaint) -> list:
+def case_files(user: User, complaint: Complaint) -> list[Attachment]:
     """The files of a case this user may download: evidence, and the scanned letter and the
     signed scan of the complainant's BAP only for those who may see the complainant."""
     from ..uploads import Attachment, attachments_of
@@ -99,7 +112,7 @@ def case_files(user: User, complaint: Complaint) -> list:
                                   and records[f.owner_id].subject == "complainant"))]
 
 
-def related(user: User, complaint: Complaint) -> dict:
+def related(user: User, complaint: Complaint) -> Related:
     """Staff-only context: other complaints about the client, recent observations, misses."""
     if complaint.client_id is None or complaint.client.office_id != complaint.office_id:
         return {"complaints": [], "observations": [], "misses": []}

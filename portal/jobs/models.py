@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Column, Date, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -11,6 +12,11 @@ from ..clients.models import new_public_id
 from ..db import UTCDateTime, utcnow
 from ..extensions import Model, db
 from ..offices.models import Office, Region
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from ..clients.models import Client
+    from ..partners.models import PartnerOrg
 
 KINDS = ("job", "training", "apprenticeship", "education")
 SECTORS = ("agriculture", "fisheries", "manufacturing", "garment", "construction", "trade",
@@ -67,7 +73,7 @@ class Opportunity(Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    partner_org = relationship("PartnerOrg")
+    partner_org: Mapped[PartnerOrg] = relationship("PartnerOrg")
     region: Mapped[Region] = relationship()
     offices: Mapped[list[Office]] = relationship(secondary=opportunity_office)
 
@@ -108,10 +114,10 @@ class Referral(Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     opportunity: Mapped[Opportunity] = relationship()
-    client = relationship("Client")
-    officer = relationship("User", foreign_keys=[officer_id])
+    client: Mapped[Client] = relationship("Client")
+    officer: Mapped[User | None] = relationship("User", foreign_keys=[officer_id])
     office: Mapped[Office] = relationship()
-    events: Mapped[list["ReferralEvent"]] = relationship(order_by="ReferralEvent.id.desc()",
+    events: Mapped[list[ReferralEvent]] = relationship(order_by="ReferralEvent.id.desc()",
                                                          cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
@@ -135,4 +141,4 @@ class ReferralEvent(Model):
     to_status: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
 
-    actor = relationship("User")
+    actor: Mapped[User | None] = relationship("User")

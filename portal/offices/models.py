@@ -21,7 +21,7 @@ class Region(Model):
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
 
-    offices: Mapped[list["Office"]] = relationship(back_populates="region")
+    offices: Mapped[list[Office]] = relationship(back_populates="region")
 
     @property
     def kanwil_name(self) -> str:
@@ -52,7 +52,7 @@ class Office(Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     region: Mapped[Region] = relationship(back_populates="offices")
-    parent: Mapped["Office | None"] = relationship(remote_side=[id])
+    parent: Mapped[Office | None] = relationship(remote_side=[id])
 
     def __repr__(self) -> str:
         return f"<Office {self.code}>"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..db import UTCDateTime, utcnow
 from ..extensions import Model
 from ..offices.models import Office
+
+if TYPE_CHECKING:
+    from ..auth.models import User
 
 KINDS = ("individual", "family", "educator", "employer", "ngo", "religious", "academic",
          "business", "agency")
@@ -73,7 +77,7 @@ class PartnerOrg(Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     office: Mapped[Office] = relationship()
-    events: Mapped[list["PartnerEvent"]] = relationship(
+    events: Mapped[list[PartnerEvent]] = relationship(
         back_populates="org", order_by="PartnerEvent.id.desc()", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
@@ -101,7 +105,7 @@ class PartnerEvent(Model):
     note: Mapped[str | None] = mapped_column(Text)
 
     org: Mapped[PartnerOrg] = relationship(back_populates="events")
-    actor = relationship("User")
+    actor: Mapped[User | None] = relationship("User")
 
 
 class PksReminder(Model):
