@@ -117,7 +117,8 @@ def import_clients(actor: User, office_id: int, stream: Iterable[str], dry_run: 
         select(User.id, User.email).where(User.office_id == office_id,
                                           User.role.in_(EDITORS),
                                           User.active.is_(True)))}
-    parsed, seen = [], set()
+    parsed: list[dict] = []
+    seen: set[str] = set()
     for row in reader:
         report.rows += 1
         data, problems = _parse(row, officers, seen)
