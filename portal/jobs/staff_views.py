@@ -70,7 +70,7 @@ def refer(public_id: str):
     chosen = next((o for o, ok in options if o.public_id == form.opportunity.data and ok), None)
     if request.method == "POST" and chosen is None:
         form.opportunity.errors = [_("Choose an opportunity the client is eligible for.")]
-    elif form.validate_on_submit():
+    elif chosen is not None and form.validate_on_submit():
         referral = services.refer(current_user, client, chosen, form.data)
         flash(_("Referral sent. The partner sees the code %(code)s and your summary.", code=referral.code),
               "success")
