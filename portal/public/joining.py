@@ -68,7 +68,7 @@ def apply_confirm(token: str):
 def apply_answer(token: str):
     """Answer the Bapas's request for more information (single-use link)."""
     row = services.find_org_token(token, "partner_info")
-    if row is None or row.partner_org.status != "info_requested":
+    if row is None or row.partner_org is None or row.partner_org.status != "info_requested":
         return render_template("public/apply_link_invalid.html"), 404
     org = row.partner_org
     form = InfoAnswerForm()
