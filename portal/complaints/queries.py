@@ -114,7 +114,8 @@ def case_files(user: User, complaint: Complaint) -> list[Attachment]:
 
 def related(user: User, complaint: Complaint) -> Related:
     """Staff-only context: other complaints about the client, recent observations, misses."""
-    if complaint.client_id is None or complaint.client.office_id != complaint.office_id:
+    if (complaint.client_id is None or complaint.client is None
+            or complaint.client.office_id != complaint.office_id):
         return {"complaints": [], "observations": [], "misses": []}
     others = list(db.session.scalars(select(Complaint).where(
         Complaint.client_id == complaint.client_id, Complaint.id != complaint.id)
