@@ -74,9 +74,9 @@ def _safe_name(name: str, extension: str) -> str:
 def _reencode(data: bytes, content_type: str) -> bytes:
     """Decode and re-encode an image; EXIF (location included) and other metadata are dropped."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            image = ImageOps.exif_transpose(image)
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.load()
+            image = ImageOps.exif_transpose(opened)
             out = io.BytesIO()
             if content_type == "image/jpeg":
                 image.convert("RGB").save(out, "JPEG", quality=90, optimize=True)

@@ -72,7 +72,7 @@ def _validate(lineno: int, row: dict[str, str], regions: dict[str, Region], seen
     phone = values.get("phone", "")
     if phone and not PHONE_RE.match(phone):
         problems.append("phone may hold only digits, spaces, +, -, ( and )")
-    if problems:
+    if problems or region is None:
         report.errors.extend((lineno, p) for p in problems)
         return None
     seen.add(code)
