@@ -11,8 +11,13 @@ from werkzeug.serving import run_simple
 from . import audit
 from .auth.models import User
 from .auth.services import set_password
-from .demo_data import (DEMO_COMPLAINT_REFERENCE, DEMO_COMPLAINT_SECRET, load_demo_clients,
-                        load_demo_complaints, load_demo_partners)
+from .demo_data import (
+    DEMO_COMPLAINT_REFERENCE,
+    DEMO_COMPLAINT_SECRET,
+    load_demo_clients,
+    load_demo_complaints,
+    load_demo_partners,
+)
 from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
 from .offices.models import Office, Region

@@ -54,9 +54,9 @@ def audit_query(admin: User, action: str | None, actor: str | None, object_type:
     if object_type:
         stmt = stmt.where(AuditEvent.object_type == object_type.strip())
     if date_from:
-        start = dt.datetime.combine(date_from, dt.time(), dt.timezone.utc)
+        start = dt.datetime.combine(date_from, dt.time(), dt.UTC)
         stmt = stmt.where(AuditEvent.at >= start)
     if date_to:
-        end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
+        end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), dt.UTC)
         stmt = stmt.where(AuditEvent.at < end)
     return stmt.order_by(AuditEvent.id.desc())

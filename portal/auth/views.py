@@ -5,7 +5,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..security import public, safe_next, signed_in
 from . import bp, services
 from .forms import ForgotPasswordForm, LoginForm, SetPasswordForm, TotpForm

@@ -5,8 +5,8 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from flask_babel import gettext as _
 from sqlalchemy import select

@@ -16,16 +16,15 @@ from sqlalchemy import select
 
 from .. import audit, mail, uploads
 from ..auth.models import User
-from ..auth.queries import active_regional, active_staff
 from ..auth.passwords import hash_password, verify_password
+from ..auth.queries import active_regional, active_staff
 from ..clients.models import Client
 from ..db import add_once, find_submitted, submission_digest, today, utcnow
 from ..extensions import db
 from ..notifications import link_to, notify
 from ..workflow import InvalidTransition, NotPermitted, Refused, StaleObject, Transition
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
-from .models import (SECRET_ALPHABET, Complaint, ComplaintEvent, ExaminationRecord, Hearing,
-                     new_secret)
+from .models import SECRET_ALPHABET, Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
 from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, OPEN_STATES, SYSTEM
 
 INFO_DAYS = 10  # working days the complainant has to answer a request for clarification

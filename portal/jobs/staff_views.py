@@ -9,14 +9,14 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit
+from ..boundary import return_to
 from ..clients import queries as client_queries
 from ..extensions import db
+from ..forms import error_summary
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import EDITORS as OFFICERS
 from ..security import roles_required
-from ..boundary import return_to
-from ..forms import error_summary
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import ModerationForm, ReferralForm

@@ -4,9 +4,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from sqlalchemy import select
 

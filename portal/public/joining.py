@@ -6,7 +6,7 @@ import uuid
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..i18n import current_language
 from ..partners import services
 from ..partners.forms import ApplicationForm, InfoAnswerForm
