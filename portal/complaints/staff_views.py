@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from .. import audit, uploads
+from ..boundary import return_to
 from ..csvsafe import to_csv
 from ..extensions import db
 from ..forms import error_summary
@@ -17,15 +18,22 @@ from ..pagination import paginate
 from ..security import BAPAS_STAFF as CASEWORKERS
 from ..security import CASE_READERS as READERS
 from ..security import LEADS, roles_required
-from ..boundary import return_to
 from ..workflow import Refused
 from . import bp, calendar, documents, queries, services
 from .calendar import CollectiveLeave
-from .forms import (ActionForm, ExaminationForm, FlagForm, HearingForm, LeaveDayForm, NoteForm,
-                    QueueFilterForm, StaffComplaintForm, VerifyForm)
+from .forms import (
+    ActionForm,
+    ExaminationForm,
+    FlagForm,
+    HearingForm,
+    LeaveDayForm,
+    NoteForm,
+    QueueFilterForm,
+    StaffComplaintForm,
+    VerifyForm,
+)
 from .models import ExaminationRecord, IssuedDocument
 from .workflow import COMPLAINT_WORKFLOW, PROCEDURE_STEPS, STATUS_LABELS
-
 
 
 def _officer_choices(field, blank):

@@ -9,11 +9,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit
+from ..boundary import return_to
 from ..csvsafe import to_csv
-from ..extensions import db
 from ..forms import error_summary
 from ..security import roles_required
-from ..boundary import return_to
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import PostingForm, ResponseForm
