@@ -127,7 +127,8 @@ def issue_bap(actor: User, complaint: Complaint, record: ExaminationRecord) -> I
 
 
 def issue_proposal(actor: User, complaint: Complaint) -> IssuedDocument:
-    """The head's letter proposing revocation to the regional office."""
+    """The head's letter proposing revocation to the regional office. It never names the
+    complainant: the regional office may not see who reported (DESIGN §2)."""
     client = complaint.client
     if client is None:  # the examination, before any decision, needs the client's record
         raise MissingFields(["client"], [FIELD_LABELS["client"]])
@@ -135,8 +136,7 @@ def issue_proposal(actor: User, complaint: Complaint) -> IssuedDocument:
     payload = {"kind": "proposal", "reference": complaint.reference, "client": client.full_name,
                "register": client.register_number, "decree": client.decree_number,
                "grounds": complaint.grounds, "head": actor.name,
-               "hearing": hearing.held_on if hearing else None,
-               "complainant": complaint.complainant_name, "issued": complaint.updated_at}
+               "hearing": hearing.held_on if hearing else None, "issued": complaint.updated_at}
     code = _code(payload)
     pdf = _Pdf(code)
     pdf.set_title(f"Usulan pencabutan pembebasan bersyarat {complaint.reference}")
@@ -166,10 +166,6 @@ def issue_proposal(actor: User, complaint: Complaint) -> IssuedDocument:
         pdf.text_line(f"Rekomendasi TPP: {hearing.recommendation}. Anggota: {hearing.members}")
     pdf.text_line("Klien telah dicabut sementara pembebasan bersyaratnya oleh Kepala Bapas dan "
                   "telah diberi kesempatan menyampaikan keterangannya (BAP klien terlampir).")
-    pdf.ln(1)
-    pdf.text_line("Identitas pelapor (rahasia, hanya untuk Kantor Wilayah):", bold=True)
-    pdf.text_line(f"{complaint.complainant_name}; {complaint.complainant_relationship or '-'}; "
-                  f"{complaint.complainant_phone or '-'}; {complaint.complainant_email or '-'}")
     pdf.ln(8)
     pdf.text_line(f"Kepala {complaint.office.name}")
     pdf.ln(10)

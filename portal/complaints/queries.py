@@ -87,13 +87,12 @@ def get_case_or_404(user: User, reference: str) -> Complaint:
 
 
 def may_see_complainant(user: User, complaint: Complaint) -> bool:
-    """The assigned officer, supervisors and the head of the Bapas; regional users inside
-    the proposal file."""
+    """Only the assigned officer, the supervisors and the head of the complaint's Bapas
+    (DESIGN §2); regional users, other officers, admins and partners never."""
     if user.role in ("supervisor", "head") and complaint.office_id == user.office_id:
         return True
-    if user.role == "officer" and complaint.assigned_officer_id == user.id:
-        return True
-    return user.role == "regional" and complaint.status in REGIONAL_STATES
+    return (user.role == "officer" and complaint.office_id == user.office_id
+            and complaint.assigned_officer_id == user.id)
 
 
 def case_files(user: User, complaint: Complaint) -> list[Attachment]:

@@ -252,7 +252,7 @@ def document(reference: str, document_id: int):
     if issued is None or issued.complaint_id != complaint.id:
         abort(404)
     examination = db.session.get(ExaminationRecord, issued.examination_id) if issued.examination_id else None
-    identifies = issued.kind == "proposal" or (examination is not None and examination.subject == "complainant")
+    identifies = examination is not None and examination.subject == "complainant"
     if identifies and not queries.may_see_complainant(current_user, complaint):
         abort(404)
     if identifies:

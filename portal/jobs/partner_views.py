@@ -135,5 +135,7 @@ def candidates_csv():
                      referral.placement_started_on or "", referral.placement_ended_on or ""])
     text = to_csv(["code", "opportunity", "status", "name", "bapas", "interview_on",
                    "placement_started_on", "placement_ended_on"], rows)
+    audit.record(current_user, "referral.exported", None,
+                 office_id=current_user.partner_org.office_id, rows=len(rows))
     return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=kandidat.csv"})
