@@ -62,9 +62,11 @@ def pdf_text(data: bytes) -> str:
             unicode_ref = re.search(rb"/ToUnicode\s+(\d+)\s+0\s+R", font)
             fonts[name] = _cmap(objects[int(unicode_ref.group(1))]) if unicode_ref else None
     lines = []
-    for body in objects.values():
-        stream = _STREAM.search(body)
-        if not stream or b"BT" not in stream.group(1):
+    pages = [int(ref) for body in objects.values() if re.search(rb"/Type\s*/Page\b", body)
+             for ref in re.findall(rb"/Contents\s+(\d+)\s+0\s+R", body)]
+    for number in pages:
+        stream = _STREAM.search(objects[number])
+        if not stream:
             continue
         content, font, i, line = stream.group(1), None, 0, []
         while i < len(content):

@@ -134,7 +134,8 @@ class Scene:
             head = db.session.get(User, self.head.id)
             records = {}
             if baps or documents:
-                for subject, name in (("complainant", "Pelapor Rahasia"), ("client", "Klien Audit Satu")):
+                for subject, name in (("complainant", stored.complainant_name),
+                                      ("client", self.client.full_name)):
                     record = ExaminationRecord(subject=subject, subject_name=name,
                                                examiner_id=self.officer.id, examined_on=TODAY,
                                                place="Ruang pemeriksaan Bapas",

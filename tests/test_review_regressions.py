@@ -107,13 +107,6 @@ def test_a_form_without_a_version_is_stale(app, users, orgs):
         assert db.session.get(PartnerOrg, org.id).status == "applied"
 
 
-def test_the_edit_page_of_a_client_is_an_audited_read(app, users, clients):
-    record = clients.make()
-    login_client(app, users.make("officer")).get(f"/staf/klien/{record.public_id}/ubah")
-    with app.app_context():
-        assert db.session.scalar(select(AuditEvent.action).where(AuditEvent.object_id == str(record.id))) == "client.viewed"
-
-
 def test_csv_exports_do_not_start_formulas(app, users):
     make_complaint(app, client_name='=HYPERLINK("http://evil.example","klik")')
     text = login_client(app, users.make("supervisor")).get("/staf/pengaduan/ekspor.csv").get_data(as_text=True)
