@@ -105,20 +105,6 @@ def test_inactive_account_cannot_sign_in(app, users):
     assert "Email atau kata sandi salah." in response.get_data(as_text=True)
 
 
-def test_logout_is_post_only_and_ends_every_copy_of_the_cookie(app, users):
-    user = users.make("officer")
-    client = app.test_client()
-    sign_in(client, user.email)
-    stolen = client.get_cookie("pokmas_session").value
-    assert client.get("/keluar").status_code == 405
-    assert client.post("/keluar").status_code == 302
-    thief = app.test_client()
-    thief.set_cookie("pokmas_session", stolen)
-    response = thief.get("/akun/")
-    assert response.status_code == 302 and response.headers["Location"].startswith("/masuk")
-    assert "logout" in actions(app, user.id)
-
-
 def test_session_is_renewed_at_sign_in(app, users):
     user = users.make("officer")
     client = app.test_client()
