@@ -73,7 +73,8 @@ class Scene:
             "today": TODAY.isoformat(), "client": self.client.public_id,
             "client_id": self.client.id, "client_register": self.client.register_number,
             "assignment_id": self.assignment.id, "org_id": self.partner.partner_org_id,
-            "officer_id": self.officer.id, "office_a": self.office_ids["A"],
+            "officer_id": self.officer.id, "officer_name": self.officer.name,
+            "officer_email": self.officer.email, "head_id": self.head.id, "office_a": self.office_ids["A"],
             "office_b": self.office_ids["B"], "region_a": self.region_a,
             "next_month": (TODAY + dt.timedelta(days=30)).isoformat(),
             "next_year": (TODAY + dt.timedelta(days=365)).isoformat()}
@@ -117,6 +118,17 @@ class Scene:
         login_client(self.app, self.officer).post(
             f"/staf/klien/{self.client.public_id}/wajib-lapor", data={"month": month, "outcome": outcome})
         self.refresh_client()
+
+    # -- accounts
+
+    def deactivate_officer(self) -> None:
+        with self.app.app_context():
+            db.session.get(User, self.officer.id).active = False
+            db.session.commit()
+
+    def partner_member(self) -> None:
+        member = self.users.make("partner", partner_org_id=self.partner.partner_org_id)
+        self.values["member_id"] = member.id
 
     # -- complaints
 

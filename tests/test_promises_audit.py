@@ -15,7 +15,7 @@ from portal.audit import AuditEvent
 from portal.extensions import db
 
 from .scene import Scene, Upload, fill
-from .support import prefixed
+from .support import PASSWORD, prefixed
 
 A, B = "A", "B"          # office A = Bapas Bandung (the client's), B = Bapas Semarang
 PDF = Upload("dokumen.pdf")
@@ -99,6 +99,8 @@ GIVEN = {
         "submitted", assigned=False, channel="portal", complainant_user_id=s.partner.id,
         complainant_name=s.partner.name),
     "cuti bersama 2027-03-09": lambda s: s.leave_day(),
+    "officer deactivated": lambda s: s.deactivate_officer(),
+    "a second member": lambda s: s.partner_member(),
 }
 
 ROWS = [
@@ -369,6 +371,30 @@ ROWS = [
      {"version": "{complaint_version}", "held_on": "{today}", "members": "Kabapas, Kasi BK, PK senior",
       "recommendation": "warning", "minutes": "TPP merekomendasikan teguran dan pengawasan intensif."},
      "complaint.tpp_recorded", "Complaint {complaint_id}", A),
+    # ---- accounts
+    ("account created", "client", "admin", "POST /admin/pengguna/baru",
+     {"name": "Petugas Baru", "email": "petugas.baru@test.example", "role": "officer", "office_id": "{office_a}",
+      "region_id": "", "locale": "id"}, "user.created", "User *", A),
+    ("role changed", "client", "admin", "POST /admin/pengguna/{officer_id}",
+     {"name": "{officer_name}", "email": "{officer_email}", "role": "supervisor", "office_id": "{office_a}",
+      "region_id": "", "locale": "id"}, "user.updated", "User {officer_id}", A),
+    ("account deactivated", "client", "admin", "POST /admin/pengguna/{officer_id}/nonaktifkan", None,
+     "user.deactivated", "User {officer_id}", A),
+    ("account reactivated", "officer deactivated", "admin", "POST /admin/pengguna/{officer_id}/aktifkan", None,
+     "user.reactivated", "User {officer_id}", A),
+    ("two-factor reset", "client", "admin", "POST /admin/pengguna/{head_id}/reset-2fa", None,
+     "2fa.reset_by_admin", "User {head_id}", A),
+    ("password changed", "client", "officer", "POST /akun/sandi",
+     {"current": PASSWORD, "password": "gunung-tangkuban-perahu-9", "confirm": "gunung-tangkuban-perahu-9"},
+     "password.set", "User {officer_id}", A),
+    ("partner member invited", "client", "partner", "POST /mitra/anggota",
+     {"name": "Anggota Baru", "email": "anggota.baru@test.example"}, "user.created", "User *", A),
+    ("partner member deactivated", "a second member", "partner", "POST /mitra/anggota/{member_id}/nonaktifkan",
+     None, "user.deactivated", "User {member_id}", A),
+    ("partner profile updated", "client", "partner", "POST /mitra/profil",
+     {"public_description": "Konveksi yang menerima klien pemasyarakatan.", "website": "", "listed_publicly": "y"},
+     "partner.profile_updated", "PartnerOrg {org_id}", A),
+    # ---- the calendar
     ("cuti bersama added", "client", "admin", "POST /admin/cuti-bersama",
      {"day": "2027-03-12", "name": "Cuti bersama Idul Fitri"}, "calendar.leave_added", None, None),
     ("cuti bersama removed", "cuti bersama 2027-03-09", "admin", "POST /admin/cuti-bersama/{leave_id}/hapus", None,
