@@ -12,12 +12,17 @@ import pytest
 from sqlalchemy import select
 
 from portal.audit import AuditEvent
+from portal.clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
+from portal.complaints.workflow import COMPLAINT_WORKFLOW
 from portal.extensions import db
+from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
+from portal.observations.workflow import OBSERVATION_WORKFLOW
+from portal.partners.workflow import PARTNER_WORKFLOW
 
 from .scene import Scene, Upload, fill
 from .support import PASSWORD, prefixed
 
-A, B = "A", "B"          # office A = Bapas Bandung (the client's), B = Bapas Semarang
+A = "A"  # office A = Bapas Bandung, the client's (office_b in forms is Bapas Semarang)
 PDF = Upload("dokumen.pdf")
 CSV = Upload("klien.csv", lambda: (
     "register_number,full_name,programme,supervision_start_on,supervision_end_on,officer_email,"
@@ -124,6 +129,7 @@ ROWS = [
     ("complainant's BAP PDF names them", "complaint proposed, documents", "officer",
      "GET /staf/pengaduan/{ref}/dokumen/{bap_complainant}", None,
      "complaint.complainant_viewed", "Complaint {complaint_id}", A),
+    # the scanned letter of a written complaint carries the sender's name, as the complainant's BAP does
     ("scanned letter names the complainant", "complaint proposed, documents", "supervisor",
      "GET /staf/pengaduan/{ref}/berkas/{letter}", None,
      "complaint.complainant_viewed", "Complaint {complaint_id}", A),
@@ -145,6 +151,7 @@ ROWS = [
     # ---- exports
     ("complaint CSV", "complaint in_review", "supervisor", "GET /staf/pengaduan/ekspor.csv", None,
      "complaint.exported", None, A),
+    # the view records the export; it reaches the database when the request commits
     ("candidates CSV", "referral proposed", "partner", "GET /mitra/kandidat.csv", None,
      "referral.exported", None, A),
     # ---- other reads: cases, observations, referrals, applications
@@ -444,3 +451,21 @@ def test_audit_promise(scene, given, who, request_line, form, action, obj, offic
     matches = [f for f in found if all(f[k] == v for k, v in expected.items())
                and (object_id in ("*", None) or f["object_id"] == object_id)]
     assert matches, f"no audit event {action} {obj} by {who} in office {office}; {outcome}; found {found}"
+
+
+# The audit action each workflow move writes, where it is not "<prefix>.<move>".
+WRITTEN_AS = {"opportunity.edit": "opportunity.edited", "observation.correct": "observation.corrected",
+              "observation.acknowledge": "observation.acknowledged",
+              "observation.record_follow_up": "observation.followed_up"}
+NO_WAY_IN = {"observation.archive"}  # in the table, but no page or job archives an observation
+
+
+@pytest.mark.parametrize("prefix, workflow", [
+    ("partner", PARTNER_WORKFLOW), ("client", CLIENT_WORKFLOW), ("assignment", ASSIGNMENT_WORKFLOW),
+    ("observation", OBSERVATION_WORKFLOW), ("opportunity", POSTING_WORKFLOW),
+    ("referral", REFERRAL_WORKFLOW), ("complaint", COMPLAINT_WORKFLOW)])
+def test_every_workflow_move_has_a_row(prefix, workflow):
+    """A move added to a workflow table without a row above fails here."""
+    covered = {row[5] for row in ROWS}
+    moves = {f"{prefix}.{action}" for action in workflow.transitions} - NO_WAY_IN
+    assert {WRITTEN_AS.get(move, move) for move in moves} - covered == set()
