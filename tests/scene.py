@@ -165,6 +165,10 @@ class Scene:
                 for subject, record in records.items():
                     issued = issued_docs.issue_bap(head, stored, record)
                     self.values[f"bap_{subject}"] = issued.id
+                scan = uploads.store(uploads.CheckedFile(pdf_bytes(), "application/pdf", "bap-ttd.pdf"),
+                                     records["complainant"], "signed_scan")
+                db.session.flush()
+                self.values["bap_scan"] = scan.id
                 self.values["proposal"] = issued_docs.issue_proposal(head, stored).id
                 for purpose in ("letter", "evidence"):
                     attachment = uploads.store(uploads.CheckedFile(pdf_bytes(), "application/pdf",

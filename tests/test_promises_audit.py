@@ -133,6 +133,9 @@ ROWS = [
     ("scanned letter names the complainant", "complaint proposed, documents", "supervisor",
      "GET /staf/pengaduan/{ref}/berkas/{letter}", None,
      "complaint.complainant_viewed", "Complaint {complaint_id}", A),
+    ("signed scan of the complainant's BAP names them", "complaint proposed, documents", "officer",
+     "GET /staf/pengaduan/{ref}/berkas/{bap_scan}", None,
+     "complaint.complainant_viewed", "Complaint {complaint_id}", A),
     # ---- document downloads
     ("complainant's BAP PDF", "complaint proposed, documents", "officer",
      "GET /staf/pengaduan/{ref}/dokumen/{bap_complainant}", None, "document.downloaded", "Complaint {complaint_id}", A),
@@ -142,6 +145,8 @@ ROWS = [
      "GET /staf/pengaduan/{ref}/dokumen/{proposal}", None, "document.downloaded", "Complaint {complaint_id}", A),
     ("scanned letter", "complaint proposed, documents", "supervisor", "GET /staf/pengaduan/{ref}/berkas/{letter}",
      None, "complaint.file_downloaded", "Complaint {complaint_id}", A),
+    ("signed scan of the complainant's BAP", "complaint proposed, documents", "officer",
+     "GET /staf/pengaduan/{ref}/berkas/{bap_scan}", None, "complaint.file_downloaded", "Complaint {complaint_id}", A),
     ("complaint evidence", "complaint proposed, documents", "supervisor", "GET /staf/pengaduan/{ref}/berkas/{evidence}",
      None, "complaint.file_downloaded", "Complaint {complaint_id}", A),
     ("observation file", "observation", "officer", "GET /staf/pengamatan/{obs}/berkas/{obs_file}", None,
@@ -244,6 +249,9 @@ ROWS = [
     ("assignment withdraw", "second client proposed", "officer",
      "POST /staf/klien/{client2}/penugasan/{proposal_id}/tarik", None,
      "assignment.withdraw", "Assignment {proposal_id}", A),
+    ("assignment started by a placement", "referral offered, name released", "partner",
+     "POST /mitra/kandidat/{code}/mulai", {"version": "{referral_version}", "on": "{today}"},
+     "assignment.start_placement", "Assignment *", A),
     ("assignment end", "client", "officer", "POST /staf/klien/{client}/penugasan/{assignment_id}/akhiri", None,
      "assignment.end", "Assignment {assignment_id}", A),
     ("assignment end (daily job)", "client", "system", "CLI clients daily --date 2028-01-03", None,
@@ -456,7 +464,10 @@ def test_audit_promise(scene, given, who, request_line, form, action, obj, offic
 # The audit action each workflow move writes, where it is not "<prefix>.<move>".
 WRITTEN_AS = {"opportunity.edit": "opportunity.edited", "observation.correct": "observation.corrected",
               "observation.acknowledge": "observation.acknowledged",
-              "observation.record_follow_up": "observation.followed_up"}
+              "observation.record_follow_up": "observation.followed_up",
+              "complaint.reply": "complaint.complainant_reply", "complaint.record_bap": "complaint.bap_recorded",
+              "complaint.record_hearing": "complaint.tpp_recorded", "complaint.assign": "complaint.assigned",
+              "complaint.claim": "complaint.assigned", "complaint.flag": "complaint.flagged"}
 NO_WAY_IN = {"observation.archive"}  # in the table, but no page or job archives an observation
 
 

@@ -142,16 +142,17 @@ def test_partner_never_sees_nik_offence_decree_other_partners_or_complaints(app,
 
 IDENTITY = ("Sri Wahyuningsih", "081377771234", "sri.w@test.example")
 
-# who | case page | complainant page | complainant's BAP | proposal letter | scanned letter | CSV
+# who | case page | complainant page | complainant's BAP: PDF, signed scan | proposal letter |
+# scanned letter | CSV
 MAY_NOT_SEE = [
-    ("unassigned officer of the Bapas", 200, 403, 404, 200, 404, 200),
-    ("officer of another Bapas", 404, 404, 404, 404, 404, 200),
-    ("supervisor of another Bapas", 404, 404, 404, 404, 404, 200),
-    ("head of another Bapas", 404, 404, 404, 404, 404, 200),
-    ("regional office of the province", 200, 403, 404, 200, 404, 200),
-    ("regional office of another province", 404, 404, 404, 404, 404, 200),
-    ("admin", 404, 404, 404, 404, 404, 403),
-    ("partner supporting the client", 404, 404, 404, 404, 404, 403),
+    ("unassigned officer of the Bapas", 200, 403, 404, 404, 200, 404, 200),
+    ("officer of another Bapas", 404, 404, 404, 404, 404, 404, 200),
+    ("supervisor of another Bapas", 404, 404, 404, 404, 404, 404, 200),
+    ("head of another Bapas", 404, 404, 404, 404, 404, 404, 200),
+    ("regional office of the province", 200, 403, 404, 404, 200, 404, 200),
+    ("regional office of another province", 404, 404, 404, 404, 404, 404, 200),
+    ("admin", 404, 404, 404, 404, 404, 404, 403),
+    ("partner supporting the client", 404, 404, 404, 404, 404, 404, 403),
 ]
 
 
@@ -173,6 +174,7 @@ def case(app, users, clients, orgs):
     v = scene.values
     urls = {"case": f"/staf/pengaduan/{v['ref']}", "complainant": f"/staf/pengaduan/{v['ref']}/pelapor",
             "complainant_bap": f"/staf/pengaduan/{v['ref']}/dokumen/{v['bap_complainant']}",
+            "bap_scan": f"/staf/pengaduan/{v['ref']}/berkas/{v['bap_scan']}",
             "proposal": f"/staf/pengaduan/{v['ref']}/dokumen/{v['proposal']}",
             "letter": f"/staf/pengaduan/{v['ref']}/berkas/{v['letter']}",
             "csv": "/staf/pengaduan/ekspor.csv"}
@@ -185,7 +187,8 @@ def test_the_assigned_officer_supervisors_and_head_see_the_complainant(app, case
     session = login_client(app, people[who])
     page = session.get(urls["case"]).get_data(as_text=True)
     assert t(app, "Show the identity (the view is recorded)") in page
-    assert urls["complainant_bap"] in page and urls["proposal"] in page
+    for link in ("complainant_bap", "bap_scan", "letter", "proposal"):
+        assert urls[link] in page, link
     shown = session.get(urls["complainant"]).get_data(as_text=True)
     assert all(part in shown for part in IDENTITY)
     assert IDENTITY[0] in text_of(session.get(urls["complainant_bap"]))
@@ -193,13 +196,14 @@ def test_the_assigned_officer_supervisors_and_head_see_the_complainant(app, case
         assert not any(part in text_of(session.get(url)) for part in IDENTITY), url
 
 
-@pytest.mark.parametrize("who, case_page, complainant, complainant_bap, proposal, letter, csv", MAY_NOT_SEE)
-def test_nobody_else_sees_the_complainant(app, case, who, case_page, complainant, complainant_bap,
+@pytest.mark.parametrize("who, case_page, complainant, complainant_bap, bap_scan, proposal, letter, csv",
+                         MAY_NOT_SEE)
+def test_nobody_else_sees_the_complainant(app, case, who, case_page, complainant, complainant_bap, bap_scan,
                                          proposal, letter, csv):
     scene, people, urls = case
     session = login_client(app, people[who])
     expected = {"case": case_page, "complainant": complainant, "complainant_bap": complainant_bap,
-                "proposal": proposal, "letter": letter, "csv": csv}
+                "bap_scan": bap_scan, "proposal": proposal, "letter": letter, "csv": csv}
     for name, status in expected.items():
         response = session.get(urls[name])
         if status == 200:
@@ -212,7 +216,8 @@ def test_nobody_else_sees_the_complainant(app, case, who, case_page, complainant
     if case_page == 200:
         page = session.get(urls["case"]).get_data(as_text=True)
         assert f">{t(app, 'Confidential')}</dd>" in page
-        assert urls["complainant"] not in page and urls["complainant_bap"] not in page
+        for hidden in ("complainant", "complainant_bap", "bap_scan", "letter"):
+            assert urls[hidden] not in page, hidden
         assert urls["proposal"] in page
     if proposal == 200:  # the regional office still gets the proposal, without the complainant
         letter_text = text_of(session.get(urls["proposal"]))
