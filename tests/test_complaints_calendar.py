@@ -29,7 +29,7 @@ D = dt.date
 
 def at(day: dt.date, hour_utc: int = 3) -> dt.datetime:
     """A moment of `day` (03:00 UTC is 10:00 in Jakarta, WIB)."""
-    return dt.datetime(day.year, day.month, day.day, hour_utc, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, hour_utc, tzinfo=dt.UTC)
 
 
 def file_public(app, moment: dt.datetime) -> tuple[str, str]:
@@ -66,7 +66,7 @@ FILED = [
     ("filed on a Friday", at(D(2026, 10, 9)), [], D(2026, 11, 6)),
     ("filed on a Saturday", at(D(2026, 10, 10)), [], D(2026, 11, 6)),
     # 01:00 WIB on Friday 9 October is still Thursday 8 October in UTC: the date in Jakarta counts
-    ("filed just after midnight in Jakarta", dt.datetime(2026, 10, 8, 18, tzinfo=dt.timezone.utc), [],
+    ("filed just after midnight in Jakarta", dt.datetime(2026, 10, 8, 18, tzinfo=dt.UTC), [],
      D(2026, 11, 6)),
     # 4 Dec (1), 7–11 (6), 14–18 (11), 21–24 (15), 25 Christmas, 28–31 (19), 1 Jan New Year, 4 Jan (20)
     ("across the year-end", at(D(2026, 12, 3)), [], D(2027, 1, 4)),

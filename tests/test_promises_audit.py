@@ -25,9 +25,9 @@ from .support import PASSWORD, prefixed
 A = "A"  # office A = Bapas Bandung, the client's (office_b in forms is Bapas Semarang)
 PDF = Upload("dokumen.pdf")
 CSV = Upload("klien.csv", lambda: (
-    "register_number,full_name,programme,supervision_start_on,supervision_end_on,officer_email,"
-    "risk_level,area,nik,decree_number,offence_category,general_conditions,special_conditions\n"
-    "PAS-IMPOR/2026,Klien Impor,PB,2026-01-10,2027-01-10,,low,Kota Bandung,,,,,\n").encode())
+    b"register_number,full_name,programme,supervision_start_on,supervision_end_on,officer_email,"
+    b"risk_level,area,nik,decree_number,offence_category,general_conditions,special_conditions\n"
+    b"PAS-IMPOR/2026,Klien Impor,PB,2026-01-10,2027-01-10,,low,Kota Bandung,,,,,\n"))
 CLIENT_FORM = {"full_name": "Klien Baru Audit", "register_number": "PAS-AUDIT/2026", "programme": "PB",
                "supervision_start_on": "2026-01-05", "supervision_end_on": "2027-06-30",
                "officer_id": "", "risk_level": "medium", "area": "Kota Bandung",
@@ -280,7 +280,8 @@ ROWS = [
      {"version": "{posting_version}", "note": "Tuliskan jam kerja."},
      "opportunity.request_changes", "Opportunity {posting_id}", A),
     ("posting reject", "pending posting", "supervisor", "POST /staf/lowongan/{posting}/tolak",
-     {"version": "{posting_version}", "note": "Bukan lowongan kerja."}, "opportunity.reject", "Opportunity {posting_id}", A),
+     {"version": "{posting_version}", "note": "Bukan lowongan kerja."},
+     "opportunity.reject", "Opportunity {posting_id}", A),
     ("posting close, partner", "published posting", "partner", "POST /mitra/lowongan/{posting}/tutup", None,
      "opportunity.close", "Opportunity {posting_id}", A),
     ("posting close, supervisor", "published posting", "supervisor", "POST /staf/lowongan/{posting}/tutup",
@@ -297,7 +298,8 @@ ROWS = [
     ("referral offer", "referral proposed", "partner", "POST /mitra/kandidat/{code}/tawarkan",
      {"version": "{referral_version}"}, "referral.offer", "Referral {referral_id}", A),
     ("referral decline", "referral proposed", "partner", "POST /mitra/kandidat/{code}/tolak",
-     {"version": "{referral_version}", "reason": "Posisi sudah terisi."}, "referral.decline", "Referral {referral_id}", A),
+     {"version": "{referral_version}", "reason": "Posisi sudah terisi."},
+     "referral.decline", "Referral {referral_id}", A),
     ("referral start", "referral offered, name released", "partner", "POST /mitra/kandidat/{code}/mulai",
      {"version": "{referral_version}", "on": "{today}"}, "referral.start", "Referral {referral_id}", A),
     ("referral end", "referral placed, name released", "partner", "POST /mitra/kandidat/{code}/akhiri",
@@ -367,7 +369,8 @@ ROWS = [
     ("complainant reply", "complaint in_review, tracked", "public", "POST /pengaduan/kasus/balas",
      {"body": "Ada saksi lain: pemilik warung."}, "complaint.complainant_reply", "Complaint {complaint_id}", A),
     ("complaint assigned", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/tugaskan",
-     {"version": "{complaint_version}", "officer_id": "{officer_id}"}, "complaint.assigned", "Complaint {complaint_id}", A),
+     {"version": "{complaint_version}", "officer_id": "{officer_id}"},
+     "complaint.assigned", "Complaint {complaint_id}", A),
     ("complaint claimed", "complaint submitted", "officer", "POST /staf/pengaduan/{ref}/tugaskan",
      {"version": "{complaint_version}"}, "complaint.assigned", "Complaint {complaint_id}", A),
     ("complaint flagged", "complaint in_review", "supervisor", "POST /staf/pengaduan/{ref}/tandai",

@@ -323,7 +323,7 @@ def test_tracking_needs_the_secret_and_says_nothing_otherwise(app):
 
 def test_the_tracking_session_ends_after_thirty_minutes(app):
     complaint = make_complaint(app, status="in_review")
-    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
     tracker = app.test_client()
     with time_machine.travel(start, tick=False):
         opened = tracker.post("/pengaduan/lacak", data={"reference": complaint.reference.lower(),
