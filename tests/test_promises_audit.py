@@ -322,10 +322,10 @@ ROWS = [
      "complaint.submitted", "Complaint *", A),
     ("complaint triage", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/triage",
      step("triage", officer_id="{officer_id}"), "complaint.triage", "Complaint {complaint_id}", A),
-    ("complaint close", "complaint in_review", "supervisor", "POST /staf/pengaduan/{ref}/langkah/close",
+    ("complaint close", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/close",
      step("close", reason="not_violation"), "complaint.close", "Complaint {complaint_id}", A),
     # the transfer is made by Bapas A while the case is A's; it stays in A's audit trail
-    ("complaint transfer", "complaint in_review", "supervisor", "POST /staf/pengaduan/{ref}/langkah/transfer",
+    ("complaint transfer", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/transfer",
      step("transfer", office_id="{office_b}"), "complaint.transfer", "Complaint {complaint_id}", A),
     ("complaint request_info", "complaint in_review", "officer", "POST /staf/pengaduan/{ref}/langkah/request_info",
      step("request_info", message="Kapan tepatnya kejadian kedua?"), "complaint.request_info",
