@@ -235,8 +235,8 @@ class Scene:
 
     # -- partner applications
 
-    def application(self, status: str, *, checked: bool = False, token: str | None = None) -> None:
-        fields = {}
+    def application(self, status: str, *, checked: bool = False, token: str | None = None,
+                    **fields) -> None:
         if checked:
             from portal.db import utcnow
             fields.update(documents_verified_at=utcnow(), visit_on=TODAY - dt.timedelta(days=3))

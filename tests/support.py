@@ -164,8 +164,9 @@ def _make_org(office_code: str = OFFICE_A, status: str = "active", **fields):
                   consent_at=utcnow(), locale="id")
     if status in ("active", "suspended", "ended"):
         import datetime as dt
-        values.update(pks_number=f"PKS/{n}/2026", pks_signed_on=dt.date(2026, 1, 5),
-                      pks_valid_until=dt.date(2027, 1, 4))
+        signed = dt.date.today() - dt.timedelta(days=60)  # valid for a year from today, so the
+        values.update(pks_number=f"PKS/{n}/{signed.year}", pks_signed_on=signed,  # suite never
+                      pks_valid_until=signed + dt.timedelta(days=425))  # expires by itself
     values.update(fields)
     org = PartnerOrg(office_id=office(office_code).id, status=status, **values)
     org.events.append(PartnerEvent(action="applied", to_status=status))

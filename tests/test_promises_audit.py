@@ -79,7 +79,7 @@ GIVEN = {
     "application applied": lambda s: s.application("applied"),
     "application checked": lambda s: s.application("applied", checked=True),
     "application vetted": lambda s: s.application("vetted"),
-    "partner active": lambda s: s.application("active"),
+    "partner active": lambda s: s.application("active", pks_valid_until=dt.date(2027, 1, 4)),
     "partner suspended": lambda s: s.application("suspended"),
     "application unconfirmed": lambda s: s.application("unconfirmed", token="partner_confirm"),
     "application info_requested": lambda s: s.application("info_requested", token="partner_info"),

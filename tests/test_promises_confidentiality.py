@@ -241,6 +241,25 @@ def test_the_audit_log_an_admin_reads_names_no_complainant(app, users):
     assert not any(part in page for part in IDENTITY)
 
 
+def test_the_audit_log_hides_which_partner_filed_a_complaint(app, users, clients):
+    """A partner who files, answers or withdraws is the complainant: the admin's log must not
+    say which partner it was, not even through a search by the partner's email."""
+    partner = users.make("partner", email="pelapor.mitra@contoh.example")
+    record = clients.make()
+    clients.assign(record, partner.partner_org_id)
+    filed = login_client(app, partner).post(f"/mitra/klien/{record.public_id}/pengaduan", data={
+        "grounds": ["PUBLIC_UNREST"], "declaration": "y", "submission_key": "partner-log",
+        "narrative": "Klien mengancam rekan kerja di bengkel dua kali pekan ini."})
+    assert filed.status_code == 302
+    admin = login_client(app, users.make("admin"))
+    page = admin.get("/admin/audit?action=complaint.").get_data(as_text=True)
+    assert "complaint.submitted" in page
+    assert "pelapor.mitra@contoh.example" not in page
+    assert "pelapor (identitas disembunyikan)" in page
+    searched = admin.get("/admin/audit?actor=pelapor.mitra@contoh.example").get_data(as_text=True)
+    assert "complaint.submitted" not in searched
+
+
 # ---------------------------------------------------------------- pseudonymous candidates
 
 def test_a_candidate_stays_pseudonymous_until_the_officer_releases_the_name(app, users, clients, mailbox):

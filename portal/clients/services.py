@@ -227,22 +227,37 @@ def end_assignments(*, client_id: int | None = None, org_id: int | None = None, 
 
 # ---------------------------------------------------------------- check-ins
 
-def _count_misses(client: Client) -> int:
+def _next_month(month: dt.date) -> dt.date:
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _longest_run_of_misses(client: Client) -> int:
+    """The longest run of consecutive recorded months that were all missed. The ground
+    "failed to report three times in a row" holds once such a run exists, whatever was
+    recorded after it: a later attended month does not undo it (the officer acts on it)."""
     months = db.session.execute(select(CheckIn.month, CheckIn.outcome).where(
-        CheckIn.client_id == client.id).order_by(CheckIn.month.desc())).all()
-    misses, expected = 0, None
+        CheckIn.client_id == client.id).order_by(CheckIn.month)).all()
+    longest = run = 0
+    previous: dt.date | None = None
     for month, outcome in months:
-        if outcome != "missed" or (expected is not None and month != expected):
-            break
-        misses += 1
-        expected = (month.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    return misses
+        if outcome != "missed":
+            run = 0
+        elif previous is not None and run and month == _next_month(previous):
+            run += 1
+        else:
+            run = 1
+        previous = month
+        longest = max(longest, run)
+    return longest
 
 
 def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
                     reason: str | None = None) -> CheckIn:
     """Record (or correct) one month's check-in; three misses in a row raise an alert."""
     month = month.replace(day=1)
+    first, last = client.supervision_start_on.replace(day=1), client.supervision_end_on.replace(day=1)
+    if not first <= month <= last:
+        raise Refused(_l("The month lies outside the client's supervision period."), "month")
     check_in = db.session.scalar(select(CheckIn).where(CheckIn.client_id == client.id,
                                                        CheckIn.month == month))
     action = "checkin_corrected" if check_in else "checkin_recorded"
@@ -255,12 +270,12 @@ def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
     check_in.recorded_at = utcnow()
     db.session.flush()
     before = client.consecutive_misses
-    client.consecutive_misses = _count_misses(client)
+    client.consecutive_misses = _longest_run_of_misses(client)
     _event(client, "checkin", action, actor, check_in_id=check_in.id, to_status=outcome)
     audit.record(actor, f"client.{action}", client, month=month, outcome=outcome)
     if client.consecutive_misses >= MISSED_ALERT > before:
         recipients = {u.id: u for u in active_staff(client.office_id, ("supervisor",))}
-        if client.officer is not None:
+        if client.officer is not None and client.officer.active:
             recipients[client.officer.id] = client.officer
         for person in recipients.values():
             notify(person, "missed_reporting", link_to("clients.alerts"))

@@ -95,20 +95,30 @@ def may_see_complainant(user: User, complaint: Complaint) -> bool:
             and complaint.assigned_officer_id == user.id)
 
 
+def identifies_complainant(complaint: Complaint, attachment: Attachment) -> bool:
+    """Whether a file of the case names the complainant: the scanned letter and the signed
+    scan of the complainant's BAP."""
+    if attachment.purpose == "letter":
+        return True
+    if attachment.owner_type != "ExaminationRecord":
+        return False
+    record = next((e for e in complaint.examinations if e.id == attachment.owner_id), None)
+    return record is not None and record.subject == "complainant"
+
+
 def case_files(user: User, complaint: Complaint) -> list[Attachment]:
-    """The files of a case this user may download: evidence, and the scanned letter and the
-    signed scan of the complainant's BAP only for those who may see the complainant."""
+    """The files of a case this user may download: evidence, and the files that name the
+    complainant only for those who may see the complainant."""
     from ..uploads import Attachment, attachments_of
     files = list(attachments_of(complaint))
-    records = {e.id: e for e in complaint.examinations}
-    if records:
+    record_ids = [e.id for e in complaint.examinations]
+    if record_ids:
         files += db.session.scalars(select(Attachment).where(
             Attachment.owner_type == "ExaminationRecord",
-            Attachment.owner_id.in_(list(records))).order_by(Attachment.id)).all()
-    identifying = not may_see_complainant(user, complaint)
-    return [f for f in files if not identifying or not (
-        f.purpose == "letter" or (f.owner_type == "ExaminationRecord"
-                                  and records[f.owner_id].subject == "complainant"))]
+            Attachment.owner_id.in_(record_ids)).order_by(Attachment.id)).all()
+    if may_see_complainant(user, complaint):
+        return files
+    return [f for f in files if not identifies_complainant(complaint, f)]
 
 
 def related(user: User, complaint: Complaint) -> Related:

@@ -210,10 +210,11 @@ def find_for_tracking(reference: str, secret: str) -> Complaint | None:
 
 # ---------------------------------------------------------------- the clock
 
-def _resume(complaint: Complaint) -> None:
+def _resume(complaint: Complaint, on: dt.date | None = None) -> None:
+    """The clock runs again on `on` (today): the due date moves by the working days waited."""
     if complaint.paused_since:
-        complaint.due_on = add_working_days(complaint.due_on,
-                                            working_days_between(complaint.paused_since, today()))
+        complaint.due_on = add_working_days(
+            complaint.due_on, working_days_between(complaint.paused_since, on or today()))
     complaint.paused_since = None
     complaint.info_due_on = None
 
@@ -360,17 +361,19 @@ def _given(complaint: Complaint, action: str, given: MoveInputs) -> MoveInputs:
 
 
 def move(actor: User | None, complaint: Complaint, action: str, *, role: str | None = None,
-         note: str | None = None, **given: Unpack[MoveInputs]) -> None:
-    """Make one move of the procedure, as the table allows, with its effects."""
+         note: str | None = None, on: dt.date | None = None,
+         **given: Unpack[MoveInputs]) -> None:
+    """Make one move of the procedure, as the table allows, with its effects (`on`: the day
+    the daily job acts for, when it is not today)."""
     target = COMPLAINT_WORKFLOW.get(action).target
     if target is None:
         raise InvalidTransition(action)  # records and notes have their own verbs
     given = _given(complaint, action, given)
     _check(actor, complaint, action, role, given)
-    before = complaint.status
+    before, office_id = complaint.status, complaint.office_id  # a transfer changes the office
     complaint.status = target
     if before == "needs_info":
-        _resume(complaint)
+        _resume(complaint, on)
     effect = EFFECTS.get(action)
     if effect is not None:
         effect(actor, complaint, given)
@@ -379,7 +382,7 @@ def move(actor: User | None, complaint: Complaint, action: str, *, role: str | N
     _event(complaint, "move", actor, action=action, from_status=before, to_status=complaint.status,
            body=note, visibility="complainant" if action in COMPLAINANT_SEES else "internal",
            by_complainant=_role(actor, role) == COMPLAINANT)
-    audit.record(actor, f"complaint.{action}", complaint, office_id=complaint.office_id,
+    audit.record(actor, f"complaint.{action}", complaint, office_id=office_id,
                  from_status=before, to_status=complaint.status)
     if complaint.status != before:
         _tell_complainant(complaint)
@@ -485,7 +488,7 @@ def daily(on: dt.date | None = None) -> tuple[int, int]:
     lapsed = db.session.scalars(select(Complaint).where(
         Complaint.status == "needs_info", Complaint.info_due_on < on)).all()
     for complaint in lapsed:
-        move(None, complaint, "info_lapsed")
+        move(None, complaint, "info_lapsed", on=on)
     overdue = [c for c in db.session.scalars(select(Complaint).where(
         Complaint.status.in_(OPEN_STATES), Complaint.due_on < on)) if is_overdue(c, on)]
     by_office: dict[int, list[Complaint]] = {}

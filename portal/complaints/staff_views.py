@@ -134,8 +134,8 @@ def case(reference: str):
 @bp.route("/staf/pengaduan/<reference>/pelapor")
 @roles_required(*READERS)
 def complainant(reference: str):
-    """The complainant's identity — to the assigned officer, supervisors and the head (and
-    regional users for proposals); every view is audited."""
+    """The complainant's identity — only to the assigned officer, the supervisors and the head
+    of the case's Bapas; every view is audited."""
     complaint = queries.get_case_or_404(current_user, reference)
     if not queries.may_see_complainant(current_user, complaint):
         abort(403)
@@ -272,6 +272,8 @@ def attachment(reference: str, attachment_id: int):
     found = next((a for a in queries.case_files(current_user, complaint) if a.id == attachment_id), None)
     if found is None:
         abort(404)
+    if queries.identifies_complainant(complaint, found):
+        audit.record(current_user, "complaint.complainant_viewed", complaint, office_id=complaint.office_id)
     audit.record(current_user, "complaint.file_downloaded", complaint, office_id=complaint.office_id)
     return uploads.send(found)
 
