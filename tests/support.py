@@ -244,7 +244,6 @@ def make_posting(app, org_id: int, *, status: str = "published", office_codes=(O
                   contact_method="PK menghubungi bagian personalia.", excluded_offences=[])
     values.update(fields)
     with app.app_context():
-        from portal.offices.models import Office
         offices = [office(code) for code in office_codes]
         opportunity = Opportunity(partner_org_id=org_id, status=status, region_id=offices[0].region_id,
                                   **values)
@@ -252,7 +251,7 @@ def make_posting(app, org_id: int, *, status: str = "published", office_codes=(O
         db.session.add(opportunity)
         db.session.commit()
         db.session.refresh(opportunity)
-        public_id, opportunity_id = opportunity.public_id, opportunity.id
+        _public_id, _opportunity_id = opportunity.public_id, opportunity.id
         db.session.expunge(opportunity)
         return opportunity
 
