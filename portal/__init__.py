@@ -1,7 +1,8 @@
 """POKMAS LIPAS Portal: the application factory."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 
@@ -50,7 +51,9 @@ def register_proxy(app: Flask) -> None:
     hops = app.config.get("PROXY_FIX_X_FOR", 0)
     if hops:
         from werkzeug.middleware.proxy_fix import ProxyFix
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Flask's documented way to add WSGI middleware; Flask types wsgi_app as a method.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:
@@ -70,16 +73,15 @@ def register_extensions(app: Flask) -> None:
 
 def register_models() -> None:
     """Import every model module so the metadata is complete."""
-    from . import audit, mail, uploads  # noqa: F401
-    from . import notifications  # noqa: F401
+    from . import audit, mail, notifications, uploads  # noqa: F401
+    from .auth import models as _auth  # noqa: F401
     from .clients import models as _clients  # noqa: F401
-    from .observations import models as _observations  # noqa: F401
-    from .jobs import models as _jobs  # noqa: F401
     from .complaints import calendar as _calendar  # noqa: F401
     from .complaints import models as _complaints  # noqa: F401
-    from .partners import models as _partners  # noqa: F401
-    from .auth import models as _auth  # noqa: F401
+    from .jobs import models as _jobs  # noqa: F401
+    from .observations import models as _observations  # noqa: F401
     from .offices import models as _offices  # noqa: F401
+    from .partners import models as _partners  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
@@ -89,10 +91,10 @@ def register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .clients import bp as clients_bp
     from .clients import partner_bp as partner_clients_bp
+    from .complaints import bp as complaints_bp
+    from .jobs import bp as jobs_bp
     from .notifications import bp as notifications_bp
     from .observations import bp as observations_bp
-    from .jobs import bp as jobs_bp
-    from .complaints import bp as complaints_bp
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
 
@@ -134,10 +136,10 @@ def register_commands(app: Flask) -> None:
     """CLI commands: demo, offices, users, outbox."""
     from . import demo, mail
     from .auth import commands as auth_commands
-    from .offices import commands as office_commands
     from .clients import commands as client_commands
-    from .jobs import commands as job_commands
     from .complaints import commands as complaint_commands
+    from .jobs import commands as job_commands
+    from .offices import commands as office_commands
     from .partners import commands as partner_commands
 
     app.cli.add_command(demo.demo_command)

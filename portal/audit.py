@@ -2,21 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from flask import has_request_context, request
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import UTCDateTime, utcnow
-from .extensions import db
+from .extensions import Model, db
+
+if TYPE_CHECKING:
+    from .auth.models import User
 
 # Keys whose values must never reach the log, whatever a caller passes.
 FORBIDDEN_KEYS = {"password", "secret", "token", "totp", "code", "text", "body", "narrative"}
 MAX_DETAIL_LENGTH = 200
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """One thing that happened: who, in which role and office, did what to which object."""
 
     __tablename__ = "audit_event"
@@ -33,11 +36,11 @@ class AuditEvent(db.Model):
     object_type: Mapped[str | None] = mapped_column(String(40))
     object_id: Mapped[str | None] = mapped_column(String(64))
     ip: Mapped[str | None] = mapped_column(String(45))
-    details: Mapped[dict] = mapped_column(JSON, default=dict)
+    details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
 
 
-def _clean(details: dict[str, Any]) -> dict[str, Any]:
-    cleaned: dict[str, Any] = {}
+def _clean(details: dict[str, object]) -> dict[str, object]:
+    cleaned: dict[str, object] = {}
     for key, value in details.items():
         if key.lower() in FORBIDDEN_KEYS:
             raise ValueError(f"audit details may not carry {key!r}")
@@ -51,8 +54,8 @@ def _clean(details: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def record(actor, action: str, obj=None, *, office_id: int | None = None,
-           **details: Any) -> AuditEvent:
+def record(actor: User | None, action: str, obj: Model | None = None, *, office_id: int | None = None,
+           **details: object) -> AuditEvent:
     """Add an audit event to the session (the request commits it).
 
     `actor` is a User or None (system, anonymous); `obj` is any model with an id.
@@ -61,6 +64,7 @@ def record(actor, action: str, obj=None, *, office_id: int | None = None,
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
     if obj is not None and getattr(obj, "id", None) is None:
         db.session.flush()
+    object_id = getattr(obj, "id", None)
     if office_id is None:
         office_id = getattr(obj, "office_id", None) or getattr(actor_obj, "office_id", None)
     event = AuditEvent(
@@ -69,7 +73,7 @@ def record(actor, action: str, obj=None, *, office_id: int | None = None,
         office_id=office_id,
         action=action,
         object_type=type(obj).__name__ if obj is not None else None,
-        object_id=str(obj.id) if obj is not None and getattr(obj, "id", None) is not None else None,
+        object_id=str(object_id) if object_id is not None else None,
         ip=request.remote_addr if has_request_context() else None,
         details=_clean(details),
     )

@@ -3,15 +3,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import DateTime, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeDecorator
 
+if TYPE_CHECKING:
+    from .extensions import Model
+
+ModelRow = TypeVar("ModelRow", bound="Model")
+
 
 def utcnow() -> dt.datetime:
     """Return the current time as an aware UTC datetime."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def today() -> dt.date:
@@ -26,22 +32,23 @@ def submission_digest(key: str | None) -> str | None:
     return hashlib.sha256(key.encode()).hexdigest() if key else None
 
 
-def find_submitted(model, key: str | None):
+def find_submitted(model: type[ModelRow], key: str | None) -> ModelRow | None:
     """The row a form with this submission key already created (a second submit of the
     same form), or None."""
     digest = submission_digest(key)
     if digest is None:
         return None
     from .extensions import db
-    return db.session.scalar(select(model).where(model.submission_key == digest))
+    return db.session.scalar(select(model).filter_by(submission_key=digest))
 
 
-def add_once(row) -> tuple[object, bool]:
+def add_once(row: ModelRow) -> tuple[ModelRow, bool]:
     """Add a row created from a form that carries a submission key. When a concurrent request
     with the same key stored its row first, roll back to before the insert and return that
     row instead: (row, True) when created here, (first row, False) for a duplicate."""
     from .extensions import db
-    if not getattr(row, "submission_key", None):
+    key = getattr(row, "submission_key", None)
+    if not key:
         db.session.add(row)
         db.session.flush()
         return row, True
@@ -50,8 +57,7 @@ def add_once(row) -> tuple[object, bool]:
             db.session.add(row)
             db.session.flush()
     except IntegrityError:
-        existing = db.session.scalar(select(type(row)).where(
-            type(row).submission_key == row.submission_key))
+        existing = db.session.scalar(select(type(row)).filter_by(submission_key=key))
         if existing is None:
             raise
         return existing, False
@@ -72,7 +78,7 @@ class UTCDateTime(TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given for a UTC column")
-        value = value.astimezone(dt.timezone.utc)
+        value = value.astimezone(dt.UTC)
         if dialect.name == "sqlite":
             return value.replace(tzinfo=None)
         return value
@@ -81,5 +87,5 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is None:
-            return value.replace(tzinfo=dt.timezone.utc)
-        return value.astimezone(dt.timezone.utc)
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
@@ -11,8 +11,13 @@ from werkzeug.serving import run_simple
 from . import audit
 from .auth.models import User
 from .auth.services import set_password
-from .demo_data import (DEMO_COMPLAINT_REFERENCE, DEMO_COMPLAINT_SECRET, load_demo_clients,
-                        load_demo_complaints, load_demo_partners)
+from .demo_data import (
+    DEMO_COMPLAINT_REFERENCE,
+    DEMO_COMPLAINT_SECRET,
+    load_demo_clients,
+    load_demo_complaints,
+    load_demo_partners,
+)
 from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
 from .offices.models import Office, Region
@@ -45,6 +50,8 @@ def load_demo_users() -> list[User]:
     """Create the demo accounts that do not exist yet; return all of them."""
     office = db.session.scalar(select(Office).where(Office.code == DEMO_OFFICE))
     region = db.session.scalar(select(Region).where(Region.name == DEMO_REGION))
+    if office is None or region is None:
+        raise click.ClickException(f"the reference data has no {DEMO_OFFICE} office or {DEMO_REGION} province")
     users = []
     for role, email, name, secret in DEMO_USERS:
         user = db.session.scalar(select(User).where(User.email == email))
@@ -70,7 +77,7 @@ def load_demo_users() -> list[User]:
 @with_appcontext
 def demo_command(host: str, port: int, no_serve: bool) -> None:
     """Create instance/, migrate, load reference and demo data, then serve the portal."""
-    app = current_app._get_current_object()
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]  # Flask types the current_app proxy as Flask
     if app.config["ENV_NAME"] == "production":
         raise click.ClickException("the demo never runs with the production configuration")
     upgrade()

@@ -39,6 +39,20 @@ def sample_pdf(text: str = "POKMAS LIPAS demo document") -> bytes:
     return out.getvalue()
 
 
+def _office(code: str) -> Office:
+    office = db.session.scalar(select(Office).where(Office.code == code))
+    if office is None:
+        raise LookupError(f"no office {code!r}: load the reference data first")
+    return office
+
+
+def _user(email: str) -> User:
+    user = db.session.scalar(select(User).where(User.email == email))
+    if user is None:
+        raise LookupError(f"no account {email!r}: load the demo users first")
+    return user
+
+
 DEMO_ORGS = [
     # name, kind, status, contact, email, fields
     ("Yayasan Bina Harapan", "ngo", "active", "Dewi Lestari", "mitra@pokmas.example",
@@ -52,7 +66,7 @@ DEMO_ORGS = [
 
 def load_demo_partners(office_code: str) -> None:
     """Create the demo partner organisations once; attach the demo partner account."""
-    office = db.session.scalar(select(Office).where(Office.code == office_code))
+    office = _office(office_code)
     for name, kind, status, contact, email, fields in DEMO_ORGS:
         if db.session.scalar(select(PartnerOrg).where(PartnerOrg.name == name)):
             continue
@@ -101,8 +115,8 @@ def load_demo_clients(office_code: str, officer_email: str) -> None:
     reporting three months in a row."""
     from .clients.models import Assignment, CheckIn, Client, ClientEvent
 
-    office = db.session.scalar(select(Office).where(Office.code == office_code))
-    officer = db.session.scalar(select(User).where(User.email == officer_email))
+    office = _office(office_code)
+    officer = _user(officer_email)
     partner_org = db.session.scalar(select(PartnerOrg).where(PartnerOrg.status == "active",
                                                              PartnerOrg.office_id == office.id))
     start = today() - dt.timedelta(days=200)
@@ -159,8 +173,8 @@ def load_demo_complaints(office_code: str, officer_email: str) -> None:
 
     if db.session.scalar(select(Complaint).where(Complaint.reference == DEMO_COMPLAINT_REFERENCE)):
         return
-    office = db.session.scalar(select(Office).where(Office.code == office_code))
-    officer = db.session.scalar(select(User).where(User.email == officer_email))
+    office = _office(office_code)
+    officer = _user(officer_email)
     budi = db.session.scalar(select(Client).where(Client.register_number == "PB.102/BDG/2026"))
     submitted = today() - dt.timedelta(days=3)
     first = Complaint(reference=DEMO_COMPLAINT_REFERENCE, secret_hash=hash_password(DEMO_COMPLAINT_SECRET),

@@ -17,7 +17,7 @@ def select_locale() -> str:
     if not has_request_context():
         return default
     asked = request.args.get("lang")
-    if asked in languages:
+    if asked is not None and asked in languages:
         session["lang"] = asked
         return asked
     if session.get("lang") in languages:

@@ -11,7 +11,7 @@ from sqlalchemy import ForeignKey, Index, String, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import UTCDateTime, utcnow
-from .extensions import db
+from .extensions import Model, db
 from .pagination import paginate
 from .security import signed_in
 
@@ -32,7 +32,7 @@ KIND_LABELS = {
 }
 
 
-class Notification(db.Model):
+class Notification(Model):
     """A message in the portal for one user."""
 
     __tablename__ = "notification"

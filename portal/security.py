@@ -1,14 +1,20 @@
 """Roles, the deny-by-default guard, session rules and security headers."""
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, flash, g, redirect, request, session, url_for
+from flask import Flask, Response, abort, current_app, flash, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
+from werkzeug.wrappers import Response as BaseResponse
 
 from .db import utcnow
+
+if TYPE_CHECKING:
+    from .auth.models import User
+    from .offices.models import Office
 
 # The one set of role constants; every module takes its groups from here.
 ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin")
@@ -33,38 +39,46 @@ ANY_USER = ROLES
 # Endpoints a signed-in user who still has to enrol two-factor authentication may reach.
 ENROLMENT_ENDPOINTS = {"account.totp_setup", "auth.logout", "static"}
 
+# What a view is marked with: PUBLIC or the tuple of roles that may open it.
+Access = str | tuple[str, ...]
+ACCESS_ATTR = "_access"
+View = TypeVar("View", bound=Callable[..., object])
 
-def public(view: Callable) -> Callable:
-    """Mark a view as open to everyone, signed in or not (the public allow-list)."""
-    view._access = PUBLIC
+
+def _mark(view: View, access: Access) -> View:
+    setattr(view, ACCESS_ATTR, access)
     return view
 
 
-def roles_required(*roles: str) -> Callable:
+def public(view: View) -> View:
+    """Mark a view as open to everyone, signed in or not (the public allow-list)."""
+    return _mark(view, PUBLIC)
+
+
+def roles_required(*roles: str) -> Callable[[View], View]:
     """Mark a view as open to signed-in users holding one of `roles`."""
     unknown = set(roles) - set(ROLES)
     if unknown:
         raise ValueError(f"unknown roles {unknown}")
 
-    def decorate(view: Callable) -> Callable:
-        view._access = tuple(roles)
-        return view
+    def decorate(view: View) -> View:
+        return _mark(view, tuple(roles))
 
     return decorate
 
 
-def signed_in(view: Callable) -> Callable:
+def signed_in(view: View) -> View:
     """Mark a view as open to any signed-in user."""
-    view._access = ANY_USER
-    return view
+    return _mark(view, ANY_USER)
 
 
-def endpoint_access(app: Flask, endpoint: str | None):
+def endpoint_access(app: Flask, endpoint: str | None) -> Access | None:
     """Return PUBLIC, a tuple of roles, or None (nobody) for an endpoint."""
     if endpoint == "static":
         return PUBLIC
     view = app.view_functions.get(endpoint) if endpoint else None
-    return getattr(view, "_access", None)
+    access: Access | None = getattr(view, ACCESS_ATTR, None)
+    return access
 
 
 def safe_next(target: str | None) -> str | None:
@@ -85,7 +99,7 @@ def require_office(office_id: int | None) -> None:
     abort(404)
 
 
-def in_scope(user, office) -> bool:
+def in_scope(user: User, office: Office) -> bool:
     """Whether `user` (staff) may see things belonging to `office`."""
     if user.role in BAPAS_STAFF:
         return user.office_id == office.id
@@ -107,7 +121,7 @@ def _session_expired() -> bool:
     return False
 
 
-def _guard():
+def _guard() -> BaseResponse | None:
     endpoint = request.endpoint
     if endpoint is None:
         return None  # no such route: the 404 handler answers
@@ -139,7 +153,7 @@ def _guard():
     return None
 
 
-def _headers(response):
+def _headers(response: Response) -> Response:
     csp = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
            "font-src 'self'; connect-src 'self'; form-action 'self'; object-src 'none'; "
            "base-uri 'none'; frame-ancestors 'none'")

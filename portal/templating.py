@@ -72,12 +72,16 @@ def _partner_helpers() -> dict:
 
 
 def _client_helpers() -> dict:
-    from .clients.labels import (CHECKIN_LABELS, OFFENCE_LABELS, PROGRAMME_LABELS,
-                                 RELATIONSHIP_LABELS, RISK_LABELS, TIMELINE_LABELS)
-    from .clients.workflow import (ASSIGNMENT_STATUS_LABELS, CLIENT_ACTION_LABELS,
-                                   CLIENT_STATUS_LABELS, END_REASONS)
-    from .observations.workflow import (CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS,
-                                        STATUS_LABELS)
+    from .clients.labels import (
+        CHECKIN_LABELS,
+        OFFENCE_LABELS,
+        PROGRAMME_LABELS,
+        RELATIONSHIP_LABELS,
+        RISK_LABELS,
+        TIMELINE_LABELS,
+    )
+    from .clients.workflow import ASSIGNMENT_STATUS_LABELS, CLIENT_ACTION_LABELS, CLIENT_STATUS_LABELS, END_REASONS
+    from .observations.workflow import CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS, STATUS_LABELS
     label = lambda table: (lambda key: table.get(key, key) if key else "—")  # noqa: E731
     return {
         "changed_fields": _changed_fields,
@@ -108,8 +112,7 @@ def _changed_fields(codes: str | None) -> str:
 
 
 def _complaint_helpers(label) -> dict:
-    from .complaints.workflow import (ACTION_LABELS, CLOSING_LABELS, RECOMMENDATION_LABELS,
-                                      STATUS_LABELS)
+    from .complaints.workflow import ACTION_LABELS, CLOSING_LABELS, RECOMMENDATION_LABELS, STATUS_LABELS
     channels = {"portal": _l("Partner, through the portal"), "public": _l("Public form"),
                 "oral": _l("Oral report"), "letter": _l("Letter")}
     subjects = {"complainant": _l("Complainant"), "client": _l("Client (right of reply)"),

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.datastructures import FileStorage
 
 from .db import UTCDateTime, utcnow
-from .extensions import db
+from .extensions import Model, db
 
 ALLOWED_TYPES = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 Image.MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs
@@ -33,7 +33,7 @@ class UploadRejected(Exception):
         self.message = message
 
 
-class Attachment(db.Model):
+class Attachment(Model):
     """A stored file and the object it belongs to."""
 
     __tablename__ = "attachment"
@@ -74,9 +74,9 @@ def _safe_name(name: str, extension: str) -> str:
 def _reencode(data: bytes, content_type: str) -> bytes:
     """Decode and re-encode an image; EXIF (location included) and other metadata are dropped."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
-            image = ImageOps.exif_transpose(image)
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.load()
+            image = ImageOps.exif_transpose(opened)
             out = io.BytesIO()
             if content_type == "image/jpeg":
                 image.convert("RGB").save(out, "JPEG", quality=90, optimize=True)

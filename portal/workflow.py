@@ -3,8 +3,9 @@ guards (such as "assigned officer only") that narrow it. Services raise the type
 below; the request boundary (portal/boundary.py) turns them into translated messages."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 

@@ -247,6 +247,8 @@ FINER: dict[tuple[str, str], object] = {
     # the complainant's identity: the assigned officer, supervisors and the head only
     ("officer_unassigned", "complaints.complainant"): REFUSED,
     ("officer_unassigned", "complaints.document"): REFUSED,
+    ("regional", "complaints.complainant"): REFUSED,
+    ("regional", "complaints.document"): REFUSED,
     # everything of organisation A is out of reach of another organisation
     # (a published posting open to its Bapas it may read: jobs.detail stays 200)
     ("partner_other_org", "partner.member_active"): REFUSED,
@@ -285,7 +287,8 @@ NEVER_SEES: dict[str, tuple[str, ...]] = {
     "officer_unassigned": ("complainant",),
     "supervisor": (),
     "head": (),
-    "regional": ("client", "client_nik", "client_decree", "observation", "partner_complaint", "posting"),
+    "regional": ("client", "client_nik", "client_decree", "observation", "partner_complaint", "posting",
+                 "complainant"),
     "admin": ("client", "client_nik", "client_decree", "case_client", "observation",
               "partner_complaint", "complaint", "complainant"),
 }

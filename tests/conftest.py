@@ -246,4 +246,4 @@ def login(app, users):
 
 @pytest.fixture
 def now():
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)

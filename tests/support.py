@@ -164,8 +164,9 @@ def _make_org(office_code: str = OFFICE_A, status: str = "active", **fields):
                   consent_at=utcnow(), locale="id")
     if status in ("active", "suspended", "ended"):
         import datetime as dt
-        values.update(pks_number=f"PKS/{n}/2026", pks_signed_on=dt.date(2026, 1, 5),
-                      pks_valid_until=dt.date(2027, 1, 4))
+        signed = dt.date.today() - dt.timedelta(days=60)  # valid for a year from today, so the
+        values.update(pks_number=f"PKS/{n}/{signed.year}", pks_signed_on=signed,  # suite never
+                      pks_valid_until=signed + dt.timedelta(days=425))  # expires by itself
     values.update(fields)
     org = PartnerOrg(office_id=office(office_code).id, status=status, **values)
     org.events.append(PartnerEvent(action="applied", to_status=status))
@@ -243,7 +244,6 @@ def make_posting(app, org_id: int, *, status: str = "published", office_codes=(O
                   contact_method="PK menghubungi bagian personalia.", excluded_offences=[])
     values.update(fields)
     with app.app_context():
-        from portal.offices.models import Office
         offices = [office(code) for code in office_codes]
         opportunity = Opportunity(partner_org_id=org_id, status=status, region_id=offices[0].region_id,
                                   **values)
@@ -251,7 +251,7 @@ def make_posting(app, org_id: int, *, status: str = "published", office_codes=(O
         db.session.add(opportunity)
         db.session.commit()
         db.session.refresh(opportunity)
-        public_id, opportunity_id = opportunity.public_id, opportunity.id
+        _public_id, _opportunity_id = opportunity.public_id, opportunity.id
         db.session.expunge(opportunity)
         return opportunity
 

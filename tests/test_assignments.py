@@ -72,10 +72,10 @@ def test_partner_loses_sight_at_the_end_date(app, users, clients):
     admin = users.make("partner")
     record = clients.make()
     clients.assign(record, admin.partner_org_id, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2026, 12, 15))
-    last_day = dt.datetime(2026, 12, 15, 10, tzinfo=dt.timezone.utc)
+    last_day = dt.datetime(2026, 12, 15, 10, tzinfo=dt.UTC)
     with time_machine.travel(last_day, tick=False):
         assert login_client(app, admin).get(f"/mitra/klien/{record.public_id}").status_code == 200
-    next_day = dt.datetime(2026, 12, 15, 18, tzinfo=dt.timezone.utc)  # 01:00 WIB on the 16th
+    next_day = dt.datetime(2026, 12, 15, 18, tzinfo=dt.UTC)  # 01:00 WIB on the 16th
     with time_machine.travel(next_day, tick=False):
         assert login_client(app, admin).get(f"/mitra/klien/{record.public_id}").status_code == 404
         result = app.test_cli_runner().invoke(args=["clients", "daily"])
@@ -115,7 +115,7 @@ def test_lapsed_pks_ends_the_assignments(app, users, clients):
     with app.app_context():
         db.session.get(PartnerOrg, admin.partner_org_id).pks_valid_until = dt.date(2027, 1, 4)
         db.session.commit()
-    with time_machine.travel(dt.datetime(2027, 1, 5, 3, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2027, 1, 5, 3, tzinfo=dt.UTC), tick=False):
         app.test_cli_runner().invoke(args=["partners", "daily"])
     with app.app_context():
         assert db.session.scalar(select(Assignment.end_reason)) == "pks_ended"

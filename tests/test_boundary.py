@@ -219,6 +219,7 @@ def test_downloads_keep_their_sandbox_policy(app, users):
     supervisor = users.make("supervisor")
     with app.test_request_context():
         from portal.partners.models import PartnerOrg
+
         from .support import _make_org
         org = _make_org(status="applied")
         stored = uploads.store(uploads.CheckedFile(pdf_bytes(), "application/pdf", "ktp.pdf"), org,

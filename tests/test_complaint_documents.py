@@ -7,7 +7,7 @@ import re
 
 from sqlalchemy import select
 
-from portal.complaints.models import Complaint, IssuedDocument
+from portal.complaints.models import IssuedDocument
 from portal.extensions import db
 
 from .support import OFFICE_B, login_client, make_complaint

@@ -15,8 +15,7 @@ from portal.complaints.models import Complaint, ComplaintEvent, ExaminationRecor
 from portal.extensions import db
 
 from .support import OFFICE_B, login_client, make_complaint, office, prefixed, t
-from .workflow_rules import (ASSIGNED, COMPLAINT, COMPLAINT_REGIONAL_SEES, COMPLAINT_STATES,
-                             COMPLAINT_STATUS_ID)
+from .workflow_rules import ASSIGNED, COMPLAINT, COMPLAINT_REGIONAL_SEES, COMPLAINT_STATES, COMPLAINT_STATUS_ID
 
 TODAY = dt.date.today()
 PEOPLE_ROLES = {"officer", "supervisor", "head", "regional"}

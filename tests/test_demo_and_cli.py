@@ -13,7 +13,7 @@ def test_demo_twice_creates_each_account_once(app):
     runner = app.test_cli_runner()
     first = runner.invoke(args=["demo", "--no-serve"])
     assert first.exit_code == 0, first.output
-    for role, email, _, secret in DEMO_USERS:
+    for _role, email, _, secret in DEMO_USERS:
         assert email in first.output
         if secret:
             assert secret in first.output

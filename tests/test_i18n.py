@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po

@@ -83,7 +83,9 @@ def test_moderation_only_by_a_supervisor_of_a_covered_bapas(app, users):
     assert outsider.get(f"/lowongan/{posting.public_id}").status_code == 404
     outsider.post(f"/staf/lowongan/{posting.public_id}/terbitkan", data={"version": posting.version})
     head = login_client(app, users.make("head"))
-    assert head.post(f"/staf/lowongan/{posting.public_id}/terbitkan", data={"version": posting.version}).status_code in (403, 404)
+    assert head.post(
+        f"/staf/lowongan/{posting.public_id}/terbitkan", data={"version": posting.version}
+    ).status_code in (403, 404)
     with app.app_context():
         assert db.session.get(Opportunity, posting.id).status == "pending"
 
@@ -95,8 +97,10 @@ def test_ask_for_changes_needs_a_note_and_returns_a_draft(app, users, mailbox):
     staff.post(f"/staf/lowongan/{posting.public_id}/minta-perbaikan", data={"version": posting.version, "note": ""})
     with app.app_context():
         assert db.session.get(Opportunity, posting.id).status == "pending"
-    staff.post(f"/staf/lowongan/{posting.public_id}/minta-perbaikan",
-               data={"version": posting.version, "note": "Sebutkan upah per bulan."})
+    staff.post(
+        f"/staf/lowongan/{posting.public_id}/minta-perbaikan",
+        data={"version": posting.version, "note": "Sebutkan upah per bulan."},
+    )
     with app.app_context():
         stored = db.session.get(Opportunity, posting.id)
         assert stored.status == "draft" and stored.moderation_note == "Sebutkan upah per bulan."
@@ -119,9 +123,9 @@ def test_browse_shows_only_postings_open_to_my_bapas(app, users):
 def test_closing_by_date_with_a_frozen_clock(app, users):
     partner = employer(users, app)
     posting = make_posting(app, partner.partner_org_id, closes_on=dt.date(2027, 2, 1))
-    with time_machine.travel(dt.datetime(2027, 2, 1, 3, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2027, 2, 1, 3, tzinfo=dt.UTC), tick=False):
         assert "0 posting(s) closed" in app.test_cli_runner().invoke(args=["jobs", "daily"]).output
-    with time_machine.travel(dt.datetime(2027, 2, 2, 3, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2027, 2, 2, 3, tzinfo=dt.UTC), tick=False):
         assert "1 posting(s) closed" in app.test_cli_runner().invoke(args=["jobs", "daily"]).output
         assert "0 posting(s) closed" in app.test_cli_runner().invoke(args=["jobs", "daily"]).output
     with app.app_context():
@@ -144,5 +148,5 @@ def test_public_figures_count_published_postings_by_sector_and_province(app, use
     make_posting(app, partner.partner_org_id, sector="food", status="draft")
     page = app.test_client().get("/angka-mitra?lang=en").get_data(as_text=True)
     section = page.split("Published jobs and training places")[1]
-    assert "Garment and tailoring</td><td class=\"text-end\">2" in section
+    assert 'Garment and tailoring</td><td class="text-end">2' in section
     assert "Food and hospitality" not in section and "Penjahit" not in section

@@ -45,7 +45,10 @@ def test_urgent_observation_reaches_the_officer_at_once(app, setup, mailbox):
     [email] = mailbox.to(officer.email)
     assert record.full_name not in mailbox.body(email)  # no client data in email
     with app.app_context():
-        assert db.session.scalar(select(Notification.kind).where(Notification.user_id == officer.id)) == "observation_urgent"
+        assert (
+            db.session.scalar(select(Notification.kind).where(Notification.user_id == officer.id))
+            == "observation_urgent"
+        )
         assert db.session.scalar(select(Observation.grounds)) == ["PUBLIC_UNREST", "NEW_OFFENCE"]
 
 
@@ -68,13 +71,16 @@ def test_same_form_twice_creates_one(app, setup):
         assert db.session.scalar(select(func.count(Observation.id))) == 1
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"observed_on": (TODAY + dt.timedelta(days=1)).isoformat()}, "Tanggal tidak boleh di masa mendatang."),
-    ({"observed_on": (TODAY - dt.timedelta(days=90)).isoformat()}, "Tanggal harus berada dalam masa pendampingan"),
-    ({"category": "suspected_violation"}, "Pilih minimal satu syarat untuk dugaan pelanggaran."),
-    ({"narrative": "pendek"}, None),
-    ({"category": "bogus"}, None),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"observed_on": (TODAY + dt.timedelta(days=1)).isoformat()}, "Tanggal tidak boleh di masa mendatang."),
+        ({"observed_on": (TODAY - dt.timedelta(days=90)).isoformat()}, "Tanggal harus berada dalam masa pendampingan"),
+        ({"category": "suspected_violation"}, "Pilih minimal satu syarat untuk dugaan pelanggaran."),
+        ({"narrative": "pendek"}, None),
+        ({"category": "bogus"}, None),
+    ],
+)
 def test_bad_observations_are_refused(app, setup, overrides, message):
     _, partner, record = setup
     response = report(login_client(app, partner), record, **overrides)
@@ -88,10 +94,13 @@ def test_bad_observations_are_refused(app, setup, overrides, message):
 
 def test_html_is_sanitized_and_photos_lose_their_location(app, setup, users):
     officer, partner, record = setup
-    report(login_client(app, partner), record,
-           narrative='<p>Klien <strong>rajin</strong> bekerja.</p><script>alert(1)</script>'
-                     '<img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>',
-           attachment=(io.BytesIO(jpeg_with_gps()), "foto.jpg"))
+    report(
+        login_client(app, partner),
+        record,
+        narrative="<p>Klien <strong>rajin</strong> bekerja.</p><script>alert(1)</script>"
+        '<img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>',
+        attachment=(io.BytesIO(jpeg_with_gps()), "foto.jpg"),
+    )
     with app.app_context():
         observation = db.session.scalar(select(Observation))
         assert "<strong>rajin</strong>" in observation.narrative
@@ -111,9 +120,14 @@ def test_correction_keeps_the_earlier_version_for_staff(app, setup, users):
     report(session, record, narrative="Versi pertama dari laporan pengamatan.")
     with app.app_context():
         public_id = db.session.scalar(select(Observation.public_id))
-    session.post(f"/mitra/klien/pengamatan/{public_id}/ubah", data={
-        "observed_on": TODAY.isoformat(), "category": "concern",
-        "narrative": "Versi kedua yang sudah diperbaiki."})
+    session.post(
+        f"/mitra/klien/pengamatan/{public_id}/ubah",
+        data={
+            "observed_on": TODAY.isoformat(),
+            "category": "concern",
+            "narrative": "Versi kedua yang sudah diperbaiki.",
+        },
+    )
     staff_page = login_client(app, officer).get(f"/staf/pengamatan/{public_id}").get_data(as_text=True)
     assert "Versi kedua yang sudah diperbaiki." in staff_page
     assert "Versi pertama dari laporan pengamatan." in staff_page
@@ -128,10 +142,15 @@ def test_only_the_author_corrects_and_only_before_the_answer(app, setup, users):
     with app.app_context():
         observation = db.session.scalar(select(Observation))
         public_id, version = observation.public_id, observation.version
-    changed = {"observed_on": TODAY.isoformat(), "category": "routine", "narrative": "Diubah oleh orang lain sama sekali."}
+    changed = {
+        "observed_on": TODAY.isoformat(),
+        "category": "routine",
+        "narrative": "Diubah oleh orang lain sama sekali.",
+    }
     login_client(app, colleague).post(f"/mitra/klien/pengamatan/{public_id}/ubah", data=changed)
-    login_client(app, officer).post(f"/staf/pengamatan/{public_id}/tanggapi",
-                                    data={"version": version, "reply": "Terima kasih, kami pantau."})
+    login_client(app, officer).post(
+        f"/staf/pengamatan/{public_id}/tanggapi", data={"version": version, "reply": "Terima kasih, kami pantau."}
+    )
     login_client(app, partner).post(f"/mitra/klien/pengamatan/{public_id}/ubah", data=changed)
     with app.app_context():
         observation = db.session.scalar(select(Observation))
@@ -143,14 +162,24 @@ def test_inbox_order_and_scope(app, setup, users, clients):
     session = login_client(app, partner)
     report(session, record, submission_key="a", narrative="Rutin: datang tepat waktu ke tempat kerja.")
     report(session, record, submission_key="b", category="concern", narrative="Khawatir: sering pulang larut malam.")
-    report(session, record, submission_key="c", category="suspected_violation", grounds=["MOVED_WITHOUT_NOTICE"],
-           narrative="Dugaan: pindah rumah tanpa melapor ke Bapas.")
+    report(
+        session,
+        record,
+        submission_key="c",
+        category="suspected_violation",
+        grounds=["MOVED_WITHOUT_NOTICE"],
+        narrative="Dugaan: pindah rumah tanpa melapor ke Bapas.",
+    )
     other_officer = users.make("officer")
     inbox = login_client(app, officer).get("/staf/pengamatan/").get_data(as_text=True)
     assert inbox.index("Dugaan pelanggaran") < inbox.index("Kekhawatiran") < inbox.index("Kontak rutin")
     assert record.full_name not in login_client(app, other_officer).get("/staf/pengamatan/").get_data(as_text=True)
-    assert record.full_name in login_client(app, users.make("supervisor")).get("/staf/pengamatan/").get_data(as_text=True)
-    assert record.full_name not in login_client(app, users.make("supervisor", office_code=OFFICE_B)).get("/staf/pengamatan/").get_data(as_text=True)
+    assert record.full_name in login_client(app, users.make("supervisor")).get("/staf/pengamatan/").get_data(
+        as_text=True
+    )
+    assert record.full_name not in login_client(app, users.make("supervisor", office_code=OFFICE_B)).get(
+        "/staf/pengamatan/"
+    ).get_data(as_text=True)
 
 
 def test_answer_and_follow_up(app, setup):
@@ -160,17 +189,24 @@ def test_answer_and_follow_up(app, setup):
         observation = db.session.scalar(select(Observation))
         public_id, version = observation.public_id, observation.version
     staff = login_client(app, officer)
-    staff.post(f"/staf/pengamatan/{public_id}/tanggapi",
-               data={"version": version, "reply": "Terima kasih, saya akan berkunjung minggu ini.",
-                     "follow_up": "home_visit_planned", "note": "Kunjungan Kamis."})
+    staff.post(
+        f"/staf/pengamatan/{public_id}/tanggapi",
+        data={
+            "version": version,
+            "reply": "Terima kasih, saya akan berkunjung minggu ini.",
+            "follow_up": "home_visit_planned",
+            "note": "Kunjungan Kamis.",
+        },
+    )
     partner_page = login_client(app, partner).get(f"/mitra/klien/pengamatan/{public_id}").get_data(as_text=True)
     assert "saya akan berkunjung minggu ini" in partner_page
     assert "Kunjungan Kamis." not in partner_page  # the follow-up note is for staff
     with app.app_context():
         observation = db.session.scalar(select(Observation))
         assert observation.status == "followed_up" and observation.follow_up == "home_visit_planned"
-        assert db.session.scalar(select(Notification).where(Notification.user_id == partner.id,
-                                                            Notification.kind == "observation_answered"))
+        assert db.session.scalar(
+            select(Notification).where(Notification.user_id == partner.id, Notification.kind == "observation_answered")
+        )
 
 
 def test_stale_answer_is_refused(app, setup, users):
@@ -179,9 +215,12 @@ def test_stale_answer_is_refused(app, setup, users):
     with app.app_context():
         observation = db.session.scalar(select(Observation))
         public_id, version = observation.public_id, observation.version
-    login_client(app, officer).post(f"/staf/pengamatan/{public_id}/tanggapi", data={"version": version, "reply": "Pertama."})
-    login_client(app, users.make("supervisor")).post(f"/staf/pengamatan/{public_id}/tanggapi",
-                                                     data={"version": version, "reply": "Kedua."})
+    login_client(app, officer).post(
+        f"/staf/pengamatan/{public_id}/tanggapi", data={"version": version, "reply": "Pertama."}
+    )
+    login_client(app, users.make("supervisor")).post(
+        f"/staf/pengamatan/{public_id}/tanggapi", data={"version": version, "reply": "Kedua."}
+    )
     with app.app_context():
         assert db.session.scalar(select(Observation.reply)) == "Pertama."
 
@@ -192,4 +231,7 @@ def test_other_partners_and_other_bapas_get_404(app, setup, users):
     with app.app_context():
         public_id = db.session.scalar(select(Observation.public_id))
     assert login_client(app, users.make("partner")).get(f"/mitra/klien/pengamatan/{public_id}").status_code == 404
-    assert login_client(app, users.make("officer", office_code=OFFICE_B)).get(f"/staf/pengamatan/{public_id}").status_code == 404
+    assert (
+        login_client(app, users.make("officer", office_code=OFFICE_B)).get(f"/staf/pengamatan/{public_id}").status_code
+        == 404
+    )

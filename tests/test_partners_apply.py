@@ -101,7 +101,13 @@ def test_rejected_form_keeps_the_typed_values_and_names_the_files_to_choose_agai
     assert 'value="dewi@test.example"' in page
     assert re.search(r'<input checked[^>]*value="work"', page)
     lost = page.split('role="alert"')[2] if page.count('role="alert"') > 1 else page
-    assert t(app, "For your safety, files are not kept when the form has to be corrected. Please choose these files again:") in page
+    assert (
+        t(
+            app,
+            "For your safety, files are not kept when the form has to be corrected. Please choose these files again:",
+        )
+        in page
+    )
     assert "KTP" in lost
     with app.app_context():
         assert db.session.scalar(select(func.count(PartnerOrg.id))) == 0
@@ -119,8 +125,9 @@ def test_organisation_needs_a_legal_document_but_an_individual_does_not(app):
 
 
 def test_html_renamed_to_pdf_is_refused(app):
-    page = post(app.test_client(), form_data(
-        app, legal_document=(io.BytesIO(HTML_AS_PDF), "akta.pdf"))).get_data(as_text=True)
+    page = post(app.test_client(), form_data(app, legal_document=(io.BytesIO(HTML_AS_PDF), "akta.pdf"))).get_data(
+        as_text=True
+    )
     assert t(app, "Only PDF, JPEG or PNG files are accepted (checked by content, not by the file name).") in page
 
 
@@ -145,6 +152,7 @@ def test_stored_jpeg_has_no_exif_and_files_live_outside_static(app):
     with app.app_context():
         from portal import uploads
         from portal.config import ROOT
+
         stored = {a.purpose: a for a in db.session.scalars(select(Attachment))}
         jpeg = uploads.read(stored["id_document"])
         assert jpeg != uploaded
@@ -152,7 +160,11 @@ def test_stored_jpeg_has_no_exif_and_files_live_outside_static(app):
         exif = image.getexif()
         assert not exif and 0x8825 not in exif and b"SecretCam" not in jpeg
         assert image.format == "JPEG" and image.size == (64, 48)
-        path = Path(app.config["STORAGE_DIR"]) / stored["legal_document"].storage_key[:2] / stored["legal_document"].storage_key
+        path = (
+            Path(app.config["STORAGE_DIR"])
+            / stored["legal_document"].storage_key[:2]
+            / stored["legal_document"].storage_key
+        )
         assert path.exists() and ROOT / "static" not in path.parents
         assert "akta" not in stored["legal_document"].storage_key
         assert uploads.read(stored["legal_document"]) == pdf_bytes()
@@ -176,13 +188,12 @@ def png_with_location() -> bytes:
 def test_png_is_accepted_and_reencoded(app):
     uploaded = png_with_location()
     assert b"tEXt" in uploaded and b"Monas" in uploaded and b"SecretCam" in uploaded
-    response = post(app.test_client(),
-                    form_data(app, id_document=(io.BytesIO(uploaded), "ktp.png")))
+    response = post(app.test_client(), form_data(app, id_document=(io.BytesIO(uploaded), "ktp.png")))
     assert response.status_code == 302
     with app.app_context():
         from portal import uploads
-        [stored] = db.session.scalars(
-            select(Attachment).where(Attachment.purpose == "id_document")).all()
+
+        [stored] = db.session.scalars(select(Attachment).where(Attachment.purpose == "id_document")).all()
         data = uploads.read(stored)
     assert stored.content_type == "image/png" and stored.original_name == "ktp.png"
     assert data != uploaded

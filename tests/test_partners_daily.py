@@ -18,7 +18,7 @@ VALID_UNTIL = dt.date(2027, 3, 31)
 
 
 def run_daily(app, on: dt.date):
-    moment = dt.datetime.combine(on, dt.time(1, 0), dt.timezone.utc)  # 08:00 WIB
+    moment = dt.datetime.combine(on, dt.time(1, 0), dt.UTC)  # 08:00 WIB
     with time_machine.travel(moment, tick=False):
         result = app.test_cli_runner().invoke(args=["partners", "daily"])
     assert result.exit_code == 0, result.output
@@ -76,7 +76,7 @@ def test_partnership_ends_when_the_pks_lapses(app, users, mailbox):
         org = db.session.get(PartnerOrg, admin.partner_org_id)
         assert org.status == "ended" and org.events[0].action == "lapse"
     assert run_daily(app, VALID_UNTIL + dt.timedelta(days=1)).startswith("0 reminder(s), 0 partnership(s) ended")
-    with time_machine.travel(dt.datetime(2027, 4, 2, 2, tzinfo=dt.timezone.utc), tick=False):
+    with time_machine.travel(dt.datetime(2027, 4, 2, 2, tzinfo=dt.UTC), tick=False):
         refused = app.test_client().post("/masuk", data={"email": admin.email, "password": PASSWORD})
         assert refused.status_code == 200
 
@@ -91,7 +91,7 @@ def test_a_renewal_keeps_the_partnership(app, users):
         org = db.session.get(PartnerOrg, admin.partner_org_id)
         public_id, version = org.public_id, org.version
     import io
-    moment = dt.datetime(2027, 3, 20, 3, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2027, 3, 20, 3, tzinfo=dt.UTC)
     with time_machine.travel(moment, tick=False):
         response = login_client(app, head).post(
             f"/staf/mitra/{public_id}/renew_pks", content_type="multipart/form-data", data={
@@ -106,7 +106,7 @@ def test_a_renewal_keeps_the_partnership(app, users):
 
 
 def test_retention_of_unconfirmed_and_rejected_applications(app, orgs):
-    start = dt.datetime(2026, 1, 10, 3, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 1, 10, 3, tzinfo=dt.UTC)
     with time_machine.travel(start, tick=False):
         unconfirmed = orgs.make("unconfirmed")
         rejected = orgs.make("rejected", decided_at=start)

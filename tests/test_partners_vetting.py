@@ -29,7 +29,7 @@ def _add_document(app, org):
 
 
 def test_queue_is_oldest_first_and_filters(app, users, orgs):
-    old = orgs.make("applied", kind="employer", created_at=dt.datetime(2026, 9, 1, tzinfo=dt.timezone.utc))
+    old = orgs.make("applied", kind="employer", created_at=dt.datetime(2026, 9, 1, tzinfo=dt.UTC))
     new = orgs.make("applied", kind="ngo")
     orgs.make("unconfirmed")
     client = login_client(app, users.make("supervisor"))

@@ -42,7 +42,7 @@ PEOPLE = [
     ("supervisor of another Bapas", "supervisor", "B"), ("head of another Bapas", "head", "B"),
     ("regional office", "regional", None), ("admin", "admin", None), ("partner", "partner", "A"),
 ]
-CHECKLIST_DONE = {"documents_verified_at": dt.datetime.now(dt.timezone.utc),
+CHECKLIST_DONE = {"documents_verified_at": dt.datetime.now(dt.UTC),
                   "visit_on": dt.date.today()}
 
 

@@ -36,9 +36,10 @@ def test_directory_search_filter_and_counts(app, client, users):
     card = page.split("Balai Pemasyarakatan Kelas I Bandung")[1]
     assert re.search(r"<dd>1</dd>", card), "one active partner shown"
     assert "(022) 7534015" in card
+    from sqlalchemy import select
+
     from portal.extensions import db
     from portal.offices.models import Region
-    from sqlalchemy import select
     with app.app_context():
         bali = db.session.scalar(select(Region.id).where(Region.name == "Bali"))
     bali_page = client.get(f"/bapas?province={bali}").get_data(as_text=True)

@@ -23,7 +23,7 @@ def redis_url():
 
 
 def test_login_limit_is_shared_between_two_app_servers(make_app, redis_url):
-    limit = f"3 per minute"
+    limit = "3 per minute"
     first = make_app(RATELIMIT_STORAGE_URI=redis_url, LOGIN_RATE_LIMIT=limit,
                      RATELIMIT_KEY_PREFIX=uuid.uuid4().hex)
     prefix = first.config["RATELIMIT_KEY_PREFIX"]

@@ -1,4 +1,5 @@
-"""Referrals: consent, eligibility, pseudonymity until disclosure, placement → assignment."""
+"""Referrals: consent, eligibility, disclosure, placement → assignment (what a partner never
+sees of a candidate: test_promises_confidentiality.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,8 @@ from sqlalchemy import select
 
 from portal.clients.models import Assignment
 from portal.extensions import db
-from portal.notifications import Notification
 from portal.jobs.models import Opportunity, Referral
+from portal.notifications import Notification
 from portal.partners.models import PartnerOrg
 
 from .support import OFFICE_B, login_client, make_posting
@@ -71,44 +72,6 @@ def test_same_referral_form_twice_is_one(app, world):
     refer(app, officer, client, posting)
     with app.app_context():
         assert len(db.session.scalars(select(Referral)).all()) == 1
-
-
-def _partner_surfaces(app, partner, code, posting, mailbox):
-    """Every response and email the partner can get about this referral."""
-    session = login_client(app, partner)
-    texts = []
-    for url in ("/mitra/", "/mitra/lowongan/", "/lowongan/", f"/lowongan/{posting.public_id}",
-                f"/mitra/kandidat/{code}", "/mitra/kandidat.csv", "/mitra/klien/", "/notifikasi/"):
-        response = session.get(url)
-        assert response.status_code == 200, url
-        texts.append(response.get_data(as_text=True))
-    texts += [m["Subject"] + mailbox.body(m) for m in mailbox.to(partner.email)]
-    return texts
-
-
-def test_partner_never_sees_who_the_client_is_before_disclosure(app, world, mailbox):
-    officer, partner, client, posting = world
-    refer(app, officer, client, posting)
-    code = code_of(app)
-    secrets = (client.full_name, "Hendra", client.nik, client.public_id, client.register_number,
-               client.decree_number, "theft", "Pencurian")
-    surfaces = _partner_surfaces(app, partner, code, posting, mailbox)
-    assert any(code in text for text in surfaces)
-    assert any("Terampil menjahit" in text for text in surfaces)
-    for text in surfaces:
-        for secret in secrets:
-            assert secret not in text, secret
-    # invite → still anonymous until the officer releases the name
-    session = login_client(app, partner)
-    with app.app_context():
-        version = db.session.scalar(select(Referral.version))
-    session.post(f"/mitra/kandidat/{code}/undang", data={"version": version, "on": (TODAY + dt.timedelta(days=3)).isoformat()})
-    for text in _partner_surfaces(app, partner, code, posting, mailbox):
-        assert client.full_name not in text
-    login_client(app, officer).post(f"/staf/rujukan/{code}/buka-identitas")
-    page = session.get(f"/mitra/kandidat/{code}").get_data(as_text=True)
-    assert client.full_name in page and client.nik not in page and "theft" not in page
-    assert client.full_name in session.get("/mitra/kandidat.csv").get_data(as_text=True)
 
 
 def test_disclosure_now_names_the_client_at_once(app, world):
@@ -200,7 +163,8 @@ def test_other_partners_and_other_bapas_see_nothing(app, world, users):
     refer(app, officer, client, posting)
     code = code_of(app)
     assert login_client(app, users.make("partner")).get(f"/mitra/kandidat/{code}").status_code == 404
-    assert login_client(app, users.make("officer", office_code=OFFICE_B)).get(f"/staf/rujukan/{code}").status_code == 404
+    outsider = login_client(app, users.make("officer", office_code=OFFICE_B))
+    assert outsider.get(f"/staf/rujukan/{code}").status_code == 404
     assert login_client(app, users.make("officer")).get(f"/staf/rujukan/{code}").status_code == 200
 
 

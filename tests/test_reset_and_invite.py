@@ -51,7 +51,7 @@ def test_unknown_email_gets_the_same_page_and_no_email(app, mailbox):
 
 def test_reset_link_expires_after_an_hour(app, users, mailbox):
     user = users.make("officer")
-    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
     with time_machine.travel(start, tick=False):
         app.test_client().post("/lupa-sandi", data={"email": user.email})
     [link] = mailbox.links(mailbox.to(user.email)[0])

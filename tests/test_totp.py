@@ -12,7 +12,7 @@ from portal.extensions import db
 
 from .support import PASSWORD, login_client, totp_now
 
-T0 = dt.datetime(2026, 11, 2, 8, 0, 5, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 11, 2, 8, 0, 5, tzinfo=dt.UTC)
 
 
 def test_head_without_totp_must_enrol_before_anything_else(app, users):

@@ -7,8 +7,7 @@ from types import SimpleNamespace
 import pytest
 from flask_babel import force_locale
 
-from portal.workflow import (Guard, InvalidTransition, MissingFields, NotPermitted, Transition,
-                             Workflow)
+from portal.workflow import Guard, InvalidTransition, MissingFields, NotPermitted, Transition, Workflow
 
 OWNER_ONLY = "Only the owner of the file can do this."
 

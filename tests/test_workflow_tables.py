@@ -99,7 +99,7 @@ def _referral() -> Referral:
     return Referral(officer_id=50, client=Client(officer_id=50))
 
 
-C, A, O = COMPLAINT_WORKFLOW, ASSIGNMENT_WORKFLOW, OBSERVATION_WORKFLOW
+C, A, OB = COMPLAINT_WORKFLOW, ASSIGNMENT_WORKFLOW, OBSERVATION_WORKFLOW
 P, R = POSTING_WORKFLOW, REFERRAL_WORKFLOW
 GUARD_CASES = [
     # DESIGN §2: Bapas staff work in their own Bapas.
@@ -130,8 +130,8 @@ GUARD_CASES = [
     (A, "org_admin", "the admin of another organisation", _partner(72, org_id=8, admin=True),
      Assignment(partner_org_id=7), False),
     # Issue 4 §4 "The author can correct it".
-    (O, "author", "the author", _partner(70), Observation(author_id=70), True),
-    (O, "author", "another member of the organisation", _partner(71), Observation(author_id=70),
+    (OB, "author", "the author", _partner(70), Observation(author_id=70), True),
+    (OB, "author", "another member of the organisation", _partner(71), Observation(author_id=70),
      False),
     # Issue 5 §1 "moderated by a supervisor of a covered Bapas".
     (P, "open_to_office", "a supervisor of a covered Bapas", _staff("supervisor"),

@@ -12,7 +12,6 @@ from .. import audit
 from ..auth import services
 from ..auth.forms import ChangePasswordForm, DisableTotpForm, EnrolTotpForm
 from ..auth.passwords import verify_password
-from ..extensions import db
 from ..security import TOTP_REQUIRED_ROLES, signed_in
 from . import bp
 from .forms import LanguageForm
@@ -79,7 +78,8 @@ def totp_setup():
             return redirect(url_for("account.index"))
         form.code.errors.append(_("That code is not valid. Check the time on your phone and try again."))
     uri = services.totp_uri(user, secret)
-    qr_svg = Markup(segno.make(uri, error="m").svg_inline(scale=5, light="#fff", title=_("QR code for your authenticator app")))
+    qr_svg = Markup(segno.make(uri, error="m").svg_inline(
+        scale=5, light="#fff", title=_("QR code for your authenticator app")))
     return render_template("account/totp_setup.html", form=form, qr_svg=qr_svg, secret=secret)
 
 

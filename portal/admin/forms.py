@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from ..forms import Form
 from sqlalchemy import select
 from wtforms import DateField, EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from ..account.forms import LANGUAGE_CHOICES
 from ..extensions import db
+from ..forms import Form
 from ..offices.models import Office, Region
 from ..security import BAPAS_STAFF, ROLE_LABELS
 
@@ -60,7 +60,7 @@ class UserFilterForm(Form):
 
     q = StringField(_l("Name or email"), validators=[Optional(), Length(max=100)])
     role = SelectField(_l("Role"), validators=[Optional()],
-                       choices=[("", _l("All roles"))] + [(r, l) for r, l in ROLE_LABELS.items()])
+                       choices=[("", _l("All roles"))] + list(ROLE_LABELS.items()))
     status = SelectField(_l("Status"), validators=[Optional()],
                          choices=[("", _l("All")), ("active", _l("Active")),
                                   ("inactive", _l("Deactivated"))])

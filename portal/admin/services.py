@@ -1,6 +1,9 @@
 """Verbs on user accounts: create, edit, deactivate, reactivate, reset two-factor."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 
 from .. import audit
@@ -19,8 +22,8 @@ class SelfEdit(Exception):
     """An admin may not change their own role, office or region."""
 
 
-def _apply(user: User, data: dict) -> dict:
-    changes = {}
+def _apply(user: User, data: Mapping[str, Any]) -> dict[str, object]:
+    changes: dict[str, object] = {}
     office_id = int(data["office_id"]) if data.get("office_id") and data["role"] in BAPAS_STAFF else None
     region_id = int(data["region_id"]) if data.get("region_id") and data["role"] == "regional" else None
     for key, value in (("name", data["name"].strip()), ("role", data["role"]),
@@ -32,7 +35,7 @@ def _apply(user: User, data: dict) -> dict:
     return changes
 
 
-def create_user(actor: User, data: dict) -> User:
+def create_user(actor: User, data: Mapping[str, Any]) -> User:
     """Create a staff account and email an invitation to set a password."""
     email = auth_services.normalise_email(data["email"])
     if auth_services.find_user_by_email(email):
@@ -46,7 +49,7 @@ def create_user(actor: User, data: dict) -> User:
     return user
 
 
-def update_user(actor: User, user: User, data: dict) -> dict:
+def update_user(actor: User, user: User, data: Mapping[str, Any]) -> dict[str, object]:
     """Change name, role, office, region or language; a role or office change ends sessions."""
     if actor.id == user.id and (data["role"] != user.role
                                 or str(data.get("office_id") or "") != str(user.office_id or "")

@@ -7,7 +7,6 @@ from flask_login import current_user
 
 from ..auth import services as auth_services
 from ..boundary import return_to
-from ..extensions import db
 from ..pagination import paginate
 from ..security import roles_required
 from . import bp, queries, services

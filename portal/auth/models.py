@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db, login_manager
+from ..extensions import Model, db, login_manager
 from ..offices.models import Office, Region
 from ..security import TOTP_REQUIRED_ROLES
+
+if TYPE_CHECKING:
+    from ..partners.models import PartnerOrg
 
 
 def new_nonce() -> str:
@@ -19,7 +23,7 @@ def new_nonce() -> str:
     return secrets.token_hex(16)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """A person who signs in: partner member, Bapas staff, regional staff or admin."""
 
     __tablename__ = "user"
@@ -47,7 +51,7 @@ class User(UserMixin, db.Model):
 
     office: Mapped[Office | None] = relationship()
     region: Mapped[Region | None] = relationship()
-    partner_org = relationship("PartnerOrg", foreign_keys=[partner_org_id])
+    partner_org: Mapped[PartnerOrg | None] = relationship("PartnerOrg", foreign_keys=[partner_org_id])
 
     def get_id(self) -> str:
         """Flask-Login id: the user id and the session nonce, so rotating it ends old cookies."""
@@ -89,7 +93,7 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.role}>"
 
 
-class OneTimeToken(db.Model):
+class OneTimeToken(Model):
     """A single-use, expiring link token; only its SHA-256 is stored."""
 
     __tablename__ = "one_time_token"
@@ -104,7 +108,7 @@ class OneTimeToken(db.Model):
     used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User | None] = relationship()
-    partner_org = relationship("PartnerOrg")
+    partner_org: Mapped[PartnerOrg | None] = relationship("PartnerOrg")
 
 
 @login_manager.user_loader

@@ -7,7 +7,7 @@ from importlib import resources
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
+from flask import Flask, current_app
 from flask_babel import gettext as _
 
 MIN_LENGTH = 12
@@ -17,7 +17,7 @@ _DUMMY_PASSWORD = "dummy-password-for-timing"
 
 
 def _hasher() -> PasswordHasher:
-    app = current_app._get_current_object()
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]  # Flask types the current_app proxy as Flask
     hasher = app.extensions.get("pokmas_hasher")
     if hasher is None:
         hasher = PasswordHasher(time_cost=app.config["ARGON2_TIME_COST"],

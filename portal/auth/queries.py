@@ -1,7 +1,7 @@
 """Who to tell: the active people of an office, a province or a partner organisation."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import select
 

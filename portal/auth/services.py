@@ -6,11 +6,12 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyotp
 from flask import current_app, session, url_for
 from flask_login import login_user, logout_user
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import audit, mail
@@ -18,6 +19,9 @@ from ..db import utcnow
 from ..extensions import db
 from .models import OneTimeToken, User
 from .passwords import hash_password, needs_rehash, verify_password
+
+if TYPE_CHECKING:
+    from ..partners.models import PartnerOrg
 
 PENDING_2FA_SECONDS = 300
 
@@ -70,7 +74,7 @@ def check_credentials(email: str, password: str) -> User:
     if user.role == "partner" and not user.partner_org_active:
         audit.record(None, "login.refused_partner_inactive", user)
         raise AuthError("partner_inactive")
-    if needs_rehash(user.password_hash):
+    if user.password_hash is not None and needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
 
@@ -153,6 +157,7 @@ def _use_totp_counter(user: User, counter: int) -> bool:
         update(User).where(User.id == user.id, or_(User.totp_last_counter.is_(None),
                                                    User.totp_last_counter < counter))
         .values(totp_last_counter=counter).execution_options(synchronize_session=False))
+    assert isinstance(result, CursorResult)  # an UPDATE without RETURNING: rowcount is there
     if result.rowcount != 1:
         return False
     set_committed_value(user, "totp_last_counter", counter)
@@ -201,12 +206,16 @@ class IssuedToken:
 
 
 def issue_token(purpose: str, hours: int, *, user: User | None = None,
-                org=None) -> IssuedToken:
+                org: PartnerOrg | None = None) -> IssuedToken:
     """Create a single-use token for a user or a partner application; earlier unused
     tokens of the same purpose and subject stop working."""
     now = utcnow()
-    subject = (OneTimeToken.user_id == user.id) if user is not None else (
-        OneTimeToken.partner_org_id == org.id)
+    if user is not None:
+        subject = OneTimeToken.user_id == user.id
+    elif org is not None:
+        subject = OneTimeToken.partner_org_id == org.id
+    else:
+        raise ValueError("a token is issued for a user or a partner application")
     for old in db.session.scalars(select(OneTimeToken).where(
             subject, OneTimeToken.purpose == purpose, OneTimeToken.used_at.is_(None))):
         old.used_at = now

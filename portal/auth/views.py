@@ -5,7 +5,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..security import public, safe_next, signed_in
 from . import bp, services
 from .forms import ForgotPasswordForm, LoginForm, SetPasswordForm, TotpForm
@@ -104,13 +104,14 @@ def forgot_password():
 def set_password(token: str):
     """Set a password from a single-use reset or invitation link."""
     row = services.find_token(token, ("reset", "invite"))
-    if row is None:
+    if row is None or row.user is None:
         return render_template("auth/link_invalid.html"), 404
+    user = row.user
     form = SetPasswordForm()
-    form.owner_email, form.owner_name = row.user.email, row.user.name
+    form.owner_email, form.owner_name = user.email, user.name
     if form.validate_on_submit():
-        services.set_password(row.user, row.user, form.password.data, how=row.purpose)
+        services.set_password(user, user, form.password.data, how=row.purpose)
         services.consume_token(row)
         flash(_("Your password is set. You can sign in now."), "success")
         return redirect(url_for("auth.login"))
-    return render_template("auth/set_password.html", form=form, purpose=row.purpose, user=row.user)
+    return render_template("auth/set_password.html", form=form, purpose=row.purpose, user=user)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import click
 from flask.cli import with_appcontext
@@ -34,7 +35,7 @@ def import_command(csv_file: str, office_code: str, actor_email: str, dry_run: b
     with open(csv_file, encoding="utf-8-sig", newline="") as fh:
         total = max(sum(1 for _ in fh) - 1, 0)
         fh.seek(0)
-        with click.progressbar(length=total, label="Checking rows", file=click.get_text_stream("stderr")) as bar:
+        with click.progressbar(length=total, label="Checking rows", file=sys.stderr) as bar:
             report = import_clients(actor, office.id, fh, dry_run=dry_run, progress=bar.update)
     if not report.ok:
         for line, problem in report.errors:

@@ -11,8 +11,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp, Validatio
 from ..db import today
 from ..forms import Form
 from ..validators import after
-from .labels import (CHECKIN_LABELS, OFFENCE_LABELS, PROGRAMME_LABELS, RELATIONSHIP_LABELS,
-                     RISK_LABELS)
+from .labels import CHECKIN_LABELS, OFFENCE_LABELS, PROGRAMME_LABELS, RELATIONSHIP_LABELS, RISK_LABELS
 
 
 class ClientForm(Form):

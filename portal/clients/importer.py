@@ -5,8 +5,8 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -117,7 +117,8 @@ def import_clients(actor: User, office_id: int, stream: Iterable[str], dry_run: 
         select(User.id, User.email).where(User.office_id == office_id,
                                           User.role.in_(EDITORS),
                                           User.active.is_(True)))}
-    parsed, seen = [], set()
+    parsed: list[dict] = []
+    seen: set[str] = set()
     for row in reader:
         report.rows += 1
         data, problems = _parse(row, officers, seen)

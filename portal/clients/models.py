@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..offices.models import Office
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from ..observations.models import Observation
+    from ..partners.models import PartnerOrg
 
 PROGRAMMES = ("PB", "CB", "CMB", "asimilasi")
 RISK_LEVELS = ("low", "medium", "high")
@@ -24,7 +30,7 @@ def new_public_id() -> str:
     return secrets.token_urlsafe(12)
 
 
-class Client(db.Model):
+class Client(Model):
     """A person under the supervision of a Bapas."""
 
     __tablename__ = "client"
@@ -58,7 +64,7 @@ class Client(db.Model):
 
     office: Mapped[Office] = relationship(foreign_keys=[office_id])
     transferred_to: Mapped[Office | None] = relationship(foreign_keys=[transferred_to_id])
-    officer = relationship("User", foreign_keys=[officer_id])
+    officer: Mapped[User | None] = relationship("User", foreign_keys=[officer_id])
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -70,7 +76,7 @@ class Client(db.Model):
         return f"<Client {self.id} {self.status}>"
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A client assigned to a partner organisation: the only door through which a partner
     sees a client."""
 
@@ -93,8 +99,8 @@ class Assignment(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     client: Mapped[Client] = relationship()
-    partner_org = relationship("PartnerOrg")
-    proposed_by = relationship("User", foreign_keys=[proposed_by_id])
+    partner_org: Mapped[PartnerOrg] = relationship("PartnerOrg")
+    proposed_by: Mapped[User | None] = relationship("User", foreign_keys=[proposed_by_id])
 
     def visible_on(self, day: dt.date) -> bool:
         """Whether the partner may see the client on `day`."""
@@ -102,7 +108,7 @@ class Assignment(db.Model):
                 and self.client.under_supervision)
 
 
-class CheckIn(db.Model):
+class CheckIn(Model):
     """One month's wajib lapor (reporting to the Bapas)."""
 
     __tablename__ = "check_in"
@@ -116,10 +122,10 @@ class CheckIn(db.Model):
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    recorded_by = relationship("User")
+    recorded_by: Mapped[User | None] = relationship("User")
 
 
-class ClientEvent(db.Model):
+class ClientEvent(Model):
     """One entry of a client's timeline (staff only)."""
 
     __tablename__ = "client_event"
@@ -138,7 +144,7 @@ class ClientEvent(db.Model):
     check_in_id: Mapped[int | None] = mapped_column(ForeignKey("check_in.id"))
     observation_id: Mapped[int | None] = mapped_column(ForeignKey("observation.id"))
 
-    actor = relationship("User")
-    assignment = relationship("Assignment")
-    check_in = relationship("CheckIn")
-    observation = relationship("Observation")
+    actor: Mapped[User | None] = relationship("User")
+    assignment: Mapped[Assignment | None] = relationship("Assignment")
+    check_in: Mapped[CheckIn | None] = relationship("CheckIn")
+    observation: Mapped[Observation | None] = relationship("Observation")

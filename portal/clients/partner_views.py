@@ -8,14 +8,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import audit
-from ..extensions import db
+from ..boundary import return_to
 from ..observations import queries as observation_queries
 from ..observations import services as observation_services
 from ..observations.forms import ObservationForm
+from ..observations.workflow import OBSERVATION_WORKFLOW
 from ..pagination import paginate
 from ..security import roles_required
-from ..boundary import return_to
-from ..observations.workflow import OBSERVATION_WORKFLOW
 from . import partner_bp as bp
 from . import queries, services
 

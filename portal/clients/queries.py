@@ -2,6 +2,8 @@
 assignment shows them. Every function takes the current user."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask import abort
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import joinedload
@@ -12,6 +14,9 @@ from ..extensions import db
 from ..security import BAPAS_STAFF, EDITORS
 from .models import MISSED_ALERT, SUPERVISED, Assignment, CheckIn, Client, ClientEvent
 
+if TYPE_CHECKING:
+    from ..partners.models import PartnerOrg
+
 
 def _require_staff(user: User) -> None:
     if user.role not in BAPAS_STAFF:
@@ -19,7 +24,7 @@ def _require_staff(user: User) -> None:
 
 
 def clients_query(user: User, q: str | None = None, officer_id: int | None = None,
-                  programme: str | None = None, status: str | None = None) -> Select:
+                  programme: str | None = None, status: str | None = None) -> Select[Client]:
     """The Bapas's clients; the officer's own caseload first, then by name."""
     _require_staff(user)
     stmt = (select(Client).options(joinedload(Client.officer))
@@ -54,7 +59,7 @@ def officers_of(user: User) -> list[User]:
         User.active.is_(True)).order_by(User.name)))
 
 
-def timeline_query(user: User, client: Client, kind: str | None = None) -> Select:
+def timeline_query(user: User, client: Client, kind: str | None = None) -> Select[ClientEvent]:
     """The client's timeline, newest first."""
     if client.office_id != user.office_id:
         abort(404)
@@ -84,7 +89,7 @@ def assignments_of(user: User, client: Client) -> list[Assignment]:
                                    .order_by(Assignment.id.desc())))
 
 
-def alerts_query(user: User) -> Select:
+def alerts_query(user: User) -> Select[Client]:
     """Clients with three or more missed check-ins in a row: the officer's own, or the
     whole Bapas for supervisors and the head."""
     _require_staff(user)
@@ -98,7 +103,7 @@ def alerts_query(user: User) -> Select:
 
 # ---------------------------------------------------------------- partners
 
-def _visible_assignments(user: User) -> Select:
+def _visible_assignments(user: User) -> Select[Assignment]:
     day = today()
     return (select(Assignment).join(Client, Assignment.client_id == Client.id)
             .where(Assignment.partner_org_id == user.partner_org_id,
@@ -106,7 +111,7 @@ def _visible_assignments(user: User) -> Select:
                    Assignment.ends_on >= day, Client.status.in_(SUPERVISED)))
 
 
-def partner_assignments_query(user: User) -> Select:
+def partner_assignments_query(user: User) -> Select[Assignment]:
     """The clients the user's organisation supports today."""
     if user.role != "partner" or not user.partner_org_active:
         abort(404)
@@ -144,7 +149,7 @@ def get_pending_assignment_or_404(user: User, assignment_id: int) -> Assignment:
     return assignment
 
 
-def active_partner_choices(user: User):
+def active_partner_choices(user: User) -> list[PartnerOrg]:
     """Active partner organisations of the user's Bapas (to assign a client to)."""
     from ..partners.models import PartnerOrg
     return list(db.session.scalars(select(PartnerOrg).where(

@@ -3,7 +3,9 @@ Each verb checks its workflow table, writes the client timeline and the audit lo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -17,6 +19,9 @@ from ..notifications import link_to, notify
 from ..workflow import Refused, StaleObject
 from .models import MISSED_ALERT, SUPERVISED, Assignment, CheckIn, Client, ClientEvent
 from .workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW, SYSTEM
+
+if TYPE_CHECKING:
+    from ..partners.models import PartnerOrg
 
 EDITABLE = ("full_name", "register_number", "programme", "supervision_start_on",
             "supervision_end_on", "general_conditions", "special_conditions", "officer_id",
@@ -50,12 +55,12 @@ def check_version(client: Client, version: object) -> None:
         raise StaleObject(client.public_id)
 
 
-def _event(client: Client, kind: str, action: str, actor=None, **fields) -> ClientEvent:
+def _event(client: Client, kind: str, action: str, actor: User | None = None,
+           **fields: object) -> ClientEvent:
     event = ClientEvent(client_id=client.id, kind=kind, action=action,
                         actor_id=getattr(actor, "id", None), **fields)
     db.session.add(event)
     return event
-
 
 
 def _register_taken(office_id: int, number: str, except_id: int | None = None) -> bool:
@@ -65,8 +70,8 @@ def _register_taken(office_id: int, number: str, except_id: int | None = None) -
     return db.session.scalar(stmt) is not None
 
 
-def _clean(data: dict) -> dict:
-    values = {k: data.get(k) for k in EDITABLE if k in data}
+def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {k: data.get(k) for k in EDITABLE if k in data}
     for key, value in values.items():
         if isinstance(value, str):
             values[key] = value.strip() or None
@@ -77,10 +82,12 @@ def _clean(data: dict) -> dict:
     return values
 
 
-def create_client(actor: User, data: dict, office_id: int | None = None) -> Client:
+def create_client(actor: User, data: Mapping[str, Any], office_id: int | None = None) -> Client:
     """Register a client in the actor's Bapas."""
     values = _clean(data)
     office_id = office_id or actor.office_id
+    if office_id is None:
+        raise ValueError("a client is registered in a Bapas: give office_id or an actor of one")
     if _register_taken(office_id, values["register_number"]):
         raise DuplicateRegisterNumber(values["register_number"])
     client = Client(office_id=office_id, status="active", **values)
@@ -91,7 +98,7 @@ def create_client(actor: User, data: dict, office_id: int | None = None) -> Clie
     return client
 
 
-def update_client(actor: User, client: Client, data: dict) -> list[str]:
+def update_client(actor: User, client: Client, data: Mapping[str, Any]) -> list[str]:
     """Change the record; returns the names of the fields that changed."""
     values = _clean(data)
     if values.get("register_number") and _register_taken(client.office_id, values["register_number"],
@@ -106,13 +113,14 @@ def update_client(actor: User, client: Client, data: dict) -> list[str]:
     return changed
 
 
-def change_status(actor, client: Client, action: str, *, role: str | None = None,
+def change_status(actor: User, client: Client, action: str, *, role: str | None = None,
                   transfer_office_id: int | None = None, note: str | None = None) -> None:
     """Move the client's supervision status; leaving supervision ends every assignment."""
     transition = CLIENT_WORKFLOW.check(action, client.status, role or actor.role,
                                        {"transfer_office": transfer_office_id})
     before = client.status
-    client.status = transition.target
+    if transition.target is not None:
+        client.status = transition.target
     if action == "transfer":
         client.transferred_to_id = transfer_office_id
     _event(client, "status", action, actor, from_status=before, to_status=client.status, note=note)
@@ -123,7 +131,7 @@ def change_status(actor, client: Client, action: str, *, role: str | None = None
 
 # ---------------------------------------------------------------- assignments
 
-def propose_assignment(actor: User, client: Client, org, relationship_kind: str,
+def propose_assignment(actor: User, client: Client, org: PartnerOrg, relationship_kind: str,
                        starts_on: dt.date, ends_on: dt.date, note: str | None = None) -> Assignment:
     """Propose that a partner organisation supports the client; its admin accepts or declines."""
     if not client.under_supervision:
@@ -145,11 +153,13 @@ def propose_assignment(actor: User, client: Client, org, relationship_kind: str,
     return assignment
 
 
-def _move_assignment(assignment: Assignment, action: str, actor, role: str, **extra) -> None:
+def _move_assignment(assignment: Assignment, action: str, actor: User | None, role: str,
+                     **extra: object) -> None:
     transition = ASSIGNMENT_WORKFLOW.check(action, assignment.status, role, actor=actor,
                                            subject=assignment)
     before = assignment.status
-    assignment.status = transition.target
+    if transition.target is not None:
+        assignment.status = transition.target
     _event(assignment.client, "assignment", action, actor, assignment_id=assignment.id,
            from_status=before, to_status=assignment.status, note=extra.get("note"))
     audit.record(actor, f"assignment.{action}", assignment,
@@ -189,7 +199,7 @@ def withdraw_assignment(actor: User, assignment: Assignment) -> None:
     _move_assignment(assignment, "withdraw", actor, actor.role)
 
 
-def end_assignment(actor, assignment: Assignment, reason: str) -> None:
+def end_assignment(actor: User | None, assignment: Assignment, reason: str) -> None:
     """End an active assignment: the partner loses sight of the client at once."""
     _move_assignment(assignment, "end", actor, actor.role if actor else SYSTEM, reason=reason)
     assignment.ended_at = utcnow()
@@ -197,7 +207,7 @@ def end_assignment(actor, assignment: Assignment, reason: str) -> None:
 
 
 def end_assignments(*, client_id: int | None = None, org_id: int | None = None, reason: str,
-                    actor=None) -> int:
+                    actor: User | None = None) -> int:
     """End every active assignment of a client or of a partner organisation; proposals lapse."""
     stmt = select(Assignment).where(Assignment.status.in_(("active", "proposed")))
     stmt = stmt.where(Assignment.client_id == client_id) if client_id else stmt.where(
@@ -217,22 +227,37 @@ def end_assignments(*, client_id: int | None = None, org_id: int | None = None, 
 
 # ---------------------------------------------------------------- check-ins
 
-def _count_misses(client: Client) -> int:
+def _next_month(month: dt.date) -> dt.date:
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _longest_run_of_misses(client: Client) -> int:
+    """The longest run of consecutive recorded months that were all missed. The ground
+    "failed to report three times in a row" holds once such a run exists, whatever was
+    recorded after it: a later attended month does not undo it (the officer acts on it)."""
     months = db.session.execute(select(CheckIn.month, CheckIn.outcome).where(
-        CheckIn.client_id == client.id).order_by(CheckIn.month.desc())).all()
-    misses, expected = 0, None
+        CheckIn.client_id == client.id).order_by(CheckIn.month)).all()
+    longest = run = 0
+    previous: dt.date | None = None
     for month, outcome in months:
-        if outcome != "missed" or (expected is not None and month != expected):
-            break
-        misses += 1
-        expected = (month.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    return misses
+        if outcome != "missed":
+            run = 0
+        elif previous is not None and run and month == _next_month(previous):
+            run += 1
+        else:
+            run = 1
+        previous = month
+        longest = max(longest, run)
+    return longest
 
 
 def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
                     reason: str | None = None) -> CheckIn:
     """Record (or correct) one month's check-in; three misses in a row raise an alert."""
     month = month.replace(day=1)
+    first, last = client.supervision_start_on.replace(day=1), client.supervision_end_on.replace(day=1)
+    if not first <= month <= last:
+        raise Refused(_l("The month lies outside the client's supervision period."), "month")
     check_in = db.session.scalar(select(CheckIn).where(CheckIn.client_id == client.id,
                                                        CheckIn.month == month))
     action = "checkin_corrected" if check_in else "checkin_recorded"
@@ -245,12 +270,12 @@ def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
     check_in.recorded_at = utcnow()
     db.session.flush()
     before = client.consecutive_misses
-    client.consecutive_misses = _count_misses(client)
+    client.consecutive_misses = _longest_run_of_misses(client)
     _event(client, "checkin", action, actor, check_in_id=check_in.id, to_status=outcome)
     audit.record(actor, f"client.{action}", client, month=month, outcome=outcome)
     if client.consecutive_misses >= MISSED_ALERT > before:
         recipients = {u.id: u for u in active_staff(client.office_id, ("supervisor",))}
-        if client.officer is not None:
+        if client.officer is not None and client.officer.active:
             recipients[client.officer.id] = client.officer
         for person in recipients.values():
             notify(person, "missed_reporting", link_to("clients.alerts"))
@@ -266,7 +291,7 @@ class DailyReport:
     assignments_ended: int = 0
     digests: int = 0
     observations_digested: int = 0
-    extra: list = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
 
 
 def end_expired_assignments(on: dt.date) -> int:

@@ -11,20 +11,18 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from .. import audit
+from ..boundary import return_to
 from ..extensions import db
 from ..forms import error_summary
 from ..offices.models import Office
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import EDITORS, LEADS, roles_required
-from ..boundary import return_to
 from ..workflow import Refused
 from . import bp, queries, services
-from .forms import (AssignmentForm, CheckInForm, ClientFilterForm, ClientForm, ImportForm,
-                    StatusForm, TimelineFilterForm)
+from .forms import AssignmentForm, CheckInForm, ClientFilterForm, ClientForm, ImportForm, StatusForm, TimelineFilterForm
 from .importer import import_clients, template_csv
 from .workflow import CLIENT_STATUS_LABELS, CLIENT_WORKFLOW
-
 
 
 def _officer_choices(form_field, blank) -> None:

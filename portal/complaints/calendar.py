@@ -9,12 +9,12 @@ import holidays
 from sqlalchemy import Date, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model, db
 
 SERVICE_STANDARD_DAYS = 20
 
 
-class CollectiveLeave(db.Model):
+class CollectiveLeave(Model):
     """A collective-leave day (cuti bersama) set by government decree."""
 
     __tablename__ = "collective_leave"

@@ -2,10 +2,12 @@
 their content; verify() tells whether a presented PDF is the one on file."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 from flask import current_app
@@ -13,8 +15,11 @@ from fpdf import FPDF
 from sqlalchemy import select
 
 from .. import audit
+from ..auth.models import User
 from ..extensions import db
+from ..workflow import MissingFields
 from .models import Complaint, ExaminationRecord, IssuedDocument
+from .workflow import FIELD_LABELS
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 SUBJECT_WORDS = {"complainant": "Pelapor", "client": "Klien", "witness": "Saksi"}
@@ -29,7 +34,7 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
           "Oktober", "November", "Desember")
 
 
-def _date(day) -> str:
+def _date(day: dt.date | None) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "-"
 
 
@@ -60,7 +65,7 @@ class _Pdf(FPDF):
         self.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
 
 
-def _code(payload: dict) -> str:
+def _code(payload: Mapping[str, object]) -> str:
     """A verification code derived from the document's content (and the portal's key)."""
     body = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()
     digest = hmac.new(current_app.config["SECRET_KEY"].encode(), body, hashlib.sha256).hexdigest()
@@ -68,7 +73,7 @@ def _code(payload: dict) -> str:
     return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
 
 
-def _store(actor, complaint: Complaint, kind: str, pdf_bytes: bytes, code: str,
+def _store(actor: User | None, complaint: Complaint, kind: str, pdf_bytes: bytes, code: str,
            examination: ExaminationRecord | None = None) -> IssuedDocument:
     key = secrets.token_hex(20)
     path = Path(current_app.config["STORAGE_DIR"]) / key[:2] / key
@@ -91,7 +96,7 @@ def read(document: IssuedDocument) -> bytes:
             / document.storage_key).read_bytes()
 
 
-def issue_bap(actor, complaint: Complaint, record: ExaminationRecord) -> IssuedDocument:
+def issue_bap(actor: User, complaint: Complaint, record: ExaminationRecord) -> IssuedDocument:
     """The examination record (berita acara pemeriksaan) as PDF."""
     payload = {"kind": "bap", "reference": complaint.reference, "subject": record.subject,
                "name": record.subject_name, "on": record.examined_on, "place": record.place,
@@ -121,15 +126,17 @@ def issue_bap(actor, complaint: Complaint, record: ExaminationRecord) -> IssuedD
     return _store(actor, complaint, "bap", bytes(pdf.output()), code, record)
 
 
-def issue_proposal(actor, complaint: Complaint) -> IssuedDocument:
-    """The head's letter proposing revocation to the regional office."""
+def issue_proposal(actor: User, complaint: Complaint) -> IssuedDocument:
+    """The head's letter proposing revocation to the regional office. It never names the
+    complainant: the regional office may not see who reported (DESIGN §2)."""
     client = complaint.client
+    if client is None:  # the examination, before any decision, needs the client's record
+        raise MissingFields(["client"], [FIELD_LABELS["client"]])
     hearing = complaint.hearings[-1] if complaint.hearings else None
     payload = {"kind": "proposal", "reference": complaint.reference, "client": client.full_name,
                "register": client.register_number, "decree": client.decree_number,
                "grounds": complaint.grounds, "head": actor.name,
-               "hearing": hearing.held_on if hearing else None,
-               "complainant": complaint.complainant_name, "issued": complaint.updated_at}
+               "hearing": hearing.held_on if hearing else None, "issued": complaint.updated_at}
     code = _code(payload)
     pdf = _Pdf(code)
     pdf.set_title(f"Usulan pencabutan pembebasan bersyarat {complaint.reference}")
@@ -159,10 +166,6 @@ def issue_proposal(actor, complaint: Complaint) -> IssuedDocument:
         pdf.text_line(f"Rekomendasi TPP: {hearing.recommendation}. Anggota: {hearing.members}")
     pdf.text_line("Klien telah dicabut sementara pembebasan bersyaratnya oleh Kepala Bapas dan "
                   "telah diberi kesempatan menyampaikan keterangannya (BAP klien terlampir).")
-    pdf.ln(1)
-    pdf.text_line("Identitas pelapor (rahasia, hanya untuk Kantor Wilayah):", bold=True)
-    pdf.text_line(f"{complaint.complainant_name}; {complaint.complainant_relationship or '-'}; "
-                  f"{complaint.complainant_phone or '-'}; {complaint.complainant_email or '-'}")
     pdf.ln(8)
     pdf.text_line(f"Kepala {complaint.office.name}")
     pdf.ln(10)

@@ -3,8 +3,18 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, DateField, EmailField, FieldList, FormField, HiddenField,
-                     IntegerField, SelectField, StringField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    FieldList,
+    FormField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from ..forms import Form
@@ -112,7 +122,8 @@ class ReplyForm(Form):
     evidence_1 = FileField(_l("Evidence (optional)"), validators=[upload()])
 
     def validate_body(self, field) -> None:
-        if not (field.data or "").strip() and not (self.evidence_1.data and getattr(self.evidence_1.data, "filename", "")):
+        attached = self.evidence_1.data and getattr(self.evidence_1.data, "filename", "")
+        if not (field.data or "").strip() and not attached:
             raise ValidationError(_l("Write a message or add a file."))
 
 

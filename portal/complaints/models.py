@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..offices.models import Office
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from ..clients.models import Client
 
 CHANNELS = ("portal", "public", "oral", "letter")
 CLOSING_REASONS = ("not_violation", "insufficient", "duplicate", "outside")
@@ -31,7 +36,7 @@ def new_secret() -> str:
     return "".join(secrets.choice(SECRET_ALPHABET) for _ in range(16))
 
 
-class Complaint(db.Model):
+class Complaint(Model):
     """A written request to revoke a client's parole (permohonan pencabutan)."""
 
     __tablename__ = "complaint"
@@ -80,19 +85,19 @@ class Complaint(db.Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     office: Mapped[Office] = relationship(foreign_keys=[office_id])
-    client = relationship("Client")
-    assigned_officer = relationship("User", foreign_keys=[assigned_officer_id])
-    events: Mapped[list["ComplaintEvent"]] = relationship(
+    client: Mapped[Client | None] = relationship("Client")
+    assigned_officer: Mapped[User | None] = relationship("User", foreign_keys=[assigned_officer_id])
+    events: Mapped[list[ComplaintEvent]] = relationship(
         order_by="ComplaintEvent.id.desc()", cascade="all, delete-orphan")
-    examinations: Mapped[list["ExaminationRecord"]] = relationship(
+    examinations: Mapped[list[ExaminationRecord]] = relationship(
         order_by="ExaminationRecord.id", cascade="all, delete-orphan")
-    hearings: Mapped[list["Hearing"]] = relationship(order_by="Hearing.id",
+    hearings: Mapped[list[Hearing]] = relationship(order_by="Hearing.id",
                                                      cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
 
 
-class ComplaintEvent(db.Model):
+class ComplaintEvent(Model):
     """One entry of a case timeline: a move, an internal note, or a message."""
 
     __tablename__ = "complaint_event"
@@ -109,10 +114,10 @@ class ComplaintEvent(db.Model):
     visibility: Mapped[str] = mapped_column(String(12), default="internal")  # internal | complainant
     body: Mapped[str | None] = mapped_column(Text)
 
-    actor = relationship("User")
+    actor: Mapped[User | None] = relationship("User")
 
 
-class ExaminationRecord(db.Model):
+class ExaminationRecord(Model):
     """A BAP (berita acara pemeriksaan): of the complainant, the client or a witness."""
 
     __tablename__ = "examination_record"
@@ -127,10 +132,10 @@ class ExaminationRecord(db.Model):
     questions: Mapped[list] = mapped_column(JSON, default=list)  # [{"q": ..., "a": ...}]
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    examiner = relationship("User")
+    examiner: Mapped[User] = relationship("User")
 
 
-class Hearing(db.Model):
+class Hearing(Model):
     """The TPP (Tim Pengamat Pemasyarakatan) hearing and its recommendation."""
 
     __tablename__ = "hearing"
@@ -145,7 +150,7 @@ class Hearing(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class IssuedDocument(db.Model):
+class IssuedDocument(Model):
     """A PDF the portal issued (BAP, proposal letter), kept for verification."""
 
     __tablename__ = "issued_document"
@@ -160,4 +165,4 @@ class IssuedDocument(db.Model):
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    complaint = relationship("Complaint")
+    complaint: Mapped[Complaint] = relationship("Complaint")

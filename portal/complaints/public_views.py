@@ -6,16 +6,15 @@ import uuid
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
-from flask_limiter.util import get_remote_address
-
+from ..boundary import return_to
 from ..clients import queries as client_queries
 from ..db import utcnow
 from ..extensions import db, limiter
 from ..i18n import current_language
 from ..security import public, roles_required
-from ..boundary import return_to
 from . import bp, queries, services
 from .forms import PartnerComplaintForm, PublicComplaintForm, ReplyForm, TrackForm
 from .workflow import GROUND_HELP

@@ -2,6 +2,8 @@
 of their province, partners only what they filed themselves."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from flask import abort
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import joinedload
@@ -16,12 +18,23 @@ from ..security import BAPAS_STAFF
 from .models import Complaint
 from .workflow import OPEN_STATES
 
+if TYPE_CHECKING:
+    from ..uploads import Attachment
+
 REGIONAL_STATES = ("proposed", "forwarded", "revoked", "not_revoked")
+
+
+class Related(TypedDict):
+    """What staff see next to a case (see related())."""
+
+    complaints: list[Complaint]
+    observations: list[Observation]
+    misses: list[CheckIn]
 
 
 def queue_query(user: User, status: str | None = None, ground: str | None = None,
                 officer_id: int | None = None, overdue: bool = False,
-                client: str | None = None) -> Select:
+                client: str | None = None) -> Select[Complaint]:
     """The review queue: unassigned first, then by due date."""
     if user.role in BAPAS_STAFF:
         stmt = select(Complaint).where(Complaint.office_id == user.office_id)
@@ -74,34 +87,44 @@ def get_case_or_404(user: User, reference: str) -> Complaint:
 
 
 def may_see_complainant(user: User, complaint: Complaint) -> bool:
-    """The assigned officer, supervisors and the head of the Bapas; regional users inside
-    the proposal file."""
+    """Only the assigned officer, the supervisors and the head of the complaint's Bapas
+    (DESIGN §2); regional users, other officers, admins and partners never."""
     if user.role in ("supervisor", "head") and complaint.office_id == user.office_id:
         return True
-    if user.role == "officer" and complaint.assigned_officer_id == user.id:
+    return (user.role == "officer" and complaint.office_id == user.office_id
+            and complaint.assigned_officer_id == user.id)
+
+
+def identifies_complainant(complaint: Complaint, attachment: Attachment) -> bool:
+    """Whether a file of the case names the complainant: the scanned letter and the signed
+    scan of the complainant's BAP."""
+    if attachment.purpose == "letter":
         return True
-    return user.role == "regional" and complaint.status in REGIONAL_STATES
+    if attachment.owner_type != "ExaminationRecord":
+        return False
+    record = next((e for e in complaint.examinations if e.id == attachment.owner_id), None)
+    return record is not None and record.subject == "complainant"
 
 
-def case_files(user: User, complaint: Complaint) -> list:
-    """The files of a case this user may download: evidence, and the scanned letter and the
-    signed scan of the complainant's BAP only for those who may see the complainant."""
+def case_files(user: User, complaint: Complaint) -> list[Attachment]:
+    """The files of a case this user may download: evidence, and the files that name the
+    complainant only for those who may see the complainant."""
     from ..uploads import Attachment, attachments_of
     files = list(attachments_of(complaint))
-    records = {e.id: e for e in complaint.examinations}
-    if records:
+    record_ids = [e.id for e in complaint.examinations]
+    if record_ids:
         files += db.session.scalars(select(Attachment).where(
             Attachment.owner_type == "ExaminationRecord",
-            Attachment.owner_id.in_(list(records))).order_by(Attachment.id)).all()
-    identifying = not may_see_complainant(user, complaint)
-    return [f for f in files if not identifying or not (
-        f.purpose == "letter" or (f.owner_type == "ExaminationRecord"
-                                  and records[f.owner_id].subject == "complainant"))]
+            Attachment.owner_id.in_(record_ids)).order_by(Attachment.id)).all()
+    if may_see_complainant(user, complaint):
+        return files
+    return [f for f in files if not identifies_complainant(complaint, f)]
 
 
-def related(user: User, complaint: Complaint) -> dict:
+def related(user: User, complaint: Complaint) -> Related:
     """Staff-only context: other complaints about the client, recent observations, misses."""
-    if complaint.client_id is None or complaint.client.office_id != complaint.office_id:
+    if (complaint.client_id is None or complaint.client is None
+            or complaint.client.office_id != complaint.office_id):
         return {"complaints": [], "observations": [], "misses": []}
     others = list(db.session.scalars(select(Complaint).where(
         Complaint.client_id == complaint.client_id, Complaint.id != complaint.id)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, TypedDict, Unpack
 
 from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
@@ -15,19 +16,35 @@ from sqlalchemy import select
 
 from .. import audit, mail, uploads
 from ..auth.models import User
-from ..auth.queries import active_regional, active_staff
 from ..auth.passwords import hash_password, verify_password
+from ..auth.queries import active_regional, active_staff
 from ..clients.models import Client
 from ..db import add_once, find_submitted, submission_digest, today, utcnow
 from ..extensions import db
 from ..notifications import link_to, notify
-from ..workflow import InvalidTransition, Refused, StaleObject
+from ..workflow import InvalidTransition, NotPermitted, Refused, StaleObject, Transition
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
-from .models import (SECRET_ALPHABET, Complaint, ComplaintEvent, ExaminationRecord, Hearing,
-                     new_secret)
+from .models import SECRET_ALPHABET, Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
 from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, OPEN_STATES, SYSTEM
 
 INFO_DAYS = 10  # working days the complainant has to answer a request for clarification
+
+
+class MoveInputs(TypedDict, total=False):
+    """What a move of the procedure is given: the staff form's fields, and what _given() adds
+    from the case itself for the table's `requires`."""
+
+    officer: str | int | None
+    register_number: str | None
+    reason: str | None
+    office: str | int | None
+    message: str | None
+    decree_number: str | None
+    decree_on: dt.date | None
+    client: int | None
+    complainant_bap: bool
+    client_bap: bool
+    hearing: bool
 
 
 @dataclass
@@ -63,7 +80,7 @@ def receipt_for(submission_key: str | None) -> Receipt | None:
     return Receipt(complaint, receipt_secret(submission_key), created=False)
 
 
-def check_version(complaint: Complaint, version) -> None:
+def check_version(complaint: Complaint, version: object) -> None:
     """StaleObject when the case changed since the user loaded it."""
     if version in (None, "") or str(version) != str(complaint.version):
         raise StaleObject(complaint.reference)
@@ -74,8 +91,9 @@ def find_by_submission_key(key: str | None) -> Complaint | None:
     return find_submitted(Complaint, key)
 
 
-def _event(complaint: Complaint, kind: str, actor=None, *, action=None, body=None,
-           visibility="internal", from_status=None, to_status=None, by_complainant=False):
+def _event(complaint: Complaint, kind: str, actor: User | None = None, *, action: str | None = None,
+           body: str | None = None, visibility: str = "internal", from_status: str | None = None,
+           to_status: str | None = None, by_complainant: bool = False) -> ComplaintEvent:
     event = ComplaintEvent(actor_id=getattr(actor, "id", None), kind=kind, action=action,
                            body=body, visibility=visibility, from_status=from_status,
                            to_status=to_status, by_complainant=by_complainant)
@@ -104,8 +122,9 @@ def _match_client(office_id: int, register_number: str | None) -> Client | None:
                                                   Client.register_number == register_number.strip()))
 
 
-def _create(data: dict, *, channel: str, office_id: int, locale: str, client: Client | None,
-            files: list, actor=None, complainant_user=None) -> Receipt:
+def _create(data: Mapping[str, Any], *, channel: str, office_id: int, locale: str,
+            client: Client | None, files: list[tuple[str, uploads.CheckedFile]],
+            actor: User | None = None, complainant_user: User | None = None) -> Receipt:
     secret = receipt_secret(data.get("submission_key"))
     submitted = today()
     complaint = Complaint(
@@ -119,7 +138,8 @@ def _create(data: dict, *, channel: str, office_id: int, locale: str, client: Cl
         incident_to_on=data.get("incident_to_on"),
         incident_place=(data.get("incident_place") or "").strip() or None,
         witnesses=(data.get("witnesses") or "").strip() or None,
-        complainant_name=(data.get("complainant_name") or getattr(complainant_user, "name", "")).strip(),
+        complainant_name=(data.get("complainant_name")
+                          or (complainant_user.name if complainant_user is not None else "")).strip(),
         complainant_phone=data.get("complainant_phone") or None,
         complainant_email=(data.get("complainant_email") or "").strip().lower() or None,
         complainant_relationship=(data.get("complainant_relationship") or "").strip() or None,
@@ -145,7 +165,7 @@ def _create(data: dict, *, channel: str, office_id: int, locale: str, client: Cl
     return Receipt(complaint, secret)
 
 
-def file_public(data: dict, files: list, locale: str) -> Receipt:
+def file_public(data: Mapping[str, Any], files: list[uploads.CheckedFile], locale: str) -> Receipt:
     """A complaint from the public, without an account."""
     receipt = _create(data, channel="public", office_id=int(data["office_id"]), locale=locale,
                       client=None, files=[("evidence", f) for f in files])
@@ -156,18 +176,22 @@ def file_public(data: dict, files: list, locale: str) -> Receipt:
     return receipt
 
 
-def file_by_partner(actor: User, client: Client, data: dict, files: list) -> Receipt:
+def file_by_partner(actor: User, client: Client, data: Mapping[str, Any],
+                    files: list[uploads.CheckedFile]) -> Receipt:
     """A partner files about a client assigned to its organisation."""
     receipt = _create(data, channel="portal", office_id=client.office_id, locale=actor.locale or "id",
                       client=client, files=[("evidence", f) for f in files], complainant_user=actor)
     return receipt
 
 
-def file_by_staff(actor: User, data: dict, files: list) -> Receipt:
+def file_by_staff(actor: User, data: Mapping[str, Any], files: list[uploads.CheckedFile]) -> Receipt:
     """Staff transcribe an oral report or a letter on the complainant's behalf."""
-    client = _match_client(actor.office_id, data.get("client_register_number"))
+    office_id = actor.office_id
+    if office_id is None:  # staff of a Bapas always have one
+        raise NotPermitted("file")
+    client = _match_client(office_id, data.get("client_register_number"))
     purposes = [("letter", files[0])] + [("evidence", f) for f in files[1:]] if files else []
-    receipt = _create(data, channel=data["channel"], office_id=actor.office_id, locale="id",
+    receipt = _create(data, channel=data["channel"], office_id=office_id, locale="id",
                       client=client, files=purposes, actor=actor)
     if receipt.created and receipt.complaint.complainant_email:
         mail.queue(receipt.complaint.complainant_email, "complaint_receipt", "id",
@@ -186,10 +210,11 @@ def find_for_tracking(reference: str, secret: str) -> Complaint | None:
 
 # ---------------------------------------------------------------- the clock
 
-def _resume(complaint: Complaint) -> None:
+def _resume(complaint: Complaint, on: dt.date | None = None) -> None:
+    """The clock runs again on `on` (today): the due date moves by the working days waited."""
     if complaint.paused_since:
-        complaint.due_on = add_working_days(complaint.due_on,
-                                            working_days_between(complaint.paused_since, today()))
+        complaint.due_on = add_working_days(
+            complaint.due_on, working_days_between(complaint.paused_since, on or today()))
     complaint.paused_since = None
     complaint.info_due_on = None
 
@@ -202,18 +227,25 @@ def is_overdue(complaint: Complaint, on: dt.date | None = None) -> bool:
 
 # ---------------------------------------------------------------- moves
 
-def _role(actor, role: str | None) -> str:
+def _role(actor: User | None, role: str | None) -> str:
     return role or (actor.role if actor is not None else SYSTEM)
 
 
-def _check(actor, complaint: Complaint, action: str, role: str | None = None,
-           given: dict | None = None):
+def _staff(actor: User | None, action: str) -> User:
+    """The signed-in user making a staff move (the table lets no one else make it)."""
+    if actor is None:
+        raise NotPermitted(action)
+    return actor
+
+
+def _check(actor: User | None, complaint: Complaint, action: str, role: str | None = None,
+           given: Mapping[str, object] | None = None) -> Transition:
     """The table decides: state, role, the row's guards, the things the step needs."""
     return COMPLAINT_WORKFLOW.check(action, complaint.status, _role(actor, role), given,
                                     actor=actor, subject=complaint)
 
 
-def _client_move(actor, complaint: Complaint, action: str) -> None:
+def _client_move(actor: User | None, complaint: Complaint, action: str) -> None:
     """The decision's effect on the client's status (only a client of the complaint's Bapas)."""
     from ..clients.services import change_status
     from ..clients.workflow import CLIENT_WORKFLOW, PROCEDURE
@@ -221,12 +253,13 @@ def _client_move(actor, complaint: Complaint, action: str) -> None:
     if client is None or client.office_id != complaint.office_id:
         return
     if any(t.action == action for t in CLIENT_WORKFLOW.allowed(client.status, PROCEDURE)):
-        change_status(actor, client, action, role=PROCEDURE, note=f"{complaint.reference}")
+        change_status(_staff(actor, action), client, action, role=PROCEDURE, note=f"{complaint.reference}")
 
 
-def _officer_of_case(complaint: Complaint, officer_id) -> User | None:
+def _officer_of_case(complaint: Complaint, officer_id: str | int | None) -> User | None:
     """An active probation officer (PK) of the case's Bapas, or None."""
-    officer = db.session.get(User, int(officer_id)) if str(officer_id or "").isdigit() else None
+    digits = str(officer_id or "")
+    officer = db.session.get(User, int(digits)) if digits.isdigit() else None
     if (officer is None or not officer.active or officer.office_id != complaint.office_id
             or officer.role != "officer"):
         return None
@@ -238,7 +271,7 @@ def _tell_assigned(complaint: Complaint, officer: User) -> None:
     mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
 
 
-def _triage(actor, complaint: Complaint, given: dict) -> None:
+def _triage(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     officer = _officer_of_case(complaint, given.get("officer"))
     if officer is None:
         raise Refused(_l("Choose an active officer of this Bapas."), "officer")
@@ -254,14 +287,14 @@ def _triage(actor, complaint: Complaint, given: dict) -> None:
     _tell_assigned(complaint, officer)
 
 
-def _close(actor, complaint: Complaint, given: dict) -> None:
+def _close(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     complaint.closing_reason = given.get("reason") or complaint.closing_reason
 
 
-def _transfer(actor, complaint: Complaint, given: dict) -> None:
+def _transfer(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     from ..offices.models import Office
-    office_id = given.get("office")
-    target = db.session.get(Office, int(office_id)) if str(office_id or "").isdigit() else None
+    digits = str(given.get("office") or "")
+    target = db.session.get(Office, int(digits)) if digits.isdigit() else None
     if target is None or target.id == complaint.office_id:
         raise Refused(_l("Choose another Bapas to receive the case."), "office")
     complaint.office_id = target.id
@@ -270,35 +303,35 @@ def _transfer(actor, complaint: Complaint, given: dict) -> None:
     complaint.closing_reason = None
 
 
-def _request_info(actor, complaint: Complaint, given: dict) -> None:
+def _request_info(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     complaint.paused_since = today()
     complaint.info_due_on = add_working_days(today(), INFO_DAYS)
 
 
-def _decide_warning(actor, complaint: Complaint, given: dict) -> None:
+def _decide_warning(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     _client_move(actor, complaint, "intensify")
 
 
-def _decide_temporary_revocation(actor, complaint: Complaint, given: dict) -> None:
+def _decide_temporary_revocation(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     _client_move(actor, complaint, "temporarily_revoke")
 
 
-def _propose(actor, complaint: Complaint, given: dict) -> None:
+def _propose(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     from .documents import issue_proposal
-    issue_proposal(actor, complaint)
+    issue_proposal(_staff(actor, "propose"), complaint)
     for person in active_regional(complaint.office.region_id):
         notify(person, "complaint_proposed", link_to("complaints.case", reference=complaint.reference))
         mail.queue(person.email, "complaint_proposed", person.locale, complaint=complaint)
 
 
-def _record_outcome(actor, complaint: Complaint, given: dict) -> None:
+def _record_outcome(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     complaint.decree_number = given["decree_number"]
     complaint.decree_on = given["decree_on"]
     _client_move(actor, complaint, "revoke" if complaint.status == "revoked" else "restore")
 
 
 # What each move does besides changing the status (run after the status has changed).
-EFFECTS: dict[str, Callable[[Any, Complaint, dict], None]] = {
+EFFECTS: dict[str, Callable[[User | None, Complaint, MoveInputs], None]] = {
     "triage": _triage,
     "close": _close,
     "decide_not_pursued": _close,
@@ -313,30 +346,34 @@ EFFECTS: dict[str, Callable[[Any, Complaint, dict], None]] = {
 COMPLAINANT_SEES = ("request_info",)  # moves whose note the complainant reads
 
 
-def _given(complaint: Complaint, action: str, given: dict) -> dict:
+def _given(complaint: Complaint, action: str, given: MoveInputs) -> MoveInputs:
     """What the table's `requires` refers to, taken from the case itself where it lives there."""
-    given = dict(given)
+    given = given.copy()
     if action == "start_examination":
         given["client"] = complaint.client_id
     if action == "refer_to_tpp":
         subjects = {e.subject for e in complaint.examinations}
-        given.update(complainant_bap="complainant" in subjects, client_bap="client" in subjects)
+        given["complainant_bap"] = "complainant" in subjects
+        given["client_bap"] = "client" in subjects
     if action.startswith("decide_"):
         given["hearing"] = bool(complaint.hearings)
     return given
 
 
-def move(actor, complaint: Complaint, action: str, *, role: str | None = None, note: str | None = None,
-         **given) -> None:
-    """Make one move of the procedure, as the table allows, with its effects."""
-    if COMPLAINT_WORKFLOW.get(action).target is None:
+def move(actor: User | None, complaint: Complaint, action: str, *, role: str | None = None,
+         note: str | None = None, on: dt.date | None = None,
+         **given: Unpack[MoveInputs]) -> None:
+    """Make one move of the procedure, as the table allows, with its effects (`on`: the day
+    the daily job acts for, when it is not today)."""
+    target = COMPLAINT_WORKFLOW.get(action).target
+    if target is None:
         raise InvalidTransition(action)  # records and notes have their own verbs
     given = _given(complaint, action, given)
-    transition = _check(actor, complaint, action, role, given)
-    before = complaint.status
-    complaint.status = transition.target
+    _check(actor, complaint, action, role, given)
+    before, office_id = complaint.status, complaint.office_id  # a transfer changes the office
+    complaint.status = target
     if before == "needs_info":
-        _resume(complaint)
+        _resume(complaint, on)
     effect = EFFECTS.get(action)
     if effect is not None:
         effect(actor, complaint, given)
@@ -345,7 +382,7 @@ def move(actor, complaint: Complaint, action: str, *, role: str | None = None, n
     _event(complaint, "move", actor, action=action, from_status=before, to_status=complaint.status,
            body=note, visibility="complainant" if action in COMPLAINANT_SEES else "internal",
            by_complainant=_role(actor, role) == COMPLAINANT)
-    audit.record(actor, f"complaint.{action}", complaint, office_id=complaint.office_id,
+    audit.record(actor, f"complaint.{action}", complaint, office_id=office_id,
                  from_status=before, to_status=complaint.status)
     if complaint.status != before:
         _tell_complainant(complaint)
@@ -362,7 +399,8 @@ def add_note(actor: User, complaint: Complaint, body: str, to_complainant: bool)
         _tell_complainant(complaint, "complaint_message")
 
 
-def complainant_reply(complaint: Complaint, body: str, files: list, user=None) -> None:
+def complainant_reply(complaint: Complaint, body: str, files: list[uploads.CheckedFile],
+                      user: User | None = None) -> None:
     """The complainant answers or adds evidence while the case is open."""
     _check(user, complaint, "reply", COMPLAINANT)
     _event(complaint, "reply", user, body=body.strip() or None, visibility="complainant",
@@ -385,9 +423,10 @@ def assign(actor: User, complaint: Complaint, officer_id: int | None) -> None:
         officer = actor
     else:
         _check(actor, complaint, "assign", given={"officer": officer_id})
-        officer = _officer_of_case(complaint, officer_id)
-        if officer is None:
+        chosen = _officer_of_case(complaint, officer_id)
+        if chosen is None:
             raise Refused(_l("Choose an active officer of this Bapas."), "officer")
+        officer = chosen
     complaint.assigned_officer_id = officer.id
     _event(complaint, "note", actor, action="assigned", body=officer.name)
     audit.record(actor, "complaint.assigned", complaint, office_id=complaint.office_id, officer_id=officer.id)
@@ -404,7 +443,8 @@ def flag(actor: User, complaint: Complaint, reason: str) -> None:
     audit.record(actor, "complaint.flagged", complaint, office_id=complaint.office_id)
 
 
-def record_examination(actor: User, complaint: Complaint, data: dict, scan) -> ExaminationRecord:
+def record_examination(actor: User, complaint: Complaint, data: Mapping[str, Any],
+                       scan: uploads.CheckedFile | None) -> ExaminationRecord:
     """A BAP with numbered questions and answers; the signed copy's scan if given; a PDF issued."""
     _check(actor, complaint, "record_bap")
     record = ExaminationRecord(subject=data["subject"], subject_name=data["subject_name"].strip(),
@@ -423,7 +463,7 @@ def record_examination(actor: User, complaint: Complaint, data: dict, scan) -> E
     return record
 
 
-def record_hearing(actor: User, complaint: Complaint, data: dict) -> Hearing:
+def record_hearing(actor: User, complaint: Complaint, data: Mapping[str, Any]) -> Hearing:
     """The TPP hearing; the head is told of the recommendation."""
     _check(actor, complaint, "record_hearing")
     hearing = Hearing(held_on=data["held_on"], members=data["members"].strip(),
@@ -448,7 +488,7 @@ def daily(on: dt.date | None = None) -> tuple[int, int]:
     lapsed = db.session.scalars(select(Complaint).where(
         Complaint.status == "needs_info", Complaint.info_due_on < on)).all()
     for complaint in lapsed:
-        move(None, complaint, "info_lapsed")
+        move(None, complaint, "info_lapsed", on=on)
     overdue = [c for c in db.session.scalars(select(Complaint).where(
         Complaint.status.in_(OPEN_STATES), Complaint.due_on < on)) if is_overdue(c, on)]
     by_office: dict[int, list[Complaint]] = {}

@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from .. import audit, uploads
+from ..boundary import return_to
 from ..csvsafe import to_csv
 from ..extensions import db
 from ..forms import error_summary
@@ -17,15 +18,22 @@ from ..pagination import paginate
 from ..security import BAPAS_STAFF as CASEWORKERS
 from ..security import CASE_READERS as READERS
 from ..security import LEADS, roles_required
-from ..boundary import return_to
 from ..workflow import Refused
 from . import bp, calendar, documents, queries, services
 from .calendar import CollectiveLeave
-from .forms import (ActionForm, ExaminationForm, FlagForm, HearingForm, LeaveDayForm, NoteForm,
-                    QueueFilterForm, StaffComplaintForm, VerifyForm)
+from .forms import (
+    ActionForm,
+    ExaminationForm,
+    FlagForm,
+    HearingForm,
+    LeaveDayForm,
+    NoteForm,
+    QueueFilterForm,
+    StaffComplaintForm,
+    VerifyForm,
+)
 from .models import ExaminationRecord, IssuedDocument
 from .workflow import COMPLAINT_WORKFLOW, PROCEDURE_STEPS, STATUS_LABELS
-
 
 
 def _officer_choices(field, blank):
@@ -126,8 +134,8 @@ def case(reference: str):
 @bp.route("/staf/pengaduan/<reference>/pelapor")
 @roles_required(*READERS)
 def complainant(reference: str):
-    """The complainant's identity — to the assigned officer, supervisors and the head (and
-    regional users for proposals); every view is audited."""
+    """The complainant's identity — only to the assigned officer, the supervisors and the head
+    of the case's Bapas; every view is audited."""
     complaint = queries.get_case_or_404(current_user, reference)
     if not queries.may_see_complainant(current_user, complaint):
         abort(403)
@@ -244,7 +252,7 @@ def document(reference: str, document_id: int):
     if issued is None or issued.complaint_id != complaint.id:
         abort(404)
     examination = db.session.get(ExaminationRecord, issued.examination_id) if issued.examination_id else None
-    identifies = issued.kind == "proposal" or (examination is not None and examination.subject == "complainant")
+    identifies = examination is not None and examination.subject == "complainant"
     if identifies and not queries.may_see_complainant(current_user, complaint):
         abort(404)
     if identifies:
@@ -264,6 +272,8 @@ def attachment(reference: str, attachment_id: int):
     found = next((a for a in queries.case_files(current_user, complaint) if a.id == attachment_id), None)
     if found is None:
         abort(404)
+    if queries.identifies_complainant(complaint, found):
+        audit.record(current_user, "complaint.complainant_viewed", complaint, office_id=complaint.office_id)
     audit.record(current_user, "complaint.file_downloaded", complaint, office_id=complaint.office_id)
     return uploads.send(found)
 

@@ -1,12 +1,18 @@
 """The revocation procedure as one table: the legal moves, who may make each, what each needs."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
 from ..security import BAPAS_STAFF as CASEWORKERS
 from ..security import LEADS
 from ..workflow import Guard, Transition, Workflow
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from .models import Complaint
 
 COMPLAINANT = "complainant"
 OFFICER, SUPERVISOR = "officer", "supervisor"
@@ -75,19 +81,19 @@ FIELD_LABELS = {
 }
 
 
-def _staff_of_office(actor, complaint) -> bool:
+def _staff_of_office(actor: User, complaint: Complaint) -> bool:
     return actor.role not in CASEWORKERS or actor.office_id == complaint.office_id
 
 
-def _assigned_if_officer(actor, complaint) -> bool:
+def _assigned_if_officer(actor: User, complaint: Complaint) -> bool:
     return actor.role != "officer" or complaint.assigned_officer_id == actor.id
 
 
-def _in_region(actor, complaint) -> bool:
+def _in_region(actor: User, complaint: Complaint) -> bool:
     return actor.role != "regional" or actor.region_id == complaint.office.region_id
 
 
-def _unassigned(actor, complaint) -> bool:
+def _unassigned(actor: User, complaint: Complaint) -> bool:
     return complaint.assigned_officer_id is None
 
 

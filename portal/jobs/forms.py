@@ -3,8 +3,16 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from wtforms import (BooleanField, DateField, HiddenField, IntegerField, RadioField, SelectField,
-                     StringField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..clients.labels import OFFENCE_LABELS
@@ -38,7 +46,8 @@ class PostingForm(Form):
     closes_on = DateField(_l("Applications close on"), validators=[DataRequired()])
     contact_method = TextAreaField(_l("How candidates are contacted"),
                                    validators=[DataRequired(), Length(max=1000)],
-                                   description=_l("For example: the officer calls our HR officer; interviews at our workshop."))
+                                   description=_l("For example: the officer calls our HR officer; "
+                                                  "interviews at our workshop."))
     excluded_offences = MultiCheckboxField(
         _l("Offence categories we cannot accept (optional)"), choices=list(OFFENCE_LABELS.items()),
         description=_l("Used only to match candidates. You will never learn a candidate's offence."))

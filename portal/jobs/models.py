@@ -3,14 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Column, Date, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clients.models import new_public_id
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model, db
 from ..offices.models import Office, Region
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from ..clients.models import Client
+    from ..partners.models import PartnerOrg
 
 KINDS = ("job", "training", "apprenticeship", "education")
 SECTORS = ("agriculture", "fisheries", "manufacturing", "garment", "construction", "trade",
@@ -32,7 +38,7 @@ def new_referral_code() -> str:
     return f"RJK-{chars[:4]}-{chars[4:]}"
 
 
-class Opportunity(db.Model):
+class Opportunity(Model):
     """A job, training place, apprenticeship or education programme offered by a partner."""
 
     __tablename__ = "opportunity"
@@ -67,7 +73,7 @@ class Opportunity(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    partner_org = relationship("PartnerOrg")
+    partner_org: Mapped[PartnerOrg] = relationship("PartnerOrg")
     region: Mapped[Region] = relationship()
     offices: Mapped[list[Office]] = relationship(secondary=opportunity_office)
 
@@ -77,7 +83,7 @@ class Opportunity(db.Model):
         return any(o.id == office_id for o in self.offices)
 
 
-class Referral(db.Model):
+class Referral(Model):
     """A client referred to an opportunity, pseudonymous to the partner until disclosure."""
 
     __tablename__ = "referral"
@@ -108,10 +114,10 @@ class Referral(db.Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     opportunity: Mapped[Opportunity] = relationship()
-    client = relationship("Client")
-    officer = relationship("User", foreign_keys=[officer_id])
+    client: Mapped[Client] = relationship("Client")
+    officer: Mapped[User | None] = relationship("User", foreign_keys=[officer_id])
     office: Mapped[Office] = relationship()
-    events: Mapped[list["ReferralEvent"]] = relationship(order_by="ReferralEvent.id.desc()",
+    events: Mapped[list[ReferralEvent]] = relationship(order_by="ReferralEvent.id.desc()",
                                                          cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
@@ -121,7 +127,7 @@ class Referral(db.Model):
         return self.disclosed_at is not None
 
 
-class ReferralEvent(db.Model):
+class ReferralEvent(Model):
     """One step of a referral (what the partner and the officer did)."""
 
     __tablename__ = "referral_event"
@@ -135,4 +141,4 @@ class ReferralEvent(db.Model):
     to_status: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
 
-    actor = relationship("User")
+    actor: Mapped[User | None] = relationship("User")

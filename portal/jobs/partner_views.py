@@ -9,11 +9,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit
+from ..boundary import return_to
 from ..csvsafe import to_csv
-from ..extensions import db
 from ..forms import error_summary
 from ..security import roles_required
-from ..boundary import return_to
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import PostingForm, ResponseForm
@@ -136,5 +135,7 @@ def candidates_csv():
                      referral.placement_started_on or "", referral.placement_ended_on or ""])
     text = to_csv(["code", "opportunity", "status", "name", "bapas", "interview_on",
                    "placement_started_on", "placement_ended_on"], rows)
+    audit.record(current_user, "referral.exported", None,
+                 office_id=current_user.partner_org.office_id, rows=len(rows))
     return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=kandidat.csv"})

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from flask import abort
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
+from ..clients.models import Client
 from ..db import today
 from ..extensions import db
 from ..offices.models import Region
@@ -15,8 +17,25 @@ from ..security import BAPAS_STAFF
 from .models import Opportunity, Referral, opportunity_office
 
 
+class StaffFigures(TypedDict):
+    """The Bapas's referral figures (see staff_figures())."""
+
+    by_status: dict[str, int]
+    started_this_month: int
+    partners_with_places: int
+    open_places: int
+
+
+class PartnerFigures(TypedDict):
+    """The organisation's posting figures (see partner_figures())."""
+
+    postings: dict[str, int]
+    waiting: int
+    placements: int
+
+
 def _user_office_id(user: User) -> int:
-    if user.role in BAPAS_STAFF:
+    if user.role in BAPAS_STAFF and user.office_id is not None:
         return user.office_id
     if user.role == "partner" and user.partner_org is not None:
         return user.partner_org.office_id
@@ -25,7 +44,7 @@ def _user_office_id(user: User) -> int:
 
 def published_query(user: User, kind: str | None = None, sector: str | None = None,
                     region_id: int | None = None, city: str | None = None,
-                    closing_soon: bool = False) -> Select:
+                    closing_soon: bool = False) -> Select[Opportunity]:
     """Published opportunities open to the user's Bapas; soonest closing first."""
     office_id = _user_office_id(user)
     stmt = (select(Opportunity)
@@ -110,7 +129,7 @@ def get_referral_for_partner_or_404(user: User, code: str) -> Referral:
     return referral
 
 
-def referrals_for_staff(user: User) -> Select:
+def referrals_for_staff(user: User) -> Select[Referral]:
     """Referrals of the Bapas (an officer's own first)."""
     if user.role not in BAPAS_STAFF:
         abort(404)
@@ -127,7 +146,7 @@ def get_referral_for_staff_or_404(user: User, code: str) -> Referral:
     return referral
 
 
-def client_referrals(user: User, client) -> list[Referral]:
+def client_referrals(user: User, client: Client) -> list[Referral]:
     """Referrals of one client (staff)."""
     if client.office_id != user.office_id:
         abort(404)
@@ -138,7 +157,7 @@ def client_referrals(user: User, client) -> list[Referral]:
 
 # ---------------------------------------------------------------- figures
 
-def staff_figures(user: User) -> dict:
+def staff_figures(user: User) -> StaffFigures:
     """Referrals by status, placements started this month, partners with open places."""
     if user.role not in BAPAS_STAFF:
         abort(404)
@@ -161,7 +180,7 @@ def staff_figures(user: User) -> dict:
             "open_places": sum(max(int(free or 0), 0) for _, free in open_rows)}
 
 
-def partner_figures(user: User) -> dict:
+def partner_figures(user: User) -> PartnerFigures:
     """Postings by status, candidates waiting for an answer, active placements."""
     if user.role != "partner":
         abort(404)
@@ -174,7 +193,7 @@ def partner_figures(user: User) -> dict:
             "placements": referral_counts.get("placed", 0)}
 
 
-def public_figures() -> tuple[list, list]:
+def public_figures() -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """Published opportunities by sector and by province (aggregates only)."""
     by_sector = db.session.execute(select(Opportunity.sector, func.count()).where(
         Opportunity.status == "published").group_by(Opportunity.sector)
@@ -184,4 +203,5 @@ def public_figures() -> tuple[list, list]:
                                      .where(Opportunity.status == "published")
                                      .group_by(Region.name)
                                      .order_by(func.count(Opportunity.id).desc(), Region.name)).all()
-    return [tuple(r) for r in by_sector], [tuple(r) for r in by_province]
+    return ([(sector, count) for sector, count in by_sector],
+            [(province, count) for province, count in by_province])

@@ -3,6 +3,8 @@ through candidates.candidate_view(), which hides the client until the disclosure
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -17,14 +19,14 @@ from ..extensions import db
 from ..html import sanitize_html
 from ..notifications import link_to, notify
 from ..offices.models import Office
-from ..workflow import Refused, StaleObject
-from .candidates import Candidate, candidate_view  # noqa: F401 - re-exported for the views
+from ..workflow import NotPermitted, Refused, StaleObject
+from .candidates import Candidate as Candidate  # re-exported for the views
+from .candidates import candidate_view as candidate_view
 from .models import Opportunity, Referral, ReferralEvent
 from .workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW, SYSTEM
 
 FIELDS = ("kind", "title", "sector", "region_id", "city", "places", "requirements", "hours", "pay",
           "starts_on", "closes_on", "contact_method")
-
 
 
 # ---------------------------------------------------------------- postings
@@ -38,7 +40,14 @@ def check_version(item: Opportunity | Referral, version: object) -> None:
         raise StaleObject(getattr(item, "public_id", None) or getattr(item, "code", ""))
 
 
-def _apply(opportunity: Opportunity, data: dict) -> None:
+def _partner_office_id(actor: User, action: str) -> int:
+    """The Bapas of the actor's partner organisation (postings belong to one)."""
+    if actor.partner_org is None:
+        raise NotPermitted(action)
+    return actor.partner_org.office_id
+
+
+def _apply(opportunity: Opportunity, data: Mapping[str, Any]) -> None:
     for key in FIELDS:
         value = data.get(key)
         if isinstance(value, str):
@@ -52,8 +61,9 @@ def _apply(opportunity: Opportunity, data: dict) -> None:
     opportunity.offices = list(offices)
 
 
-def create_posting(actor: User, data: dict) -> Opportunity:
+def create_posting(actor: User, data: Mapping[str, Any]) -> Opportunity:
     """A draft posting of the actor's organisation."""
+    office_id = _partner_office_id(actor, "create")
     opportunity = Opportunity(partner_org_id=actor.partner_org_id, created_by_id=actor.id,
                               submission_key=submission_digest(data.get("submission_key")),
                               status="draft")
@@ -61,28 +71,31 @@ def create_posting(actor: User, data: dict) -> Opportunity:
     opportunity, created = add_once(opportunity)
     if not created:
         return opportunity  # the same form sent twice: the first draft stands
-    audit.record(actor, "opportunity.created", opportunity, office_id=actor.partner_org.office_id)
+    audit.record(actor, "opportunity.created", opportunity, office_id=office_id)
     return opportunity
 
 
-def update_posting(actor: User, opportunity: Opportunity, data: dict) -> None:
+def update_posting(actor: User, opportunity: Opportunity, data: Mapping[str, Any]) -> None:
     """Edit a draft."""
     POSTING_WORKFLOW.check("edit", opportunity.status, actor.role, actor=actor, subject=opportunity)
+    office_id = _partner_office_id(actor, "edit")
     _apply(opportunity, data)
-    audit.record(actor, "opportunity.edited", opportunity, office_id=actor.partner_org.office_id)
+    audit.record(actor, "opportunity.edited", opportunity, office_id=office_id)
 
 
-def move_posting(actor, opportunity: Opportunity, action: str, note: str | None = None,
+def move_posting(actor: User | None, opportunity: Opportunity, action: str, note: str | None = None,
                  reason: str | None = None) -> None:
     """submit, publish, request_changes, reject or close, as the table allows."""
     role = actor.role if actor is not None else SYSTEM
     POSTING_WORKFLOW.check(action, opportunity.status, role, {"note": note}, actor=actor,
                            subject=opportunity)
     before = opportunity.status
-    opportunity.status = POSTING_WORKFLOW.get(action).target
+    target = POSTING_WORKFLOW.get(action).target
+    if target is not None:
+        opportunity.status = target
     if action in ("publish", "request_changes", "reject"):
         opportunity.moderation_note = (note or "").strip() or None
-        opportunity.moderated_by_id = actor.id
+        opportunity.moderated_by_id = actor.id if actor is not None else None
         opportunity.moderated_at = utcnow()
     if action == "publish":
         opportunity.published_at = utcnow()
@@ -127,7 +140,7 @@ def eligible(opportunity: Opportunity, client: Client) -> bool:
             and client.under_supervision)
 
 
-def refer(actor: User, client: Client, opportunity: Opportunity, data: dict) -> Referral:
+def refer(actor: User, client: Client, opportunity: Opportunity, data: Mapping[str, Any]) -> Referral:
     """The officer refers a client who consented; the partner sees a pseudonymous candidate."""
     if not eligible(opportunity, client):
         raise Refused(_l("Choose an opportunity the client is eligible for."), "not_eligible")
@@ -166,12 +179,15 @@ def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None 
     REFERRAL_WORKFLOW.check(action, referral.status, actor.role, given, actor=actor,
                             subject=referral)
     before = referral.status
-    referral.status = REFERRAL_WORKFLOW.get(action).target
+    target = REFERRAL_WORKFLOW.get(action).target
+    if target is not None:
+        referral.status = target
     if action == "invite":
         referral.interview_on = on
     if action == "start":
         referral.placement_started_on = on
         if referral.consent_assignment:
+            assert on is not None  # "start" requires the date: the check above refused otherwise
             assignment = start_placement(actor, referral.client,
                                          referral.opportunity.partner_org_id, on,
                                          referral.officer_id, referral.opportunity.title)
@@ -182,9 +198,9 @@ def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None 
         referral.placement_ended_on = on
         referral.end_reason = (reason or "").strip() or None
         if referral.assignment_id:
-            assignment = db.session.get(Assignment, referral.assignment_id)
-            if assignment is not None and assignment.status == "active":
-                end_assignment(None, assignment, "placement_ended")
+            placement = db.session.get(Assignment, referral.assignment_id)
+            if placement is not None and placement.status == "active":
+                end_assignment(None, placement, "placement_ended")
     if action == "decline":
         referral.end_reason = (reason or "").strip() or None
     referral.partner_note = (note or "").strip() or referral.partner_note

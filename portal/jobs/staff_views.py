@@ -9,14 +9,14 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit
+from ..boundary import return_to
 from ..clients import queries as client_queries
 from ..extensions import db
+from ..forms import error_summary
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import EDITORS as OFFICERS
 from ..security import roles_required
-from ..boundary import return_to
-from ..forms import error_summary
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import ModerationForm, ReferralForm
@@ -70,7 +70,7 @@ def refer(public_id: str):
     chosen = next((o for o, ok in options if o.public_id == form.opportunity.data and ok), None)
     if request.method == "POST" and chosen is None:
         form.opportunity.errors = [_("Choose an opportunity the client is eligible for.")]
-    elif form.validate_on_submit():
+    elif chosen is not None and form.validate_on_submit():
         referral = services.refer(current_user, client, chosen, form.data)
         flash(_("Referral sent. The partner sees the code %(code)s and your summary.", code=referral.code),
               "success")

@@ -11,7 +11,6 @@ from . import bp, queries, services
 from .forms import BrowseForm
 
 
-
 @bp.route("/lowongan/")
 @roles_required(*READERS)
 def browse():

@@ -1,6 +1,8 @@
 """The observation form (partners) and the officer's answer."""
 from __future__ import annotations
 
+import datetime as dt
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import DateField, HiddenField, SelectField, TextAreaField
@@ -29,7 +31,7 @@ class ObservationForm(Form):
     submission_key = HiddenField()
 
     # Set by the view: the assignment's period, within which the date must fall.
-    period = None
+    period: tuple[dt.date, dt.date] | None = None
 
     def validate_grounds(self, field) -> None:
         if self.category.data == "suspected_violation" and not field.data:

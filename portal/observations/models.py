@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..clients.models import new_public_id
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
+
+if TYPE_CHECKING:
+    from ..auth.models import User
+    from ..clients.models import Client
+    from ..partners.models import PartnerOrg
 
 CATEGORIES = ("progress", "routine", "concern", "suspected_violation")
 URGENT = ("concern", "suspected_violation")
@@ -18,7 +24,7 @@ FOLLOW_UPS = ("none", "home_visit_planned", "warning_issued", "intensified_super
               "open_revocation_case")
 
 
-class Observation(db.Model):
+class Observation(Model):
     """What a partner saw about a client, and the officer's answer."""
 
     __tablename__ = "observation"
@@ -48,11 +54,11 @@ class Observation(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    client = relationship("Client")
-    author = relationship("User", foreign_keys=[author_id])
-    acknowledged_by = relationship("User", foreign_keys=[acknowledged_by_id])
-    partner_org = relationship("PartnerOrg")
-    revisions: Mapped[list["ObservationRevision"]] = relationship(
+    client: Mapped[Client] = relationship("Client")
+    author: Mapped[User] = relationship("User", foreign_keys=[author_id])
+    acknowledged_by: Mapped[User | None] = relationship("User", foreign_keys=[acknowledged_by_id])
+    partner_org: Mapped[PartnerOrg] = relationship("PartnerOrg")
+    revisions: Mapped[list[ObservationRevision]] = relationship(
         order_by="ObservationRevision.id.desc()", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
@@ -62,7 +68,7 @@ class Observation(db.Model):
         return self.category in URGENT
 
 
-class ObservationRevision(db.Model):
+class ObservationRevision(Model):
     """An earlier version of a corrected observation (staff see every version)."""
 
     __tablename__ = "observation_revision"

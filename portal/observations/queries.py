@@ -13,7 +13,7 @@ from ..security import BAPAS_STAFF
 from .models import URGENT, Observation
 
 
-def inbox_query(user: User, status: str = "submitted") -> Select:
+def inbox_query(user: User, status: str = "submitted") -> Select[Observation]:
     """Observations waiting for an answer: the officer's clients, or the whole Bapas for
     supervisors and the head. Concerns and suspected violations first, then the oldest."""
     if user.role not in BAPAS_STAFF:

@@ -2,6 +2,8 @@
 and the daily digest of routine observations."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
 
 from flask import has_request_context, url_for
 from sqlalchemy import select
@@ -9,7 +11,7 @@ from sqlalchemy import select
 from .. import audit, mail, uploads
 from ..auth.models import User
 from ..auth.queries import active_staff
-from ..clients.models import Assignment, ClientEvent
+from ..clients.models import Assignment, Client, ClientEvent
 from ..db import add_once, find_submitted, submission_digest, utcnow
 from ..extensions import db
 from ..html import sanitize_html
@@ -17,7 +19,6 @@ from ..notifications import link_to, notify
 from ..workflow import StaleObject
 from .models import Observation, ObservationRevision
 from .workflow import OBSERVATION_WORKFLOW
-
 
 
 def find_by_submission_key(key: str | None) -> Observation | None:
@@ -31,13 +32,13 @@ def check_version(observation: Observation, version: object) -> None:
         raise StaleObject(observation.public_id)
 
 
-def _officer_recipients(client) -> list[User]:
+def _officer_recipients(client: Client) -> list[User]:
     if client.officer is not None and client.officer.active:
         return [client.officer]
     return active_staff(client.office_id, ("supervisor",))
 
 
-def submit(actor: User, assignment: Assignment, data: dict,
+def submit(actor: User, assignment: Assignment, data: Mapping[str, Any],
            files: list[uploads.CheckedFile]) -> Observation:
     """A partner reports what they observed; concerns reach the officer at once."""
     client = assignment.client
@@ -73,7 +74,7 @@ def submit(actor: User, assignment: Assignment, data: dict,
     return observation
 
 
-def correct(actor: User, observation: Observation, data: dict) -> None:
+def correct(actor: User, observation: Observation, data: Mapping[str, Any]) -> None:
     """The author corrects an observation the officer has not yet acknowledged."""
     OBSERVATION_WORKFLOW.check("correct", observation.status, actor.role, data, actor=actor,
                                subject=observation)

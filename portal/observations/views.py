@@ -7,16 +7,14 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit, uploads
-from ..extensions import db
+from ..boundary import return_to
 from ..forms import error_summary
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import roles_required
-from ..boundary import return_to
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import AcknowledgeForm, FollowUpForm
-
 
 
 @bp.route("/")

@@ -4,9 +4,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from sqlalchemy import select
 
@@ -72,7 +73,7 @@ def _validate(lineno: int, row: dict[str, str], regions: dict[str, Region], seen
     phone = values.get("phone", "")
     if phone and not PHONE_RE.match(phone):
         problems.append("phone may hold only digits, spaces, +, -, ( and )")
-    if problems:
+    if problems or region is None:
         report.errors.extend((lineno, p) for p in problems)
         return None
     seen.add(code)

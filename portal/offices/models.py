@@ -7,12 +7,12 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 OFFICE_CLASSES = ("I", "II")
 
 
-class Region(db.Model):
+class Region(Model):
     """A province and its regional office (Kanwil Ditjenpas)."""
 
     __tablename__ = "region"
@@ -21,7 +21,7 @@ class Region(db.Model):
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
 
-    offices: Mapped[list["Office"]] = relationship(back_populates="region")
+    offices: Mapped[list[Office]] = relationship(back_populates="region")
 
     @property
     def kanwil_name(self) -> str:
@@ -31,7 +31,7 @@ class Region(db.Model):
         return f"<Region {self.code}>"
 
 
-class Office(db.Model):
+class Office(Model):
     """A Bapas (or a Pos Bapas outpost of one)."""
 
     __tablename__ = "office"
@@ -52,7 +52,7 @@ class Office(db.Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     region: Mapped[Region] = relationship(back_populates="offices")
-    parent: Mapped["Office | None"] = relationship(remote_side=[id])
+    parent: Mapped[Office | None] = relationship(remote_side=[id])
 
     def __repr__(self) -> str:
         return f"<Office {self.code}>"

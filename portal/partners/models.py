@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..offices.models import Office
+
+if TYPE_CHECKING:
+    from ..auth.models import User
 
 KINDS = ("individual", "family", "educator", "employer", "ngo", "religious", "academic",
          "business", "agency")
@@ -28,7 +32,7 @@ def new_public_id() -> str:
     return secrets.token_urlsafe(12)
 
 
-class PartnerOrg(db.Model):
+class PartnerOrg(Model):
     """A partner (organisation or individual), from application to the end of the PKS."""
 
     __tablename__ = "partner_org"
@@ -73,7 +77,7 @@ class PartnerOrg(db.Model):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     office: Mapped[Office] = relationship()
-    events: Mapped[list["PartnerEvent"]] = relationship(
+    events: Mapped[list[PartnerEvent]] = relationship(
         back_populates="org", order_by="PartnerEvent.id.desc()", cascade="all, delete-orphan")
 
     __mapper_args__ = {"version_id_col": version}
@@ -86,7 +90,7 @@ class PartnerOrg(db.Model):
         return f"<PartnerOrg {self.reference} {self.status}>"
 
 
-class PartnerEvent(db.Model):
+class PartnerEvent(Model):
     """One entry of an application's or partner's timeline."""
 
     __tablename__ = "partner_event"
@@ -101,10 +105,10 @@ class PartnerEvent(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
 
     org: Mapped[PartnerOrg] = relationship(back_populates="events")
-    actor = relationship("User")
+    actor: Mapped[User | None] = relationship("User")
 
 
-class PksReminder(db.Model):
+class PksReminder(Model):
     """A PKS expiry reminder already sent (so the daily job never sends it twice)."""
 
     __tablename__ = "pks_reminder"

@@ -7,7 +7,6 @@ from flask_login import current_user
 
 from ..boundary import return_to
 from ..db import today
-from ..extensions import db
 from ..security import roles_required
 from . import partner_bp as bp
 from . import queries, services

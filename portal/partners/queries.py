@@ -18,7 +18,7 @@ VETTING_ROLES = LEADS
 
 
 def vetting_queue(user: User, status: str | None, kind: str | None,
-                  older_than_days: int | None) -> Select:
+                  older_than_days: int | None) -> Select[PartnerOrg]:
     """Applications and partners of the user's Bapas, oldest first (unconfirmed ones hidden)."""
     if user.role not in VETTING_ROLES:
         abort(403)
@@ -99,7 +99,7 @@ def figures_by_province() -> list[tuple[str, int]]:
         .join(PartnerOrg, PartnerOrg.office_id == Office.id)
         .where(PartnerOrg.status == "active")
         .group_by(Region.name).order_by(func.count(PartnerOrg.id).desc(), Region.name))
-    return [tuple(r) for r in rows]
+    return [(province, count) for province, count in rows]
 
 
 def figures_by_kind() -> list[tuple[str, int]]:
@@ -107,7 +107,7 @@ def figures_by_kind() -> list[tuple[str, int]]:
     rows = db.session.execute(
         select(PartnerOrg.kind, func.count()).where(PartnerOrg.status == "active")
         .group_by(PartnerOrg.kind).order_by(func.count().desc(), PartnerOrg.kind))
-    return [tuple(r) for r in rows]
+    return [(kind, count) for kind, count in rows]
 
 
 def listed_partners() -> list[PartnerOrg]:

@@ -4,11 +4,13 @@ and flushes; the request commits."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from .. import audit, mail, uploads
 from ..auth import services as auth_services
@@ -32,7 +34,7 @@ class DuplicateMember(Exception):
     """Another account already uses this email."""
 
 
-def _role(actor) -> str:
+def _role(actor: User | None) -> str:
     return actor.role if actor is not None else SYSTEM
 
 
@@ -42,8 +44,8 @@ def check_version(org: PartnerOrg, version: int | str | None) -> None:
         raise StaleObject(org.reference)
 
 
-def _move(org: PartnerOrg, action: str, actor=None, *, role: str | None = None,
-          note: str | None = None, **given) -> None:
+def _move(org: PartnerOrg, action: str, actor: User | None = None, *, role: str | None = None,
+          note: str | None = None, **given: object) -> None:
     transition = PARTNER_WORKFLOW.check(action, org.status, role or _role(actor), given,
                                         actor=actor, subject=org)
     before = org.status
@@ -55,7 +57,7 @@ def _move(org: PartnerOrg, action: str, actor=None, *, role: str | None = None,
                  from_status=before, to_status=org.status)
 
 
-def _note(org: PartnerOrg, action: str, actor=None, note: str | None = None) -> None:
+def _note(org: PartnerOrg, action: str, actor: User | None = None, note: str | None = None) -> None:
     org.events.append(PartnerEvent(actor_id=getattr(actor, "id", None), action=action,
                                    from_status=org.status, to_status=org.status, note=note))
 
@@ -67,7 +69,7 @@ def find_by_submission_key(key: str | None) -> PartnerOrg | None:
     return find_submitted(PartnerOrg, key)
 
 
-def submit_application(data: dict, files: dict[str, uploads.CheckedFile], locale: str) -> PartnerOrg:
+def submit_application(data: Mapping[str, Any], files: dict[str, uploads.CheckedFile], locale: str) -> PartnerOrg:
     """Create an application waiting for its email confirmation, store its documents and
     email the confirmation link."""
     org = PartnerOrg(
@@ -96,9 +98,16 @@ def find_org_token(token: str, purpose: str) -> OneTimeToken | None:
     return row if row is not None and row.partner_org is not None else None
 
 
+def _org_of(row: OneTimeToken) -> PartnerOrg:
+    """The application of a link found by find_org_token()."""
+    if row.partner_org is None:
+        raise ValueError("the link does not belong to a partner application")
+    return row.partner_org
+
+
 def confirm_email(row: OneTimeToken) -> PartnerOrg:
     """The applicant confirmed the address: the application enters the Bapas queue."""
-    org = row.partner_org
+    org = _org_of(row)
     auth_services.consume_token(row)
     org.email_confirmed_at = utcnow()
     _move(org, "confirm_email", role=APPLICANT)
@@ -137,7 +146,7 @@ def request_info(actor: User, org: PartnerOrg, message: str) -> None:
 
 def answer_info(row: OneTimeToken, answer: str, files: list[uploads.CheckedFile]) -> PartnerOrg:
     """The applicant's answer and extra documents; the application returns to the queue."""
-    org = row.partner_org
+    org = _org_of(row)
     _move(org, "answer_info", role=APPLICANT, note=answer.strip(), answer=answer.strip())
     auth_services.consume_token(row)
     for checked in files:
@@ -294,7 +303,10 @@ def daily(on: dt.date | None = None) -> DailyReport:
         PartnerOrg.status.in_(("active", "suspended")), PartnerOrg.pks_valid_until.is_not(None))
         .order_by(PartnerOrg.id)).all()
     for org in orgs:
-        if org.pks_valid_until < on:
+        valid_until = org.pks_valid_until
+        if valid_until is None:  # the select leaves these out
+            continue
+        if valid_until < on:
             _move(org, "lapse", None, note=None)
             end_assignments(org_id=org.id, reason="pks_ended")
             report.ended.append(org.reference)
@@ -302,7 +314,7 @@ def daily(on: dt.date | None = None) -> DailyReport:
                 mail.queue(person.email, "pks_ended", person.locale, org=org,
                            is_staff=person.role != "partner")
         elif org.status == "active":
-            _remind(org, (org.pks_valid_until - on).days, report)
+            _remind(org, (valid_until - on).days, report)
     now = utcnow()
     stale = db.session.scalars(select(PartnerOrg).where(
         PartnerOrg.status == "unconfirmed",
@@ -310,8 +322,8 @@ def daily(on: dt.date | None = None) -> DailyReport:
     for org in stale:
         for attachment in uploads.attachments_of(org):
             uploads.delete(attachment)
-        db.session.execute(OneTimeToken.__table__.delete().where(
-            OneTimeToken.partner_org_id == org.id))
+        db.session.execute(delete(OneTimeToken).where(OneTimeToken.partner_org_id == org.id)
+                           .execution_options(synchronize_session=False))
         audit.record(None, "partner.purged_unconfirmed", org, office_id=org.office_id)
         db.session.delete(org)
         report.purged_unconfirmed += 1

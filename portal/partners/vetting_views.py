@@ -6,15 +6,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import audit, uploads
-from ..extensions import db
+from ..boundary import return_to
 from ..pagination import paginate
 from ..security import LEADS as STAFF
 from ..security import roles_required
-from ..boundary import return_to
-from . import queries, services, vetting_bp as bp
+from . import queries, services
+from . import vetting_bp as bp
 from .forms import ChecklistForm, ConfirmForm, PksForm, QueueFilterForm, ReasonForm, RequestInfoForm
 from .workflow import PARTNER_WORKFLOW, STATUS_LABELS
-
 
 
 @bp.route("/")

@@ -6,7 +6,7 @@ import uuid
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from ..extensions import db, limiter
+from ..extensions import limiter
 from ..i18n import current_language
 from ..partners import services
 from ..partners.forms import ApplicationForm, InfoAnswerForm
@@ -68,7 +68,7 @@ def apply_confirm(token: str):
 def apply_answer(token: str):
     """Answer the Bapas's request for more information (single-use link)."""
     row = services.find_org_token(token, "partner_info")
-    if row is None or row.partner_org.status != "info_requested":
+    if row is None or row.partner_org is None or row.partner_org.status != "info_requested":
         return render_template("public/apply_link_invalid.html"), 404
     org = row.partner_org
     form = InfoAnswerForm()

@@ -6,7 +6,7 @@ from sqlalchemy import Select, func, or_, select
 from ..offices.models import Office, Region
 
 
-def offices_query(q: str | None, province_id: str | None, city: str | None) -> Select:
+def offices_query(q: str | None, province_id: str | None, city: str | None) -> Select[Office]:
     """Active Bapas offices matching the search, by province then name."""
     stmt = (select(Office).join(Region, Office.region_id == Region.id)
             .where(Office.active.is_(True)).order_by(Region.name, Office.name))

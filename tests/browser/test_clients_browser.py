@@ -21,7 +21,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     users = UserFactory(app)
     officer = users.make("officer")
     partner = users.make("partner")
-    client = ClientFactory(app).make(officer=officer, full_name="Galih Ramadhan")
+    ClientFactory(app).make(officer=officer, full_name="Galih Ramadhan")
 
     # the officer assigns the client to the partner
     sign_in(page, base, officer, "/akun/")

@@ -42,7 +42,7 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     users = UserFactory(app)
     supervisor, officer = users.make("supervisor"), users.make("officer")
     head, regional = users.make("head"), users.make("regional")
-    client = ClientFactory(app).make(officer=officer, full_name="Rudi Hermawan", register_number="PB.77/BDG/2026")
+    ClientFactory(app).make(officer=officer, full_name="Rudi Hermawan", register_number="PB.77/BDG/2026")
 
     # 1. the public files the complaint
     page.goto(base + "/pengaduan/baru")

@@ -26,7 +26,7 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
         db.session.commit()
     supervisor = users.make("supervisor")
     officer = users.make("officer")
-    client = ClientFactory(app).make(officer=officer, full_name="Irfan Maulana", offence_category="theft")
+    ClientFactory(app).make(officer=officer, full_name="Irfan Maulana", offence_category="theft")
 
     # 1. the employer posts a job and submits it
     sign_in(page, base, employer, "/mitra/")
@@ -34,7 +34,9 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     checker.check(page, "own-postings-empty")
     page.get_by_role("link", name="Lowongan baru").click()
     page.get_by_label("Judul").fill("Operator mesin jahit")
-    page.get_by_label("Deskripsi").fill("Menjahit pakaian kerja di bengkel kami. Pelatihan diberikan pada minggu pertama.")
+    page.get_by_label("Deskripsi").fill(
+        "Menjahit pakaian kerja di bengkel kami. Pelatihan diberikan pada minggu pertama."
+    )
     page.get_by_label("Sektor").select_option("garment")
     page.get_by_label("Kota atau kabupaten").fill("Bandung")
     page.get_by_label("Pendaftaran ditutup pada").fill((dt.date.today() + dt.timedelta(days=20)).isoformat())
@@ -63,7 +65,9 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     page.get_by_label("Klien memberikan persetujuan pada").fill(dt.date.today().isoformat())
     page.get_by_label("Sekarang, bersama rujukan").check()
     page.locator("#consent_assignment").check()
-    page.get_by_label("Ringkasan kandidat untuk mitra").fill("Rajin, pernah menjahit di lapas selama dua tahun, siap kerja pagi.")
+    page.get_by_label("Ringkasan kandidat untuk mitra").fill(
+        "Rajin, pernah menjahit di lapas selama dua tahun, siap kerja pagi."
+    )
     checker.check(page, "refer-form")
     page.get_by_role("button", name="Kirim rujukan").click()
     page.wait_for_url("**/staf/rujukan/**")

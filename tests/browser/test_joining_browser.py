@@ -51,8 +51,12 @@ def test_from_application_to_partner_dashboard(live_server, page, checker, smtp_
     page.get_by_label("Telepon").fill("0813 2222 3333")
     page.get_by_label("Alamat", exact=True).fill("Jl. Asia Afrika 8, Bandung")
     page.get_by_label("Mengapa").fill("Kami membuka lowongan penjahit untuk klien yang sudah terlatih.")
-    page.get_by_label("KTP").set_input_files(files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": jpeg_with_gps()}])
-    page.get_by_label("Dokumen legalitas").set_input_files(files=[{"name": "nib.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}])
+    page.get_by_label("KTP").set_input_files(
+        files=[{"name": "ktp.jpg", "mimeType": "image/jpeg", "buffer": jpeg_with_gps()}]
+    )
+    page.get_by_label("Dokumen legalitas").set_input_files(
+        files=[{"name": "nib.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}]
+    )
     page.get_by_label("Saya telah membaca").check()
     checker.check(page, "apply-filled")
     page.get_by_role("button", name="Kirim permohonan").click()
@@ -86,7 +90,9 @@ def test_from_application_to_partner_dashboard(live_server, page, checker, smtp_
     page.get_by_label("Nomor PKS").fill("W11.PAS.9-PK.01.05/2026/17")
     page.get_by_label("Tanggal penandatanganan").fill(dt.date.today().isoformat())
     page.get_by_label("Berlaku sampai").fill((dt.date.today() + dt.timedelta(days=730)).isoformat())
-    page.get_by_label("Pindaian PKS", exact=False).set_input_files(files=[{"name": "pks.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}])
+    page.get_by_label("Pindaian PKS", exact=False).set_input_files(
+        files=[{"name": "pks.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}]
+    )
     page.get_by_role("button", name="Catat PKS dan aktifkan").click()
     assert "W11.PAS.9-PK.01.05/2026/17" in page.content()
     checker.check(page, "vetting-active")

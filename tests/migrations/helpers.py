@@ -31,8 +31,8 @@ def as_utc(value: Any) -> Any:
     PostgreSQL in the session's zone. Anything else is returned as it is."""
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
-            return value.replace(tzinfo=dt.timezone.utc)
-        return value.astimezone(dt.timezone.utc)
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
     return value
 
 

@@ -1,0 +1,485 @@
+"""The audit promises (DESIGN §2 and §7): every read of a client's record, every view of a
+complainant's identity, every download and export, every read of an observation or referral
+and every state change leaves an audit event. One row per promise: from which state (given),
+who sends which request, and the event that must exist afterwards — its action, the object
+(type and id), the actor and the office. Delete the audit.record() behind a row and the row
+fails."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from portal.audit import AuditEvent
+from portal.clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
+from portal.complaints.workflow import COMPLAINT_WORKFLOW
+from portal.extensions import db
+from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
+from portal.observations.workflow import OBSERVATION_WORKFLOW
+from portal.partners.workflow import PARTNER_WORKFLOW
+
+from .scene import Scene, Upload, fill
+from .support import PASSWORD, prefixed
+
+A = "A"  # office A = Bapas Bandung, the client's (office_b in forms is Bapas Semarang)
+PDF = Upload("dokumen.pdf")
+CSV = Upload("klien.csv", lambda: (
+    b"register_number,full_name,programme,supervision_start_on,supervision_end_on,officer_email,"
+    b"risk_level,area,nik,decree_number,offence_category,general_conditions,special_conditions\n"
+    b"PAS-IMPOR/2026,Klien Impor,PB,2026-01-10,2027-01-10,,low,Kota Bandung,,,,,\n"))
+CLIENT_FORM = {"full_name": "Klien Baru Audit", "register_number": "PAS-AUDIT/2026", "programme": "PB",
+               "supervision_start_on": "2026-01-05", "supervision_end_on": "2027-06-30",
+               "officer_id": "", "risk_level": "medium", "area": "Kota Bandung",
+               "general_conditions": "", "special_conditions": "", "nik": "", "decree_number": "",
+               "offence_category": ""}
+POSTING_FORM = {"kind": "job", "title": "Penjahit konveksi", "sector": "garment",
+                "description": "Menjahit seragam sekolah di bengkel kami, lima hari seminggu.",
+                "region_id": "{region_a}", "city": "Bandung", "office_ids": ["{office_a}"],
+                "places": "2", "closes_on": "{next_month}", "submission_key": "audit-posting",
+                "contact_method": "PK menghubungi bagian personalia."}
+OBSERVATION_FORM = {"observed_on": "{today}", "category": "routine", "submission_key": "audit-obs",
+                    "narrative": "Klien datang bekerja tepat waktu setiap hari minggu ini."}
+PUBLIC_COMPLAINT = {"complainant_name": "Warga", "complainant_phone": "081211112222",
+                    "complainant_relationship": "tetangga", "office_id": "{office_a}",
+                    "client_name": "Seseorang", "grounds": ["PUBLIC_UNREST"], "declaration": "y",
+                    "narrative": "Sering membuat keributan di gang pada malam hari dan mengancam warga.",
+                    "submission_key": "audit-public"}
+ORAL_COMPLAINT = {"channel": "oral", "complainant_name": "Pak RT", "complainant_phone": "081233334444",
+                  "complainant_relationship": "ketua RT", "client_name": "Budi",
+                  "grounds": ["MOVED_WITHOUT_NOTICE"], "declaration": "y", "submission_key": "audit-staff",
+                  "narrative": "Sudah dua bulan tidak tinggal di alamat yang terdaftar di RT kami."}
+BAP_FORM = {"version": "{complaint_version}", "subject": "client", "subject_name": "Klien Audit Satu",
+            "examined_on": "{today}", "place": "Ruang konseling Bapas",
+            "qa-0-q": "Apakah Anda pindah alamat?", "qa-0-a": "Tidak."}
+
+
+def step(action: str, **data) -> dict:
+    """The form of one complaint procedure step (fields carry the action as prefix)."""
+    return prefixed(action, {"version": "{complaint_version}", **data})
+
+
+# Givens: the state a row starts from (every row also has the scene's people, the client
+# "Klien Audit Satu" of the officer and its active assignment to the partner's organisation).
+GIVEN = {
+    "client": lambda s: None,
+    "client intensive": lambda s: s.set_client_status("intensive"),
+    "check-in 2026-11 missed": lambda s: s.check_in("2026-11", "missed"),
+    "second client proposed": lambda s: s.second_client_proposed(),
+    "observation": lambda s: s.observation(),
+    "observation answered": lambda s: s.observation(acknowledged=True),
+    "draft posting": lambda s: s.posting("draft"),
+    "pending posting": lambda s: s.posting("pending"),
+    "published posting": lambda s: s.posting("published"),
+    "posting closing 2027-01-10": lambda s: s.posting("published", closes_on=dt.date(2027, 1, 10)),
+    "referral proposed": lambda s: s.referral("proposed"),
+    "referral interview": lambda s: s.referral("interview"),
+    "referral offered, name released": lambda s: s.referral("offered", disclosed=True),
+    "referral placed, name released": lambda s: s.referral("placed", disclosed=True),
+    "application applied": lambda s: s.application("applied"),
+    "application checked": lambda s: s.application("applied", checked=True),
+    "application vetted": lambda s: s.application("vetted"),
+    "partner active": lambda s: s.application("active", pks_valid_until=dt.date(2027, 1, 4)),
+    "partner suspended": lambda s: s.application("suspended"),
+    "application unconfirmed": lambda s: s.application("unconfirmed", token="partner_confirm"),
+    "application info_requested": lambda s: s.application("info_requested", token="partner_info"),
+    "complaint submitted": lambda s: s.complaint("submitted", assigned=False),
+    "complaint in_review": lambda s: s.complaint("in_review"),
+    "complaint in_review, tracked": lambda s: s.complaint("in_review", tracked=True),
+    "complaint needs_info, tracked": lambda s: s.complaint("needs_info", tracked=True),
+    "complaint needs_info until 2026-11-16": lambda s: s.complaint(
+        "needs_info", paused_since=dt.date(2026, 11, 2),
+        info_due_on=dt.date(2026, 11, 16)),
+    "complaint examination": lambda s: s.complaint("examination"),
+    "complaint examination, both BAPs": lambda s: s.complaint("examination", baps=True),
+    "complaint tpp_hearing": lambda s: s.complaint("tpp_hearing", baps=True),
+    "complaint tpp_hearing, heard": lambda s: s.complaint("tpp_hearing", baps=True, hearing=True),
+    "complaint temporarily_revoked": lambda s: s.complaint("temporarily_revoked", baps=True, hearing=True,
+                                                           client_status="temporarily_revoked"),
+    "complaint proposed": lambda s: s.complaint("proposed", baps=True, hearing=True),
+    "complaint forwarded": lambda s: s.complaint("forwarded", baps=True, hearing=True,
+                                                 client_status="temporarily_revoked"),
+    "complaint proposed, documents": lambda s: s.complaint("proposed", documents=True),
+    "complaint filed by the partner": lambda s: s.complaint(
+        "submitted", assigned=False, channel="portal", complainant_user_id=s.partner.id,
+        complainant_name=s.partner.name),
+    "cuti bersama 2027-03-09": lambda s: s.leave_day(),
+    "officer deactivated": lambda s: s.deactivate_officer(),
+    "a second member": lambda s: s.partner_member(),
+}
+
+ROWS = [
+    # case id | given | who | request | form | action | object | office
+    # ---- reads of a client's record
+    ("client page, officer", "client", "officer", "GET /staf/klien/{client}", None,
+     "client.viewed", "Client {client_id}", A),
+    ("client page, head", "client", "head", "GET /staf/klien/{client}", None,
+     "client.viewed", "Client {client_id}", A),
+    ("client edit page", "client", "supervisor", "GET /staf/klien/{client}/ubah", None,
+     "client.viewed", "Client {client_id}", A),
+    ("partner client page", "client", "partner", "GET /mitra/klien/{client}", None,
+     "client.viewed_by_partner", "Client {client_id}", A),
+    # ---- views of the complainant's identity
+    ("complainant page, assigned officer", "complaint in_review", "officer", "GET /staf/pengaduan/{ref}/pelapor", None,
+     "complaint.complainant_viewed", "Complaint {complaint_id}", A),
+    ("complainant page, supervisor", "complaint in_review", "supervisor", "GET /staf/pengaduan/{ref}/pelapor", None,
+     "complaint.complainant_viewed", "Complaint {complaint_id}", A),
+    ("complainant page, head", "complaint in_review", "head", "GET /staf/pengaduan/{ref}/pelapor", None,
+     "complaint.complainant_viewed", "Complaint {complaint_id}", A),
+    ("complainant's BAP PDF names them", "complaint proposed, documents", "officer",
+     "GET /staf/pengaduan/{ref}/dokumen/{bap_complainant}", None,
+     "complaint.complainant_viewed", "Complaint {complaint_id}", A),
+    # the scanned letter of a written complaint carries the sender's name, as the complainant's BAP does
+    ("scanned letter names the complainant", "complaint proposed, documents", "supervisor",
+     "GET /staf/pengaduan/{ref}/berkas/{letter}", None,
+     "complaint.complainant_viewed", "Complaint {complaint_id}", A),
+    ("signed scan of the complainant's BAP names them", "complaint proposed, documents", "officer",
+     "GET /staf/pengaduan/{ref}/berkas/{bap_scan}", None,
+     "complaint.complainant_viewed", "Complaint {complaint_id}", A),
+    # ---- document downloads
+    ("complainant's BAP PDF", "complaint proposed, documents", "officer",
+     "GET /staf/pengaduan/{ref}/dokumen/{bap_complainant}", None, "document.downloaded", "Complaint {complaint_id}", A),
+    ("client's BAP PDF", "complaint proposed, documents", "supervisor",
+     "GET /staf/pengaduan/{ref}/dokumen/{bap_client}", None, "document.downloaded", "Complaint {complaint_id}", A),
+    ("proposal PDF, regional office", "complaint proposed, documents", "regional",
+     "GET /staf/pengaduan/{ref}/dokumen/{proposal}", None, "document.downloaded", "Complaint {complaint_id}", A),
+    ("scanned letter", "complaint proposed, documents", "supervisor", "GET /staf/pengaduan/{ref}/berkas/{letter}",
+     None, "complaint.file_downloaded", "Complaint {complaint_id}", A),
+    ("signed scan of the complainant's BAP", "complaint proposed, documents", "officer",
+     "GET /staf/pengaduan/{ref}/berkas/{bap_scan}", None, "complaint.file_downloaded", "Complaint {complaint_id}", A),
+    ("complaint evidence", "complaint proposed, documents", "supervisor", "GET /staf/pengaduan/{ref}/berkas/{evidence}",
+     None, "complaint.file_downloaded", "Complaint {complaint_id}", A),
+    ("observation file", "observation", "officer", "GET /staf/pengamatan/{obs}/berkas/{obs_file}", None,
+     "observation.file_downloaded", "Observation {obs_id}", A),
+    ("vetting document", "application applied", "supervisor", "GET /staf/mitra/{vet}/dokumen/{vet_doc}", None,
+     "partner.document_downloaded", "PartnerOrg {vet_id}", A),
+    # ---- exports
+    ("complaint CSV", "complaint in_review", "supervisor", "GET /staf/pengaduan/ekspor.csv", None,
+     "complaint.exported", None, A),
+    # the view records the export; it reaches the database when the request commits
+    ("candidates CSV", "referral proposed", "partner", "GET /mitra/kandidat.csv", None,
+     "referral.exported", None, A),
+    # ---- other reads: cases, observations, referrals, applications
+    ("complaint case, supervisor", "complaint in_review", "supervisor", "GET /staf/pengaduan/{ref}", None,
+     "complaint.viewed", "Complaint {complaint_id}", A),
+    ("complaint case, regional office", "complaint proposed", "regional", "GET /staf/pengaduan/{ref}", None,
+     "complaint.viewed", "Complaint {complaint_id}", A),
+    ("observation, officer", "observation", "officer", "GET /staf/pengamatan/{obs}", None,
+     "observation.viewed", "Observation {obs_id}", A),
+    ("observation, supervisor", "observation", "supervisor", "GET /staf/pengamatan/{obs}", None,
+     "observation.viewed", "Observation {obs_id}", A),
+    ("referral, officer", "referral proposed", "officer", "GET /staf/rujukan/{code}", None,
+     "referral.viewed", "Referral {referral_id}", A),
+    ("named candidate, partner", "referral offered, name released", "partner", "GET /mitra/kandidat/{code}", None,
+     "referral.viewed_by_partner", "Referral {referral_id}", A),
+    ("application", "application applied", "supervisor", "GET /staf/mitra/{vet}", None,
+     "partner.viewed", "PartnerOrg {vet_id}", A),
+    # ---- partner vetting: every move of PARTNER_WORKFLOW
+    ("vetting confirm_email", "application unconfirmed", "public", "GET /gabung/konfirmasi/{token}", None,
+     "partner.confirm_email", "PartnerOrg {vet_id}", A),
+    ("vetting update_checklist", "application applied", "supervisor", "POST /staf/mitra/{vet}/checklist",
+     {"checklist-version": "{vet_version}", "checklist-documents_verified": "y", "checklist-visit_on": "{today}"},
+     "partner.update_checklist", "PartnerOrg {vet_id}", A),
+    ("vetting request_info", "application applied", "supervisor", "POST /staf/mitra/{vet}/request_info",
+     {"info-version": "{vet_version}", "info-message": "Mohon kirim akta pendirian yayasan."},
+     "partner.request_info", "PartnerOrg {vet_id}", A),
+    ("vetting answer_info", "application info_requested", "public", "POST /gabung/lengkapi/{token}",
+     {"answer": "Akta pendirian kami lampirkan."}, "partner.answer_info", "PartnerOrg {vet_id}", A),
+    ("vetting reject", "application applied", "supervisor", "POST /staf/mitra/{vet}/reject",
+     {"reject-version": "{vet_version}", "reject-reason": "Yayasan belum berbadan hukum."},
+     "partner.reject", "PartnerOrg {vet_id}", A),
+    ("vetting approve_vetting", "application checked", "supervisor", "POST /staf/mitra/{vet}/approve_vetting",
+     {"approve-version": "{vet_version}"}, "partner.approve_vetting", "PartnerOrg {vet_id}", A),
+    ("vetting record_pks", "application vetted", "head", "POST /staf/mitra/{vet}/record_pks",
+     {"pks-version": "{vet_version}", "pks-pks_number": "W11/PKS/9", "pks-pks_signed_on": "{today}",
+      "pks-pks_valid_until": "{next_year}", "pks-scan": PDF}, "partner.record_pks", "PartnerOrg {vet_id}", A),
+    ("vetting renew_pks", "partner active", "head", "POST /staf/mitra/{vet}/renew_pks",
+     {"renew-version": "{vet_version}", "renew-pks_number": "W11/PKS/10", "renew-pks_signed_on": "{today}",
+      "renew-pks_valid_until": "{next_year}", "renew-scan": PDF}, "partner.renew_pks", "PartnerOrg {vet_id}", A),
+    ("vetting suspend", "partner active", "supervisor", "POST /staf/mitra/{vet}/suspend",
+     {"suspend-version": "{vet_version}", "suspend-reason": "Laporan penyalahgunaan data klien."},
+     "partner.suspend", "PartnerOrg {vet_id}", A),
+    ("vetting reinstate", "partner suspended", "supervisor", "POST /staf/mitra/{vet}/reinstate",
+     {"reinstate-version": "{vet_version}"}, "partner.reinstate", "PartnerOrg {vet_id}", A),
+    ("vetting lapse (daily job)", "partner active", "system", "CLI partners daily --date 2027-01-05", None,
+     "partner.lapse", "PartnerOrg {vet_id}", A),
+    # ---- the client's record and supervision status
+    ("client created", "client", "supervisor", "POST /staf/klien/baru", CLIENT_FORM,
+     "client.created", "Client *", A),
+    ("client edited", "client", "supervisor", "POST /staf/klien/{client}/ubah",
+     {**CLIENT_FORM, "register_number": "{client_register}", "officer_id": "{officer_id}"},
+     "client.updated", "Client {client_id}", A),
+    ("clients imported", "client", "supervisor", "POST /staf/klien/impor", {"csv_file": CSV},
+     "client.imported", None, A),
+    ("status intensify", "client", "officer", "POST /staf/klien/{client}/status",
+     {"version": "{client_version}", "action": "intensify"}, "client.intensify", "Client {client_id}", A),
+    ("status relax", "client intensive", "officer", "POST /staf/klien/{client}/status",
+     {"version": "{client_version}", "action": "relax"}, "client.relax", "Client {client_id}", A),
+    ("status complete", "client", "supervisor", "POST /staf/klien/{client}/status",
+     {"version": "{client_version}", "action": "complete"}, "client.complete", "Client {client_id}", A),
+    ("status transfer", "client", "head", "POST /staf/klien/{client}/status",
+     {"version": "{client_version}", "action": "transfer", "transfer_office_id": "{office_b}"},
+     "client.transfer", "Client {client_id}", A),
+    ("status intensify by the warning decision", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_warning", step("decide_warning"),
+     "client.intensify", "Client {client_id}", A),
+    ("status temporarily_revoke by the decision", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_temporary_revocation", step("decide_temporary_revocation"),
+     "client.temporarily_revoke", "Client {client_id}", A),
+    ("status revoke by the outcome", "complaint forwarded", "regional",
+     "POST /staf/pengaduan/{ref}/langkah/record_revoked",
+     step("record_revoked", decree_number="PAS-1.PK.05.09/2026", decree_on="{today}"),
+     "client.revoke", "Client {client_id}", A),
+    ("status restore by the outcome", "complaint forwarded", "regional",
+     "POST /staf/pengaduan/{ref}/langkah/record_not_revoked",
+     step("record_not_revoked", decree_number="PAS-2.PK.05.09/2026", decree_on="{today}"),
+     "client.restore", "Client {client_id}", A),
+    ("check-in recorded", "client", "officer", "POST /staf/klien/{client}/wajib-lapor",
+     {"month": "2026-11", "outcome": "attended"}, "client.checkin_recorded", "Client {client_id}", A),
+    ("check-in corrected", "check-in 2026-11 missed", "officer", "POST /staf/klien/{client}/wajib-lapor",
+     {"month": "2026-11", "outcome": "attended"}, "client.checkin_corrected", "Client {client_id}", A),
+    # ---- assignments
+    ("assignment proposed", "client", "officer", "POST /staf/klien/{client}/penugasan",
+     {"partner_org_id": "{org_id}", "relationship_kind": "mentor", "starts_on": "{today}", "ends_on": "2027-06-30"},
+     "assignment.proposed", "Assignment *", A),
+    ("assignment accept", "second client proposed", "partner", "POST /mitra/klien/penugasan/{proposal_id}/terima",
+     None, "assignment.accept", "Assignment {proposal_id}", A),
+    ("assignment decline", "second client proposed", "partner", "POST /mitra/klien/penugasan/{proposal_id}/tolak",
+     None, "assignment.decline", "Assignment {proposal_id}", A),
+    ("assignment withdraw", "second client proposed", "officer",
+     "POST /staf/klien/{client2}/penugasan/{proposal_id}/tarik", None,
+     "assignment.withdraw", "Assignment {proposal_id}", A),
+    ("assignment started by a placement", "referral offered, name released", "partner",
+     "POST /mitra/kandidat/{code}/mulai", {"version": "{referral_version}", "on": "{today}"},
+     "assignment.start_placement", "Assignment *", A),
+    ("assignment end", "client", "officer", "POST /staf/klien/{client}/penugasan/{assignment_id}/akhiri", None,
+     "assignment.end", "Assignment {assignment_id}", A),
+    ("assignment end (daily job)", "client", "system", "CLI clients daily --date 2028-01-03", None,
+     "assignment.end", "Assignment {assignment_id}", A),
+    # ---- observations
+    ("observation submitted", "client", "partner", "POST /mitra/klien/{client}/pengamatan", OBSERVATION_FORM,
+     "observation.submitted", "Observation *", A),
+    ("observation corrected", "observation", "partner", "POST /mitra/klien/pengamatan/{obs}/ubah",
+     OBSERVATION_FORM, "observation.corrected", "Observation {obs_id}", A),
+    ("observation acknowledged", "observation", "officer", "POST /staf/pengamatan/{obs}/tanggapi",
+     {"version": "{obs_version}", "reply": "Terima kasih, kami pantau."},
+     "observation.acknowledged", "Observation {obs_id}", A),
+    ("observation followed up", "observation answered", "officer", "POST /staf/pengamatan/{obs}/tindak-lanjut",
+     {"version": "{obs_version}", "follow_up": "home_visit_planned"},
+     "observation.followed_up", "Observation {obs_id}", A),
+    # ---- postings
+    ("posting created", "client", "partner", "POST /mitra/lowongan/baru", POSTING_FORM,
+     "opportunity.created", "Opportunity *", A),
+    ("posting edited", "draft posting", "partner", "POST /mitra/lowongan/{posting}/ubah", POSTING_FORM,
+     "opportunity.edited", "Opportunity {posting_id}", A),
+    ("posting submit", "draft posting", "partner", "POST /mitra/lowongan/{posting}/ajukan", None,
+     "opportunity.submit", "Opportunity {posting_id}", A),
+    ("posting publish", "pending posting", "supervisor", "POST /staf/lowongan/{posting}/terbitkan",
+     {"version": "{posting_version}"}, "opportunity.publish", "Opportunity {posting_id}", A),
+    ("posting request_changes", "pending posting", "supervisor", "POST /staf/lowongan/{posting}/minta-perbaikan",
+     {"version": "{posting_version}", "note": "Tuliskan jam kerja."},
+     "opportunity.request_changes", "Opportunity {posting_id}", A),
+    ("posting reject", "pending posting", "supervisor", "POST /staf/lowongan/{posting}/tolak",
+     {"version": "{posting_version}", "note": "Bukan lowongan kerja."},
+     "opportunity.reject", "Opportunity {posting_id}", A),
+    ("posting close, partner", "published posting", "partner", "POST /mitra/lowongan/{posting}/tutup", None,
+     "opportunity.close", "Opportunity {posting_id}", A),
+    ("posting close, supervisor", "published posting", "supervisor", "POST /staf/lowongan/{posting}/tutup",
+     {"version": "{posting_version}"}, "opportunity.close", "Opportunity {posting_id}", A),
+    ("posting close (daily job)", "posting closing 2027-01-10", "system", "CLI jobs daily --date 2027-01-11", None,
+     "opportunity.close", "Opportunity {posting_id}", A),
+    # ---- referrals
+    ("referral created", "published posting", "officer", "POST /staf/klien/{client}/rujuk",
+     {"opportunity": "{posting}", "consent_on": "{today}", "consent_method": "in_person", "disclosure": "after",
+      "summary": "Terampil menjahit, pernah bekerja di konveksi dua tahun.", "submission_key": "audit-ref"},
+     "referral.created", "Referral *", A),
+    ("referral invite", "referral proposed", "partner", "POST /mitra/kandidat/{code}/undang",
+     {"version": "{referral_version}", "on": "{next_month}"}, "referral.invite", "Referral {referral_id}", A),
+    ("referral offer", "referral proposed", "partner", "POST /mitra/kandidat/{code}/tawarkan",
+     {"version": "{referral_version}"}, "referral.offer", "Referral {referral_id}", A),
+    ("referral decline", "referral proposed", "partner", "POST /mitra/kandidat/{code}/tolak",
+     {"version": "{referral_version}", "reason": "Posisi sudah terisi."},
+     "referral.decline", "Referral {referral_id}", A),
+    ("referral start", "referral offered, name released", "partner", "POST /mitra/kandidat/{code}/mulai",
+     {"version": "{referral_version}", "on": "{today}"}, "referral.start", "Referral {referral_id}", A),
+    ("referral end", "referral placed, name released", "partner", "POST /mitra/kandidat/{code}/akhiri",
+     {"version": "{referral_version}", "on": "{today}", "reason": "Kontrak selesai lebih awal."},
+     "referral.end", "Referral {referral_id}", A),
+    ("referral complete", "referral placed, name released", "partner", "POST /mitra/kandidat/{code}/selesai",
+     {"version": "{referral_version}", "on": "{today}"}, "referral.complete", "Referral {referral_id}", A),
+    ("referral withdraw", "referral proposed", "officer", "POST /staf/rujukan/{code}/tarik", None,
+     "referral.withdraw", "Referral {referral_id}", A),
+    ("referral disclose", "referral interview", "officer", "POST /staf/rujukan/{code}/buka-identitas", None,
+     "referral.disclose", "Referral {referral_id}", A),
+    # ---- complaints: filing, every move of COMPLAINT_WORKFLOW, casework
+    ("complaint filed by the public", "client", "public", "POST /pengaduan/baru",
+     PUBLIC_COMPLAINT, "complaint.submitted", "Complaint *", A),
+    ("complaint transcribed by staff", "client", "officer", "POST /staf/pengaduan/baru",
+     ORAL_COMPLAINT, "complaint.submitted", "Complaint *", A),
+    ("complaint filed by a partner", "client", "partner", "POST /mitra/klien/{client}/pengaduan",
+     {"grounds": ["PROGRAMME_NONCOMPLIANCE"], "declaration": "y", "submission_key": "audit-partner",
+      "narrative": "Klien menolak datang ke tempat kerja tiga minggu berturut-turut."},
+     "complaint.submitted", "Complaint *", A),
+    ("complaint triage", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/triage",
+     step("triage", officer_id="{officer_id}"), "complaint.triage", "Complaint {complaint_id}", A),
+    ("complaint close", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/close",
+     step("close", reason="not_violation"), "complaint.close", "Complaint {complaint_id}", A),
+    # the transfer is made by Bapas A while the case is A's; it stays in A's audit trail
+    ("complaint transfer", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/transfer",
+     step("transfer", office_id="{office_b}"), "complaint.transfer", "Complaint {complaint_id}", A),
+    ("complaint request_info", "complaint in_review", "officer", "POST /staf/pengaduan/{ref}/langkah/request_info",
+     step("request_info", message="Kapan tepatnya kejadian kedua?"), "complaint.request_info",
+     "Complaint {complaint_id}", A),
+    ("complaint info_received", "complaint needs_info, tracked", "public", "POST /pengaduan/kasus/balas",
+     {"body": "Kejadian kedua hari Jumat malam."}, "complaint.info_received", "Complaint {complaint_id}", A),
+    ("complaint info_lapsed (daily job)", "complaint needs_info until 2026-11-16", "system",
+     "CLI complaints daily --date 2026-11-17", None, "complaint.info_lapsed", "Complaint {complaint_id}", A),
+    ("complaint start_examination", "complaint in_review", "officer",
+     "POST /staf/pengaduan/{ref}/langkah/start_examination", step("start_examination"),
+     "complaint.start_examination", "Complaint {complaint_id}", A),
+    ("complaint refer_to_tpp", "complaint examination, both BAPs", "officer",
+     "POST /staf/pengaduan/{ref}/langkah/refer_to_tpp", step("refer_to_tpp"),
+     "complaint.refer_to_tpp", "Complaint {complaint_id}", A),
+    ("complaint decide_not_pursued", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_not_pursued", step("decide_not_pursued", reason="not_violation"),
+     "complaint.decide_not_pursued", "Complaint {complaint_id}", A),
+    ("complaint decide_warning", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_warning", step("decide_warning"),
+     "complaint.decide_warning", "Complaint {complaint_id}", A),
+    ("complaint decide_temporary_revocation", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_temporary_revocation", step("decide_temporary_revocation"),
+     "complaint.decide_temporary_revocation", "Complaint {complaint_id}", A),
+    ("complaint propose", "complaint temporarily_revoked", "head", "POST /staf/pengaduan/{ref}/langkah/propose",
+     step("propose"), "complaint.propose", "Complaint {complaint_id}", A),
+    ("proposal letter issued", "complaint temporarily_revoked", "head", "POST /staf/pengaduan/{ref}/langkah/propose",
+     step("propose"), "document.proposal_issued", "Complaint {complaint_id}", A),
+    ("complaint forward", "complaint proposed", "regional", "POST /staf/pengaduan/{ref}/langkah/forward",
+     step("forward", note="Diteruskan dengan surat W11.PK.05.09."), "complaint.forward", "Complaint {complaint_id}", A),
+    ("complaint record_revoked", "complaint forwarded", "regional", "POST /staf/pengaduan/{ref}/langkah/record_revoked",
+     step("record_revoked", decree_number="PAS-1.PK.05.09/2026", decree_on="{today}"),
+     "complaint.record_revoked", "Complaint {complaint_id}", A),
+    ("complaint record_not_revoked", "complaint forwarded", "regional",
+     "POST /staf/pengaduan/{ref}/langkah/record_not_revoked",
+     step("record_not_revoked", decree_number="PAS-2.PK.05.09/2026", decree_on="{today}"),
+     "complaint.record_not_revoked", "Complaint {complaint_id}", A),
+    ("complaint withdraw, receipt holder", "complaint in_review, tracked", "public", "POST /pengaduan/kasus/tarik",
+     None, "complaint.withdraw", "Complaint {complaint_id}", A),
+    ("complaint withdraw, partner", "complaint filed by the partner", "partner", "POST /mitra/pengaduan/{ref}/tarik",
+     None, "complaint.withdraw", "Complaint {complaint_id}", A),
+    ("complainant reply", "complaint in_review, tracked", "public", "POST /pengaduan/kasus/balas",
+     {"body": "Ada saksi lain: pemilik warung."}, "complaint.complainant_reply", "Complaint {complaint_id}", A),
+    ("complaint assigned", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/tugaskan",
+     {"version": "{complaint_version}", "officer_id": "{officer_id}"},
+     "complaint.assigned", "Complaint {complaint_id}", A),
+    ("complaint claimed", "complaint submitted", "officer", "POST /staf/pengaduan/{ref}/tugaskan",
+     {"version": "{complaint_version}"}, "complaint.assigned", "Complaint {complaint_id}", A),
+    ("complaint flagged", "complaint in_review", "supervisor", "POST /staf/pengaduan/{ref}/tandai",
+     {"version": "{complaint_version}", "reason": "Pelapor punya sengketa tanah dengan klien."},
+     "complaint.flagged", "Complaint {complaint_id}", A),
+    ("complaint internal note", "complaint in_review", "supervisor", "POST /staf/pengaduan/{ref}/catatan",
+     {"version": "{complaint_version}", "body": "Cek CCTV pasar."}, "complaint.note", "Complaint {complaint_id}", A),
+    ("complaint message", "complaint in_review", "officer", "POST /staf/pengaduan/{ref}/catatan",
+     {"version": "{complaint_version}", "body": "Terima kasih, kami tindak lanjuti.", "to_complainant": "y"},
+     "complaint.message", "Complaint {complaint_id}", A),
+    ("BAP recorded", "complaint examination", "officer", "POST /staf/pengaduan/{ref}/bap",
+     BAP_FORM, "complaint.bap_recorded", "Complaint {complaint_id}", A),
+    ("BAP PDF issued", "complaint examination", "officer", "POST /staf/pengaduan/{ref}/bap",
+     BAP_FORM, "document.bap_issued", "Complaint {complaint_id}", A),
+    ("TPP hearing recorded", "complaint tpp_hearing", "supervisor", "POST /staf/pengaduan/{ref}/tpp",
+     {"version": "{complaint_version}", "held_on": "{today}", "members": "Kabapas, Kasi BK, PK senior",
+      "recommendation": "warning", "minutes": "TPP merekomendasikan teguran dan pengawasan intensif."},
+     "complaint.tpp_recorded", "Complaint {complaint_id}", A),
+    # ---- accounts
+    ("account created", "client", "admin", "POST /admin/pengguna/baru",
+     {"name": "Petugas Baru", "email": "petugas.baru@test.example", "role": "officer", "office_id": "{office_a}",
+      "region_id": "", "locale": "id"}, "user.created", "User *", A),
+    ("role changed", "client", "admin", "POST /admin/pengguna/{officer_id}",
+     {"name": "{officer_name}", "email": "{officer_email}", "role": "supervisor", "office_id": "{office_a}",
+      "region_id": "", "locale": "id"}, "user.updated", "User {officer_id}", A),
+    ("account deactivated", "client", "admin", "POST /admin/pengguna/{officer_id}/nonaktifkan", None,
+     "user.deactivated", "User {officer_id}", A),
+    ("account reactivated", "officer deactivated", "admin", "POST /admin/pengguna/{officer_id}/aktifkan", None,
+     "user.reactivated", "User {officer_id}", A),
+    ("two-factor reset", "client", "admin", "POST /admin/pengguna/{head_id}/reset-2fa", None,
+     "2fa.reset_by_admin", "User {head_id}", A),
+    ("password changed", "client", "officer", "POST /akun/sandi",
+     {"current": PASSWORD, "password": "gunung-tangkuban-perahu-9", "confirm": "gunung-tangkuban-perahu-9"},
+     "password.set", "User {officer_id}", A),
+    ("partner member invited", "client", "partner", "POST /mitra/anggota",
+     {"name": "Anggota Baru", "email": "anggota.baru@test.example"}, "user.created", "User *", A),
+    ("partner member deactivated", "a second member", "partner", "POST /mitra/anggota/{member_id}/nonaktifkan",
+     None, "user.deactivated", "User {member_id}", A),
+    ("partner profile updated", "client", "partner", "POST /mitra/profil",
+     {"public_description": "Konveksi yang menerima klien pemasyarakatan.", "website": "", "listed_publicly": "y"},
+     "partner.profile_updated", "PartnerOrg {org_id}", A),
+    # ---- the calendar
+    ("cuti bersama added", "client", "admin", "POST /admin/cuti-bersama",
+     {"day": "2027-03-12", "name": "Cuti bersama Idul Fitri"}, "calendar.leave_added", None, None),
+    ("cuti bersama removed", "cuti bersama 2027-03-09", "admin", "POST /admin/cuti-bersama/{leave_id}/hapus", None,
+     "calendar.leave_removed", None, None),
+]
+
+
+@pytest.fixture
+def scene(app, users, clients, orgs):
+    return Scene(app, users, clients, orgs)
+
+
+def _send(scene, who: str, request: str, form):
+    method, _, target = request.partition(" ")
+    target = fill(target, scene.values)
+    if method == "CLI":
+        result = scene.app.test_cli_runner().invoke(args=target.split())
+        assert result.exit_code == 0, result.output
+        return f"CLI exit {result.exit_code}: {result.output.strip()}"
+    session = scene.session(who)
+    if method == "GET":
+        response = session.get(target)
+    else:
+        response = session.post(target, data=fill(form or {}, scene.values),
+                                content_type="multipart/form-data")
+    with session.session_transaction() as sess:
+        flashes = sess.get("_flashes", [])
+    return f"{method} {target} → {response.status_code} {response.headers.get('Location', '')} {flashes}"
+
+
+@pytest.mark.parametrize("given, who, request_line, form, action, obj, office",
+                         [pytest.param(*row[1:], id=row[0]) for row in ROWS])
+def test_audit_promise(scene, given, who, request_line, form, action, obj, office):
+    GIVEN[given](scene)
+    before = scene.last_audit_id()
+    outcome = _send(scene, who, request_line, form)
+    actor = scene.person(who)
+    object_type, _, object_id = (fill(obj, scene.values).partition(" ") if obj else (None, "", None))
+    expected = {"object_type": object_type, "actor_id": getattr(actor, "id", None),
+                "actor_role": getattr(actor, "role", None),
+                "office_id": scene.office_ids[office] if office else None}
+    with scene.app.app_context():
+        events = db.session.scalars(select(AuditEvent).where(
+            AuditEvent.id > before, AuditEvent.action == action)).all()
+        found = [{"object_type": e.object_type, "object_id": e.object_id, "actor_id": e.actor_id,
+                  "actor_role": e.actor_role, "office_id": e.office_id} for e in events]
+    matches = [f for f in found if all(f[k] == v for k, v in expected.items())
+               and (object_id in ("*", None) or f["object_id"] == object_id)]
+    assert matches, f"no audit event {action} {obj} by {who} in office {office}; {outcome}; found {found}"
+
+
+# The audit action each workflow move writes, where it is not "<prefix>.<move>".
+WRITTEN_AS = {"opportunity.edit": "opportunity.edited", "observation.correct": "observation.corrected",
+              "observation.acknowledge": "observation.acknowledged",
+              "observation.record_follow_up": "observation.followed_up",
+              "complaint.reply": "complaint.complainant_reply", "complaint.record_bap": "complaint.bap_recorded",
+              "complaint.record_hearing": "complaint.tpp_recorded", "complaint.assign": "complaint.assigned",
+              "complaint.claim": "complaint.assigned", "complaint.flag": "complaint.flagged"}
+NO_WAY_IN = {"observation.archive"}  # in the table, but no page or job archives an observation
+
+
+@pytest.mark.parametrize("prefix, workflow", [
+    ("partner", PARTNER_WORKFLOW), ("client", CLIENT_WORKFLOW), ("assignment", ASSIGNMENT_WORKFLOW),
+    ("observation", OBSERVATION_WORKFLOW), ("opportunity", POSTING_WORKFLOW),
+    ("referral", REFERRAL_WORKFLOW), ("complaint", COMPLAINT_WORKFLOW)])
+def test_every_workflow_move_has_a_row(prefix, workflow):
+    """A move added to a workflow table without a row above fails here."""
+    covered = {row[5] for row in ROWS}
+    moves = {f"{prefix}.{action}" for action in workflow.transitions} - NO_WAY_IN
+    assert {WRITTEN_AS.get(move, move) for move in moves} - covered == set()
