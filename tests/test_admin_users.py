@@ -1,6 +1,8 @@
 """Admin pages: list, create, edit, deactivate, reactivate; the audit log."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -154,3 +156,81 @@ def test_admin_queries_refuse_anyone_else_with_404(app, users, role):
         for call in calls:
             with pytest.raises(NotFound):
                 call()
+
+
+def _emails_in_order(page: str, emails) -> list[str]:
+    """The given emails that the page shows, in the order it shows them."""
+    return sorted((e for e in emails if e in page), key=page.index)
+
+
+def test_the_user_list_searches_name_and_email_and_filters_by_status(app, users):
+    """The admin's user list: the search matches a part of the name or of the email, whatever
+    its case; the status filter shows the active or the deactivated accounts; newest first."""
+    ratna = users.make("officer", email="kasi.satu@bdg.example")
+    ratih = users.make("supervisor", email="ratih.w@bdg.example")
+    gone = users.make("officer", email="joko@bdg.example", active=False)
+    with app.app_context():
+        for user, name in ((ratna, "Ratna Sari"), (ratih, "Budi Santoso"), (gone, "Joko Susilo")):
+            db.session.get(User, user.id).name = name
+        db.session.commit()
+    client = login_client(app, users.make("admin"))
+    emails = (ratna.email, ratih.email, gone.email)
+
+    def shown(query: str) -> list[str]:
+        response = client.get(f"/admin/pengguna?{query}")
+        assert response.status_code == 200
+        return _emails_in_order(response.get_data(as_text=True), emails)
+
+    assert shown("") == ["joko@bdg.example", "ratih.w@bdg.example", "kasi.satu@bdg.example"]
+    assert shown("q=RATNA") == ["kasi.satu@bdg.example"]          # by name only
+    assert shown("q=Ratih.W") == ["ratih.w@bdg.example"]          # by email only
+    assert shown("q=%20sari%20") == ["kasi.satu@bdg.example"]     # spaces around are ignored
+    assert shown("status=active") == ["ratih.w@bdg.example", "kasi.satu@bdg.example"]
+    assert shown("status=inactive") == ["joko@bdg.example"]
+    assert shown("q=bdg.example&role=officer&status=active") == ["kasi.satu@bdg.example"]
+
+
+def _events(app, rows) -> None:
+    """Audit events at given times: (action, at, actor or None, object type)."""
+    with app.app_context():
+        for action, at, actor, object_type in rows:
+            db.session.add(AuditEvent(action=action, at=at, actor_id=getattr(actor, "id", None),
+                                      actor_role=getattr(actor, "role", None),
+                                      object_type=object_type, object_id="1"))
+        db.session.commit()
+
+
+def test_the_audit_log_filters_by_day_actor_and_object_newest_first(app, users):
+    """The dates are whole days (UTC), both ends included; the actor is matched by email
+    whatever its case; the object type exactly; events without an actor are listed too."""
+    import datetime as dt
+    officer = users.make("officer", email="pk.audit@bdg.example")
+    supervisor = users.make("supervisor", email="kasi.audit@bdg.example")
+    utc = dt.UTC
+    _events(app, [
+        ("probe.feb28_last_second", dt.datetime(2026, 2, 28, 23, 59, 59, tzinfo=utc), officer, "Client"),
+        ("probe.mar01_midnight", dt.datetime(2026, 3, 1, 0, 0, tzinfo=utc), officer, "Client"),
+        ("probe.mar01_evening", dt.datetime(2026, 3, 1, 23, 59, 59, tzinfo=utc), supervisor, "User"),
+        ("probe.mar02_midnight", dt.datetime(2026, 3, 2, 0, 0, tzinfo=utc), None, "Client"),
+        ("probe.mar03_noon", dt.datetime(2026, 3, 3, 12, 0, tzinfo=utc), None, "Client"),
+    ])
+    client = login_client(app, users.make("admin"))
+
+    def shown(query: str) -> list[str]:
+        response = client.get(f"/admin/audit?action=probe.&{query}")
+        assert response.status_code == 200
+        page = response.get_data(as_text=True)
+        found = re.findall(r"<code>(probe\.[a-z0-9_]+)</code>", page)
+        assert len(found) == len(set(found)), f"an event is listed twice: {found}"
+        return found
+
+    assert shown("") == ["probe.mar03_noon", "probe.mar02_midnight", "probe.mar01_evening",
+                         "probe.mar01_midnight", "probe.feb28_last_second"]
+    assert shown("date_from=2026-03-01&date_to=2026-03-01") == ["probe.mar01_evening",
+                                                                "probe.mar01_midnight"]
+    assert shown("date_from=2026-03-02") == ["probe.mar03_noon", "probe.mar02_midnight"]
+    assert shown("date_to=2026-03-01") == ["probe.mar01_evening", "probe.mar01_midnight",
+                                           "probe.feb28_last_second"]
+    assert shown("actor=PK.Audit@BDG.example") == ["probe.mar01_midnight", "probe.feb28_last_second"]
+    assert shown("object_type=User") == ["probe.mar01_evening"]
+    assert shown("object_type=Client&actor=kasi.audit@bdg.example") == []

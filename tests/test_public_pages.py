@@ -67,3 +67,77 @@ def test_figures_show_totals_by_province_and_kind_never_unlisted_names(app, clie
     assert "Jawa Barat" in page and "Jawa Tengah" in page
     assert "Employer" in page
     assert "PT Rahasia Sekali" not in page and "Pemohon Belum Aktif" not in page
+
+
+def test_directory_lists_by_province_then_by_name(client):
+    """The directory is ordered by province, then by the office's name (not by how the
+    reference data happens to be stored); the search matches the name or the city."""
+    page = client.get("/bapas?q=RAN").get_data(as_text=True)
+    names = re.findall(r'<h2 class="h6 card-title">([^<]+)</h2>', page)
+    assert names == [
+        "Balai Pemasyarakatan Kelas II Karangasem",      # Bali
+        "Balai Pemasyarakatan Kelas I Tangerang",        # Banten
+        "Balai Pemasyarakatan Kelas II Ciangir",         # Banten, city Kabupaten Tangerang
+        "Balai Pemasyarakatan Kelas II Serang",          # Banten
+        "Balai Pemasyarakatan Kelas I Semarang",         # Jawa Tengah
+    ]
+    by_city = client.get("/bapas?q=kabupaten%20tangerang").get_data(as_text=True)
+    assert re.findall(r'<h2 class="h6 card-title">([^<]+)</h2>', by_city) == [
+        "Balai Pemasyarakatan Kelas II Ciangir"]
+
+
+def _rows(section: str) -> list[tuple[str, str]]:
+    return re.findall(r'<tr><td>([^<]+)</td><td class="text-end">(\d+)</td></tr>', section)
+
+
+def test_figures_count_only_active_partners_and_published_places_largest_first(app, client, orgs):
+    """Public figures (DESIGN §2 least privilege: aggregates only): active partners by province
+    and by kind, published opportunities by sector and by province, each largest first and
+    ties by name; named only the active partners that chose to be listed, by name."""
+    from .support import make_posting
+    for office_code, kind in (("BAPAS-BDG", "religious"), ("BAPAS-BDG", "religious"),
+                              ("BAPAS-BDG", "ngo"), ("BAPAS-SMG", "employer")):
+        orgs.make("active", office_code=office_code, kind=kind)
+    listed = orgs.make("active", office_code="BAPAS-DPS", kind="academic", listed_publicly=True,
+                       name="Universitas Terbuka Uji")
+    orgs.make("active", kind="religious", listed_publicly=True, name="Masjid Terbuka Uji")
+    orgs.make("applied", kind="employer", listed_publicly=True, name="Pemohon Terbuka Uji")
+    orgs.make("suspended", office_code="BAPAS-SMG", kind="ngo", listed_publicly=True,
+              name="Yayasan Ditangguhkan Uji")
+    orgs.make("ended", office_code="BAPAS-SMG", kind="ngo")
+    for status, office_code, sector in (
+            ("published", "BAPAS-SMG", "garment"), ("published", "BAPAS-SMG", "garment"),
+            ("published", "BAPAS-SMG", "trade"), ("published", "BAPAS-BDG", "food"),
+            ("published", "BAPAS-BDG", "agriculture"), ("closed", "BAPAS-BDG", "garment"),
+            ("draft", "BAPAS-BDG", "technology"), ("pending", "BAPAS-BDG", "technology")):
+        make_posting(app, listed.id, status=status, office_codes=(office_code,), sector=sector)
+
+    page = client.get("/angka-mitra?lang=en").get_data(as_text=True)
+    assert "6 active partners" in page
+    by_province, rest = page.split('id="by-province"')[1].split('id="by-kind"')
+    by_kind, rest = rest.split('id="listed"')
+    listed_part, jobs = rest.split('id="jobs-h"')
+    by_sector, jobs_by_province = jobs.split("<caption>By province</caption>")
+    assert _rows(by_province) == [("Jawa Barat", "4"), ("Bali", "1"), ("Jawa Tengah", "1")]
+    assert _rows(by_kind) == [("Religious or community leader", "3"), ("Academic", "1"),
+                              ("Employer", "1"), ("NGO or foundation", "1")]
+    assert re.findall(r"<strong>([^<]+)</strong>", listed_part) == ["Masjid Terbuka Uji",
+                                                                   "Universitas Terbuka Uji"]
+    assert _rows(by_sector) == [("Garment and tailoring", "2"), ("Agriculture", "1"),
+                                ("Food and hospitality", "1"), ("Trade and retail", "1")]
+    assert _rows(jobs_by_province) == [("Jawa Tengah", "3"), ("Jawa Barat", "2")]
+
+
+def test_directory_counts_the_active_partners_of_each_office(client, orgs):
+    for office_code, status in (("BAPAS-BDG", "active"), ("BAPAS-BDG", "active"),
+                                ("BAPAS-SMG", "active"), ("BAPAS-SMG", "applied"),
+                                ("BAPAS-SMG", "suspended")):
+        orgs.make(status, office_code=office_code)
+
+    def active_partners(q: str) -> list[str]:
+        page = client.get(f"/bapas?lang=en&q={q}").get_data(as_text=True)
+        return re.findall(r"<dt>Active partners</dt><dd>(\d+)</dd>", page)
+
+    assert active_partners("Kelas I Bandung") == ["2"]
+    assert active_partners("Kelas I Semarang") == ["1"]
+    assert active_partners("Kelas I Denpasar") == ["0"]
