@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import time_machine
 from sqlalchemy import select
@@ -129,3 +130,46 @@ def test_only_supervised_clients_can_be_assigned(app, users, clients):
         "starts_on": "2026-11-01", "ends_on": "2027-01-01"})
     with app.app_context():
         assert db.session.scalar(select(Assignment)) is None
+
+
+def test_a_partner_lists_its_own_clients_by_name_and_only_its_own_proposals(app, users, clients):
+    """The client list shows the clients the organisation supports today, by name; the
+    proposals page only the proposals made to this organisation, oldest first."""
+    ours, theirs = users.make("partner"), users.make("partner")
+    for name in ("Yusuf Halim", "Ani Rahma", "Maya Sari"):
+        clients.assign(clients.make(full_name=name), ours.partner_org_id)
+    clients.assign(clients.make(full_name="Budi Lain"), theirs.partner_org_id)
+    for name in ("Usulan Kedua", "Usulan Pertama"):
+        clients.assign(clients.make(full_name=name), ours.partner_org_id, status="proposed")
+    clients.assign(clients.make(full_name="Usulan Lain"), theirs.partner_org_id, status="proposed")
+    session = login_client(app, ours)
+    listed = session.get("/mitra/klien/").get_data(as_text=True)
+    assert re.findall(r'<h2 class="h5"><a href="/mitra/klien/[^"]+">([^<]+)</a>', listed) == [
+        "Ani Rahma", "Maya Sari", "Yusuf Halim"]
+    proposals = session.get("/mitra/klien/penugasan").get_data(as_text=True)
+    assert re.findall(r'<h2 class="h5">([^<]+)</h2>', proposals) == ["Usulan Kedua", "Usulan Pertama"]
+
+
+def test_a_proposal_is_told_to_the_organisations_active_admins_only(app, users, clients, mailbox):
+    """Issue 4 §2: the organisation's admin answers a proposal, so the admins are told —
+    not its other members, not a deactivated admin, not another organisation."""
+    officer = users.make("officer")
+    admin = users.make("partner")
+    org_id = admin.partner_org_id
+    second_admin = users.make("partner", partner_org_id=org_id, org_admin=True)
+    member = users.make("partner", partner_org_id=org_id)
+    gone = users.make("partner", partner_org_id=org_id, org_admin=True, active=False)
+    stranger = users.make("partner")
+    record = clients.make(officer=officer)
+    today = dt.date.today()
+    assert login_client(app, officer).post(f"/staf/klien/{record.public_id}/penugasan", data={
+        "partner_org_id": str(org_id), "relationship_kind": "employer",
+        "starts_on": today.isoformat(), "ends_on": (today + dt.timedelta(days=90)).isoformat(),
+        "note": ""}).status_code == 302
+    with app.app_context():
+        told = set(db.session.scalars(select(Notification.user_id).where(
+            Notification.kind == "assignment_proposed")))
+    assert told == {admin.id, second_admin.id}
+    mailed = {message["To"] for message in mailbox.flush()}
+    assert mailed == {admin.email, second_admin.email}
+    assert not {member.email, gone.email, stranger.email} & mailed

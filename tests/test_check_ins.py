@@ -3,6 +3,8 @@ alert (the revocation ground MISSED_REPORTING: "failed to report to Bapas 3 time
 Every month is recorded the way staff do it: the check-in form on the client page."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -126,3 +128,28 @@ def test_bad_check_ins_are_refused_with_the_reason(app, bapas, month, outcome, r
     assert t(app, message) in page and t(app, "Check-in recorded.") not in page
     with app.app_context():
         assert db.session.scalar(select(CheckIn)) is None
+
+
+def test_the_alerts_page_lists_the_bapas_longest_runs_first(app, users, clients):
+    """Who is on the alerts page: clients under supervision (active or intensive) with three
+    or more missed months in a row; the officer's own clients, or the whole Bapas for the
+    supervisor and the head; the longest run first, then by name."""
+    officer, colleague = users.make("officer"), users.make("officer")
+    for name, misses, office_code, who, status in (
+            ("Citra Lestari", 3, "BAPAS-BDG", officer, "active"),
+            ("Agus Salim", 5, "BAPAS-BDG", officer, "intensive"),
+            ("Bima Sakti", 3, "BAPAS-BDG", colleague, "active"),
+            ("Dewi Sartika", 4, "BAPAS-BDG", officer, "completed"),
+            ("Eko Prasetyo", 2, "BAPAS-BDG", officer, "active"),
+            ("Fajar Nugroho", 6, OFFICE_B, None, "active")):
+        clients.make(office_code=office_code, officer=who, full_name=name, consecutive_misses=misses,
+                     status=status)
+
+    def listed(who) -> list[str]:
+        page = login_client(app, who).get("/staf/klien/peringatan").get_data(as_text=True)
+        return re.findall(r'#checkins">([^<]+)</a>', page)
+
+    assert listed(users.make("supervisor")) == ["Agus Salim", "Bima Sakti", "Citra Lestari"]
+    assert listed(users.make("head")) == ["Agus Salim", "Bima Sakti", "Citra Lestari"]
+    assert listed(officer) == ["Agus Salim", "Citra Lestari"]
+    assert listed(users.make("supervisor", office_code=OFFICE_B)) == ["Fajar Nugroho"]

@@ -409,3 +409,62 @@ def test_partner_withdraws_its_own_complaint(app, users, clients):
     login_client(app, partner).post(f"/mitra/pengaduan/{complaint.reference}/tarik")
     with app.app_context():
         assert db.session.get(Complaint, complaint.id).status == "withdrawn"
+
+
+def test_a_proposal_is_told_to_the_active_regional_office_of_the_province(app, users, clients, orgs,
+                                                                         mailbox):
+    """§5 "proposed — regional forwards": the head's proposal reaches the Kanwil of the Bapas's
+    province — its active accounts, not a deactivated one, not another province."""
+    from .scene import Scene
+    scene = Scene(app, users, clients, orgs)
+    second = users.make("regional")
+    gone = users.make("regional", active=False)
+    elsewhere = users.make("regional", region_name="Jawa Tengah")
+    scene.complaint("temporarily_revoked", baps=True, hearing=True)
+    mailbox.flush()
+    response = login_client(app, scene.head).post(
+        f"/staf/pengaduan/{scene.values['ref']}/langkah/propose",
+        data=prefixed("propose", {"version": scene.values["complaint_version"]}))
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(Complaint.status)) == "proposed"
+        from portal.notifications import Notification
+        told = set(db.session.scalars(select(Notification.user_id).where(
+            Notification.kind == "complaint_proposed")))
+    assert told == {scene.regional.id, second.id}
+    mailed = {message["To"] for message in mailbox.flush()}
+    assert {scene.regional.email, second.email} <= mailed
+    assert not {gone.email, elsewhere.email} & mailed
+
+
+def test_the_queue_counts_each_status_of_the_office_or_of_the_province(app, users):
+    """The counts above the queue: Bapas staff count their own Bapas's cases; the regional
+    office counts the cases of its province once they are proposed to it (issue 6 §4)."""
+    for status, office_code in (("submitted", "BAPAS-BDG"), ("submitted", "BAPAS-BDG"),
+                                ("in_review", "BAPAS-BDG"), ("not_pursued", "BAPAS-BDG"),
+                                ("proposed", "BAPAS-BDG"), ("forwarded", "BAPAS-CBN"),
+                                ("submitted", "BAPAS-CBN"), ("submitted", OFFICE_B),
+                                ("revoked", OFFICE_B)):
+        make_complaint(app, status=status, office_code=office_code)
+
+    def counts(who) -> dict[str, str]:
+        page = login_client(app, who).get("/staf/pengaduan/").get_data(as_text=True)
+        return dict(re.findall(r'<a href="/staf/pengaduan/\?status=([a-z_]+)">[^<]+</a>: '
+                               r"<strong>(\d+)</strong>", page))
+
+    assert counts(users.make("supervisor")) == {"submitted": "2", "in_review": "1",
+                                                "not_pursued": "1", "proposed": "1"}
+    assert counts(users.make("officer", office_code=OFFICE_B)) == {"submitted": "1", "revoked": "1"}
+    assert counts(users.make("regional")) == {"proposed": "1", "forwarded": "1"}
+    assert counts(users.make("regional", region_name="Jawa Tengah")) == {"revoked": "1"}
+
+
+def test_a_partner_lists_only_the_complaints_it_filed_newest_first(app, users):
+    partner, colleague = users.make("partner"), users.make("partner")
+    first = make_complaint(app, channel="portal", complainant_user_id=partner.id)
+    make_complaint(app, channel="portal", complainant_user_id=colleague.id)
+    make_complaint(app)
+    second = make_complaint(app, channel="portal", complainant_user_id=partner.id)
+    page = login_client(app, partner).get("/mitra/pengaduan/").get_data(as_text=True)
+    assert re.findall(r'href="/mitra/pengaduan/(ADU-[A-Z0-9-]+)"', page) == [second.reference,
+                                                                            first.reference]

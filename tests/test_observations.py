@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -235,3 +236,67 @@ def test_other_partners_and_other_bapas_get_404(app, setup, users):
         login_client(app, users.make("officer", office_code=OFFICE_B)).get(f"/staf/pengamatan/{public_id}").status_code
         == 404
     )
+
+
+def _stored(app, record, assignment, partner, category, created_at, status="submitted"):
+    """An observation put straight into the database, received at `created_at`."""
+    with app.app_context():
+        observation = Observation(client_id=record.id, office_id=record.office_id,
+                                  assignment_id=assignment.id, partner_org_id=assignment.partner_org_id,
+                                  author_id=partner.id, observed_on=TODAY, category=category,
+                                  narrative="<p>Catatan.</p>", status=status, created_at=created_at)
+        db.session.add(observation)
+        db.session.commit()
+        return observation.public_id
+
+
+def test_inbox_puts_violations_then_concerns_first_then_the_oldest(app, users, clients):
+    """The inbox (issue 4 §5): an officer sees the observations about their own clients, the
+    supervisor and the head those of the whole Bapas; suspected violations first, then concerns,
+    then the rest, each by the time it was received, oldest first; one status at a time."""
+    officer, colleague, partner = users.make("officer"), users.make("officer"), users.make("partner")
+    mine, theirs = clients.make(officer=officer), clients.make(officer=colleague)
+    elsewhere = clients.make(office_code=OFFICE_B)
+    at = {name: clients.assign(record, partner.partner_org_id)
+          for name, record in (("mine", mine), ("theirs", theirs), ("elsewhere", elsewhere))}
+    base = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
+
+    def stored(record, key, category, minutes, status="submitted"):
+        return _stored(app, record, at[key], partner, category,
+                       base + dt.timedelta(minutes=minutes), status)
+
+    # Stored in an order that is neither the urgency nor the time received.
+    progress_late = stored(mine, "mine", "progress", 50)
+    routine_early = stored(mine, "mine", "routine", 5)
+    violation = stored(mine, "mine", "suspected_violation", 40)
+    concern_late = stored(theirs, "theirs", "concern", 30)
+    concern_early = stored(mine, "mine", "concern", 10)
+    stored(elsewhere, "elsewhere", "suspected_violation", 1)
+    answered = stored(mine, "mine", "routine", 2, status="acknowledged")
+    stored(mine, "mine", "concern", 3, status="archived")
+
+    def inbox(who, query=""):
+        page = login_client(app, who).get(f"/staf/pengamatan/{query}").get_data(as_text=True)
+        return re.findall(r'href="/staf/pengamatan/([A-Za-z0-9_-]+)"', page)
+
+    assert inbox(officer) == [violation, concern_early, routine_early, progress_late]
+    assert inbox(users.make("supervisor")) == [violation, concern_early, concern_late,
+                                               routine_early, progress_late]
+    assert inbox(users.make("head")) == inbox(users.make("supervisor"))
+    assert inbox(officer, "?status=acknowledged") == [answered]
+
+
+def test_the_partner_sees_its_own_observations_of_this_client_newest_first(app, users, clients):
+    officer, partner = users.make("officer"), users.make("partner")
+    other_partner = users.make("partner")
+    record, other_record = clients.make(officer=officer), clients.make(officer=officer)
+    ours = clients.assign(record, partner.partner_org_id)
+    theirs = clients.assign(record, other_partner.partner_org_id)
+    ours_other = clients.assign(other_record, partner.partner_org_id)
+    base = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
+    first = _stored(app, record, ours, partner, "routine", base)
+    second = _stored(app, record, ours, partner, "progress", base + dt.timedelta(hours=1))
+    _stored(app, record, theirs, other_partner, "concern", base)       # another partner's
+    _stored(app, other_record, ours_other, partner, "concern", base)   # about another client
+    page = login_client(app, partner).get(f"/mitra/klien/{record.public_id}").get_data(as_text=True)
+    assert re.findall(r'href="/mitra/klien/pengamatan/([A-Za-z0-9_-]+)"', page) == [second, first]

@@ -1,6 +1,7 @@
 """The partner organisation: members, public profile, suspension and reinstatement."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -96,3 +97,20 @@ def test_suspension_cuts_members_off_and_reinstatement_restores(app, users, mail
         version = db.session.get(PartnerOrg, admin.partner_org_id).version
     supervisor.post(f"/staf/mitra/{public_id}/reinstate", data={"reinstate-version": version})
     assert app.test_client().post("/masuk", data={"email": admin.email, "password": PASSWORD}).status_code == 302
+
+
+def test_members_are_listed_admins_first_then_by_name_and_only_this_organisations(app, users):
+    admin = users.make("partner", email="zainal@mitra.example")
+    org_id = admin.partner_org_id
+    for email, is_admin in (("bayu@mitra.example", False), ("rudi@mitra.example", True),
+                            ("ani@mitra.example", False)):
+        users.make("partner", partner_org_id=org_id, org_admin=is_admin, email=email)
+    users.make("partner", email="lain@mitra-lain.example")
+    names = {"zainal": "Zainal Arifin", "bayu": "Bayu Aji", "rudi": "Rudi Hartono", "ani": "Ani Lestari"}
+    with app.app_context():
+        for user in db.session.scalars(select(User).where(User.partner_org_id == org_id)):
+            user.name = names[user.email.split("@")[0]]
+        db.session.commit()
+    page = login_client(app, admin).get("/mitra/anggota").get_data(as_text=True)
+    assert re.findall(r"<td>([^<]+@[^<]+)</td>", page) == [
+        "rudi@mitra.example", "zainal@mitra.example", "ani@mitra.example", "bayu@mitra.example"]

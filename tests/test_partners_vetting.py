@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -154,3 +155,37 @@ def test_from_vetting_to_an_active_partner_who_signs_in(app, users, orgs, mailbo
     assert org.name in dashboard and "W11/PKS/1" in dashboard
     detail = supervisor.get(f"/staf/mitra/{org.public_id}").get_data(as_text=True)
     assert "W11/PKS/1" in detail and 'action="/staf/mitra/' in detail  # suspend is offered
+
+
+def test_queue_lists_exactly_what_each_filter_asks_and_counts_each_status(app, users, orgs):
+    """Issue 3 §3: the queue of the Bapas, oldest first (unconfirmed applications not yet in
+    it), filtered by status, kind and waiting time; above it, how many are in each status."""
+    now = dt.datetime.now(dt.UTC)
+
+    def made(status, kind, days_ago, office_code="BAPAS-BDG"):
+        org = orgs.make(status, kind=kind, office_code=office_code,
+                        created_at=now - dt.timedelta(days=days_ago))
+        return org.reference
+
+    ngo_20 = made("applied", "ngo", 20)
+    employer_10 = made("applied", "employer", 10)
+    active_40 = made("active", "ngo", 40)
+    made("unconfirmed", "ngo", 50)
+    rejected_2 = made("rejected", "employer", 2)
+    made("applied", "ngo", 60, office_code=OFFICE_B)
+    client = login_client(app, users.make("supervisor"))
+
+    def listed(query=""):
+        page = client.get(f"/staf/mitra/{query}").get_data(as_text=True)
+        return re.findall(r">(PKM-[A-Z0-9-]+)</a>", page)
+
+    assert listed() == [active_40, ngo_20, employer_10, rejected_2]
+    assert listed("?status=applied") == [ngo_20, employer_10]
+    assert listed("?kind=employer") == [employer_10, rejected_2]
+    assert listed("?age=14") == [active_40, ngo_20]
+    assert listed("?status=applied&kind=ngo&age=7") == [ngo_20]
+    page = client.get("/staf/mitra/").get_data(as_text=True)
+    counts = dict(re.findall(r'<a href="/staf/mitra/\?status=([a-z_]+)">[^<]+</a>: <strong>(\d+)</strong>',
+                             page))
+    assert counts == {"applied": "2", "info_requested": "0", "vetted": "0", "active": "1",
+                      "suspended": "0", "ended": "0", "rejected": "1"}

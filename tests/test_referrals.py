@@ -3,6 +3,7 @@ sees of a candidate: test_promises_confidentiality.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import select
@@ -178,3 +179,77 @@ def test_staff_and_partner_figures(app, world):
     _answer(app, partner, code, "mulai", on=TODAY.isoformat())
     staff = login_client(app, officer).get("/staf/lowongan/").get_data(as_text=True)
     assert '<p class="display-6 mb-0">1</p>' in staff
+
+
+def _stored_referral(app, posting, client, status, started_on=None):
+    """A referral put straight into the database (figures count what is stored)."""
+    with app.app_context():
+        db.session.add(Referral(opportunity_id=posting.id, client_id=client.id,
+                                office_id=client.office_id, officer_id=client.officer_id,
+                                consent_on=TODAY, consent_method="in_person", summary="Siap bekerja.",
+                                status=status, placement_started_on=started_on))
+        db.session.commit()
+
+
+def test_the_figures_count_what_each_side_may_count(app, users, clients, orgs):
+    """Staff of Bapas Bandung: referrals of their Bapas by status, placements started since the
+    first of this month, and partners with published places open to their Bapas that are not
+    yet taken (a place is taken by a placed or completed candidate, from any Bapas). A partner:
+    its own published postings, candidates waiting for its answer, placements under way."""
+    month_start = TODAY.replace(day=1)
+    officer, partner = users.make("officer"), users.make("partner")
+    here = [clients.make(officer=officer) for _ in range(9)]
+    there = [clients.make(office_code=OFFICE_B) for _ in range(2)]
+    own, p2, p3, p4 = partner.partner_org_id, orgs.make("active").id, orgs.make("active").id, \
+        orgs.make("active").id
+
+    def posting(org_id, places, status="published", offices=("BAPAS-BDG",)):
+        return make_posting(app, org_id, status=status, places=places, office_codes=offices)
+
+    x, y = posting(own, 3), posting(own, 1)
+    posting(own, 4, status="draft")
+    posting(own, 2, status="closed")
+    z, w, t = posting(p2, 2), posting(p3, 1), posting(p4, 1)
+    posting(p2, 5, status="closed")
+    posting(p2, 4, offices=(OFFICE_B,))
+    other = make_posting(app, p2, places=1, office_codes=("BAPAS-BDG", OFFICE_B))
+    _stored_referral(app, x, here[0], "placed", started_on=month_start)
+    _stored_referral(app, x, here[1], "completed", started_on=month_start - dt.timedelta(days=1))
+    _stored_referral(app, x, here[2], "proposed")
+    _stored_referral(app, y, here[3], "placed", started_on=TODAY)
+    _stored_referral(app, z, here[4], "declined")
+    _stored_referral(app, z, there[0], "placed", started_on=TODAY)   # Semarang's placement
+    _stored_referral(app, w, here[5], "placed", started_on=month_start - dt.timedelta(days=40))
+    _stored_referral(app, w, here[6], "placed", started_on=month_start - dt.timedelta(days=40))
+    _stored_referral(app, t, here[7], "completed", started_on=month_start - dt.timedelta(days=40))
+    _stored_referral(app, other, here[8], "proposed")
+    _stored_referral(app, other, there[1], "proposed")
+    # Free places open to Bandung: own 3-2 + 1-1 = 1; p2 2-1 + 1 = 2; p3 1-2 → none; p4 1-1 = 0.
+
+    staff = login_client(app, officer).get("/staf/lowongan/?lang=en").get_data(as_text=True)
+    big = re.findall(r'<p class="display-6 mb-0">(\d+)</p><p class="mb-0">([^<]+)</p>', staff)
+    assert big == [("2", "placements started this month"),
+                   ("2", "partners with open places (3 places)")]
+    by_status = staff.split("Referrals by status")[1].split("</ul>")[0]
+    assert sorted(re.findall(r"<li>([^<:]+): (\d+)</li>", by_status)) == [
+        ("Completed", "2"), ("Declined", "1"), ("Placement under way", "4"),
+        ("Waiting for the partner", "2")]
+
+    mine = login_client(app, partner).get("/mitra/lowongan/?lang=en").get_data(as_text=True)
+    assert re.findall(r'<p class="display-6 mb-0">(\d+)</p><p class="mb-0">([^<]+)</p>', mine) == [
+        ("2", "published postings"), ("1", "candidates waiting for your answer"),
+        ("2", "active placements")]
+
+
+def test_a_new_candidate_is_told_to_every_active_member_of_the_partner(app, world, users, mailbox):
+    """A referral reaches the people of the partner who handle candidates: all its active
+    members (not only the admin), never a deactivated member or another organisation."""
+    officer, partner, client, posting = world
+    member = users.make("partner", partner_org_id=partner.partner_org_id)
+    gone = users.make("partner", partner_org_id=partner.partner_org_id, active=False)
+    stranger = users.make("partner")
+    mailbox.flush()
+    assert refer(app, officer, client, posting).status_code == 302
+    mailed = {message["To"] for message in mailbox.flush()}
+    assert {partner.email, member.email} <= mailed
+    assert not {gone.email, stranger.email} & mailed
