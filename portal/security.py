@@ -1,8 +1,8 @@
 """Roles, the deny-by-default guard, session rules and security headers."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, abort, current_app, flash, g, redirect, request, session, url_for
@@ -11,10 +11,6 @@ from flask_login import current_user, logout_user
 from werkzeug.wrappers import Response as BaseResponse
 
 from .db import utcnow
-
-if TYPE_CHECKING:
-    from .auth.models import User
-    from .offices.models import Office
 
 # The one set of role constants; every module takes its groups from here.
 ROLES = ("partner", "officer", "supervisor", "head", "regional", "admin")
@@ -92,22 +88,6 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
-def require_office(office_id: int | None) -> None:
-    """404 unless the current user works in `office_id` (staff scope check)."""
-    if current_user.role in BAPAS_STAFF and current_user.office_id == office_id:
-        return
-    abort(404)
-
-
-def in_scope(user: User, office: Office) -> bool:
-    """Whether `user` (staff) may see things belonging to `office`."""
-    if user.role in BAPAS_STAFF:
-        return user.office_id == office.id
-    if user.role == "regional":
-        return user.region_id == office.region_id
-    return False
-
-
 def _session_expired() -> bool:
     now = utcnow().timestamp()
     cfg = current_app.config
@@ -181,7 +161,3 @@ def init_app(app: Flask) -> None:
     app.before_request(_guard)
     app.after_request(_headers)
 
-
-def roles_label(roles: Iterable[str]) -> str:
-    """Readable list of role names for messages."""
-    return ", ".join(str(ROLE_LABELS[r]) for r in roles)

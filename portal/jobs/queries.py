@@ -9,7 +9,6 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
-from ..clients.models import Client
 from ..db import today
 from ..extensions import db
 from ..offices.models import Region
@@ -144,15 +143,6 @@ def get_referral_for_staff_or_404(user: User, code: str) -> Referral:
     if referral is None or user.role not in BAPAS_STAFF or referral.office_id != user.office_id:
         abort(404)
     return referral
-
-
-def client_referrals(user: User, client: Client) -> list[Referral]:
-    """Referrals of one client (staff)."""
-    if client.office_id != user.office_id:
-        abort(404)
-    return list(db.session.scalars(select(Referral).where(Referral.client_id == client.id)
-                                   .options(joinedload(Referral.opportunity))
-                                   .order_by(Referral.id.desc())))
 
 
 # ---------------------------------------------------------------- figures
