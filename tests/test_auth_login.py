@@ -119,7 +119,9 @@ def test_next_redirect_is_relative_only(app, users):
     user = users.make("officer")
     ok = sign_in(app.test_client(), user.email, next="/akun/sandi")
     assert ok.headers["Location"] == "/akun/sandi"
-    for bad in ("https://evil.example/x", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"):
+    # A browser reads "///host" and " //host" as another site too.
+    for bad in ("https://evil.example/x", "//evil.example/x", "/\\evil.example", "javascript:alert(1)",
+                "///evil.example/x", " //evil.example/x"):
         response = sign_in(app.test_client(), user.email, next=bad)
         assert response.headers["Location"] == "/akun/", bad
 

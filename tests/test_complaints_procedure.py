@@ -468,3 +468,43 @@ def test_a_partner_lists_only_the_complaints_it_filed_newest_first(app, users):
     page = login_client(app, partner).get("/mitra/pengaduan/").get_data(as_text=True)
     assert re.findall(r'href="/mitra/pengaduan/(ADU-[A-Z0-9-]+)"', page) == [second.reference,
                                                                             first.reference]
+
+
+def test_queue_filters_each_say_exactly_which_cases(app, users, clients):
+    """The queue (issue 6 §3): unassigned cases first, then by due date; filters by status, by
+    officer, overdue (open, the clock running — not while waiting for the complainant — and
+    the due date passed), and by the client's name or register number, as the complainant
+    wrote it or as the linked record holds it."""
+    pk1, pk2 = users.make("officer"), users.make("officer")
+    day = dt.timedelta(days=1)
+    linked = clients.make(officer=pk2, full_name="Hendra Gunawan", register_number="PB.77/BDG/2026")
+
+    def case(status, officer, due_in_days, **fields):
+        return make_complaint(app, status=status, officer=officer, due_on=TODAY + due_in_days * day,
+                              **fields).reference
+
+    in_review = case("in_review", pk1, 10, client_name="Slamet Riyadi")
+    waiting = case("needs_info", pk1, -5)
+    late_unassigned = case("submitted", None, 20)
+    late = case("examination", pk2, -1)
+    due_today = case("in_review", pk2, 0)
+    closed = case("not_pursued", pk1, -10)
+    soon_unassigned = case("submitted", None, 5)
+    hendra = case("in_review", pk2, 15, client=linked, client_name="")
+    written = case("in_review", pk1, 12, client_name="", client_register_number="PB.99/BDG/2025")
+    session = login_client(app, users.make("supervisor"))
+
+    def listed(query=""):
+        page = session.get(f"/staf/pengaduan/{query}").get_data(as_text=True)
+        return re.findall(r">(ADU-[A-Z0-9]{4}-[A-Z0-9]{4})</a>", page)
+
+    assert listed() == [soon_unassigned, late_unassigned, closed, waiting, late, due_today,
+                        in_review, written, hendra]
+    assert listed("?status=in_review") == [due_today, in_review, written, hendra]
+    assert listed(f"?officer={pk1.id}") == [closed, waiting, in_review, written]
+    assert listed("?overdue=y") == [late]
+    assert listed("?client=SLAMET") == [in_review]                # as the complainant wrote it
+    assert listed("?client=hendra%20gunawan") == [hendra]         # the linked record's name
+    assert listed("?client=pb.77/bdg") == [hendra]                # the linked record's number
+    assert listed("?client=PB.99") == [written]                   # the number the complainant gave
+    assert listed(f"?status=in_review&officer={pk2.id}&client=gunawan") == [hendra]

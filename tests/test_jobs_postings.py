@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -150,3 +151,58 @@ def test_public_figures_count_published_postings_by_sector_and_province(app, use
     section = page.split("Published jobs and training places")[1]
     assert 'Garment and tailoring</td><td class="text-end">2' in section
     assert "Food and hospitality" not in section and "Penjahit" not in section
+
+
+def test_browse_filters_and_soonest_closing_first(app, users):
+    """Issue 5 §2: published opportunities open to my Bapas, soonest closing first, filtered by
+    kind, sector, province, city, and "closing within 14 days" (the 14th day included)."""
+    partner = employer(users, app)
+    today = dt.date.today()
+    with app.app_context():
+        central_java = office(OFFICE_B).region_id
+
+    def post(title, kind, sector, city, closes_in, status="published", offices=("BAPAS-BDG",)):
+        make_posting(app, partner.partner_org_id, title=title, kind=kind, sector=sector, city=city,
+                     closes_on=today + dt.timedelta(days=closes_in), status=status,
+                     office_codes=offices)
+
+    post("Penjahit Seragam", "job", "garment", "Kota Bandung", 30)
+    post("Pelatihan Barista", "training", "food", "Bandung", 15)
+    post("Tukang Las", "job", "construction", "Cimahi", 14)
+    post("Magang Bengkel", "apprenticeship", "manufacturing", "Semarang", 3,
+         offices=(OFFICE_B, "BAPAS-BDG"))
+    post("Hanya Semarang", "job", "garment", "Semarang", 5, offices=(OFFICE_B,))
+    post("Masih Draf", "job", "garment", "Bandung", 5, status="draft")
+    session = login_client(app, users.make("officer"))
+
+    def listed(query=""):
+        page = session.get(f"/lowongan/{query}").get_data(as_text=True)
+        return re.findall(r'<h2 class="h5"><a href="/lowongan/[^"]+">([^<]+)</a></h2>', page)
+
+    assert listed() == ["Magang Bengkel", "Tukang Las", "Pelatihan Barista", "Penjahit Seragam"]
+    assert listed("?kind=training") == ["Pelatihan Barista"]
+    assert listed("?sector=construction") == ["Tukang Las"]
+    assert listed(f"?region={central_java}") == ["Magang Bengkel"]
+    assert listed("?city=BANDUNG") == ["Pelatihan Barista", "Penjahit Seragam"]
+    assert listed("?soon=y") == ["Magang Bengkel", "Tukang Las"]
+    assert listed("?kind=job&soon=y") == ["Tukang Las"]
+
+
+@pytest.mark.parametrize("status, readers", [
+    # Issue 5 §1: the covered Bapas's supervisor moderates; the head of the Bapas reads what
+    # its supervisors moderate; officers and other partners only what is published.
+    ("published", {"officer", "supervisor", "head", "own partner", "other partner"}),
+    ("pending", {"supervisor", "head", "own partner"}),
+    ("closed", {"supervisor", "head", "own partner"}),
+    ("rejected", {"supervisor", "head", "own partner"}),
+    ("draft", {"own partner"}),
+])
+def test_who_reads_a_posting_in_each_state(app, users, status, readers):
+    own = employer(users, app)
+    posting = make_posting(app, own.partner_org_id, status=status)
+    people = {"officer": users.make("officer"), "supervisor": users.make("supervisor"),
+              "head": users.make("head"), "own partner": own, "other partner": users.make("partner"),
+              "supervisor elsewhere": users.make("supervisor", office_code=OFFICE_B)}
+    answers = {who: login_client(app, person).get(f"/lowongan/{posting.public_id}").status_code
+               for who, person in people.items()}
+    assert answers == {who: 200 if who in readers else 404 for who in people}
