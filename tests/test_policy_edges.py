@@ -167,3 +167,43 @@ def test_an_assignment_that_does_not_exist_cannot_be_answered(app, users):
         missing = (db.session.scalar(db.select(db.func.max(Assignment.id))) or 0) + 1
     response = login_client(app, users.make("partner")).post(f"/mitra/klien/penugasan/{missing}/terima")
     assert response.status_code == 404
+
+
+# ---------------------------------------------------------------- the three markers of a view
+
+def test_the_markers_of_a_view_are_what_the_guard_applies(app, users):
+    """DESIGN §6 "deny by default": @public opens a view to everyone, @signed_in to any
+    signed-in user, @roles_required to those roles only; a role the portal does not know is
+    refused when the view is defined; a view with no marker is closed to everyone."""
+    from portal.security import public, roles_required, signed_in
+
+    def open_view():
+        return "open"
+
+    def any_user_view():
+        return "any user"
+
+    def heads_view():
+        return "heads"
+
+    def unmarked_view():
+        return "unmarked"
+
+    app.add_url_rule("/_uji/terbuka", "uji_open", public(open_view))
+    app.add_url_rule("/_uji/masuk", "uji_any", signed_in(any_user_view))
+    app.add_url_rule("/_uji/kepala", "uji_heads", roles_required("head", "supervisor")(heads_view))
+    app.add_url_rule("/_uji/tanpa", "uji_unmarked", unmarked_view)
+    with pytest.raises(ValueError, match="judge"):
+        roles_required("head", "judge")
+    from .support import login_client
+    urls = ("/_uji/terbuka", "/_uji/masuk", "/_uji/kepala", "/_uji/tanpa")
+
+    def answers(session):
+        return [session.get(url).status_code for url in urls]
+
+    anonymous = app.test_client()
+    assert answers(anonymous) == [200, 302, 302, 302]
+    assert anonymous.get("/_uji/masuk").headers["Location"].startswith("/masuk?next=")
+    assert answers(login_client(app, users.make("officer"))) == [200, 200, 403, 403]
+    assert answers(login_client(app, users.make("head"))) == [200, 200, 200, 403]
+    assert answers(login_client(app, users.make("supervisor"))) == [200, 200, 200, 403]
