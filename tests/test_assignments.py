@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 import time_machine
 from sqlalchemy import select
 
@@ -173,3 +174,26 @@ def test_a_proposal_is_told_to_the_organisations_active_admins_only(app, users, 
     mailed = {message["To"] for message in mailbox.flush()}
     assert mailed == {admin.email, second_admin.email}
     assert not {member.email, gone.email, stranger.email} & mailed
+
+
+@pytest.mark.parametrize("starts_in_days, client_status, sees", [
+    (0, "active", True),
+    (0, "intensive", True),
+    (1, "active", False),                 # the assignment has not started yet
+    (0, "temporarily_revoked", False),    # supervision stopped: the door closes at once
+    (0, "completed", False),
+])
+def test_a_partner_sees_a_client_only_from_the_start_and_while_supervised(app, users, clients,
+                                                                          starts_in_days, client_status, sees):
+    """DESIGN §2: "only clients assigned to their organisation, only while the assignment and
+    PKS are active"; a client no longer under supervision is not shown even if the assignment's
+    end has not been recorded yet."""
+    partner = users.make("partner")
+    record = clients.make(status=client_status, full_name="Klien Pintu")
+    from portal.db import today as wib_today
+    today = wib_today()  # the portal's day (WIB)
+    clients.assign(record, partner.partner_org_id, starts_on=today + dt.timedelta(days=starts_in_days),
+                   ends_on=today + dt.timedelta(days=60))
+    session = login_client(app, partner)
+    assert session.get(f"/mitra/klien/{record.public_id}").status_code == (200 if sees else 404)
+    assert ("Klien Pintu" in session.get("/mitra/klien/").get_data(as_text=True)) is sees

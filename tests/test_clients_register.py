@@ -213,3 +213,43 @@ def test_register_search_by_name_or_number_and_by_status(app, users, clients):
     assert listed("?q=wahyuni") == ["Sri Wahyuni"]                        # by name only
     assert listed("?status=intensive") == ["Sri Wahyuni"]
     assert listed("?status=completed&q=pb.") == ["Tono Rahmadi"]
+
+
+def _options(page: str, name: str) -> list[str]:
+    select_html = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', page, re.S).group(1)
+    return [label for value, label in re.findall(r'<option[^>]*value="([^"]*)"[^>]*>([^<]*)</option>',
+                                                 select_html) if value]
+
+
+def test_the_pickers_offer_active_officers_and_partners_of_this_bapas_by_name(app, users, orgs, clients):
+    """Issue 4 §1–2: a client's PK is an active officer or supervisor of the same Bapas; a
+    client is assigned to an active partner of the same Bapas; both listed by name."""
+    named = {}
+    for key, role, fields in (("wati", "officer", {}), ("agus", "supervisor", {}),
+                              ("lina", "officer", {"active": False}), ("hadi", "head", {}),
+                              ("budi", "officer", {"office_code": OFFICE_B})):
+        named[users.make(role, **fields).id] = {"wati": "Wati Susanti", "agus": "Agus Wirawan",
+                                                "lina": "Lina Marlina", "hadi": "Hadi Kepala",
+                                                "budi": "Budi Semarang"}[key]
+    with app.app_context():
+        from portal.auth.models import User
+        for user_id, name in named.items():
+            db.session.get(User, user_id).name = name
+        db.session.commit()
+    for status, office_code, name in (("active", "BAPAS-BDG", "Yayasan Zamrud"),
+                                      ("active", "BAPAS-BDG", "Bengkel Amanah"),
+                                      ("suspended", "BAPAS-BDG", "Koperasi Ditangguhkan"),
+                                      ("applied", "BAPAS-BDG", "Pemohon Baru"),
+                                      ("active", OFFICE_B, "Mitra Semarang")):
+        orgs.make(status, office_code=office_code, name=name)
+    supervisor = users.make("supervisor")
+    with app.app_context():
+        from portal.auth.models import User
+        db.session.get(User, supervisor.id).name = "Maya Kasi"
+        db.session.commit()
+    session = login_client(app, supervisor)
+    assert _options(session.get("/staf/klien/baru").get_data(as_text=True), "officer_id") == [
+        "Agus Wirawan", "Maya Kasi", "Wati Susanti"]
+    record = clients.make()
+    page = session.get(f"/staf/klien/{record.public_id}").get_data(as_text=True)
+    assert _options(page, "partner_org_id") == ["Bengkel Amanah", "Yayasan Zamrud"]

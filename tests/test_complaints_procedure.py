@@ -476,11 +476,12 @@ def test_queue_filters_each_say_exactly_which_cases(app, users, clients):
     the due date passed), and by the client's name or register number, as the complainant
     wrote it or as the linked record holds it."""
     pk1, pk2 = users.make("officer"), users.make("officer")
-    day = dt.timedelta(days=1)
+    from portal.db import today as wib_today
+    day, today = dt.timedelta(days=1), wib_today()  # the portal's day (WIB)
     linked = clients.make(officer=pk2, full_name="Hendra Gunawan", register_number="PB.77/BDG/2026")
 
     def case(status, officer, due_in_days, **fields):
-        return make_complaint(app, status=status, officer=officer, due_on=TODAY + due_in_days * day,
+        return make_complaint(app, status=status, officer=officer, due_on=today + due_in_days * day,
                               **fields).reference
 
     in_review = case("in_review", pk1, 10, client_name="Slamet Riyadi")
@@ -508,3 +509,20 @@ def test_queue_filters_each_say_exactly_which_cases(app, users, clients):
     assert listed("?client=pb.77/bdg") == [hendra]                # the linked record's number
     assert listed("?client=PB.99") == [written]                   # the number the complainant gave
     assert listed(f"?status=in_review&officer={pk2.id}&client=gunawan") == [hendra]
+
+
+def test_a_new_complaint_is_told_to_the_active_supervisors_of_its_bapas(app, users):
+    """§5 "submitted — supervisor triages": a new complaint reaches the supervisors of the Bapas
+    it was sent to — active ones only; not its head or officers, not another Bapas."""
+    supervisor, second = users.make("supervisor"), users.make("supervisor")
+    others = [users.make("supervisor", active=False), users.make("head"), users.make("officer"),
+              users.make("supervisor", office_code=OFFICE_B)]
+    response = app.test_client().post("/pengaduan/baru", data=_public_data(app),
+                                      content_type="multipart/form-data")
+    assert response.status_code == 302
+    with app.app_context():
+        from portal.notifications import Notification
+        told = set(db.session.scalars(select(Notification.user_id).where(
+            Notification.kind == "complaint_new")))
+    assert told == {supervisor.id, second.id}
+    assert not told & {person.id for person in others}

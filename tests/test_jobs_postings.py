@@ -157,7 +157,8 @@ def test_browse_filters_and_soonest_closing_first(app, users):
     """Issue 5 §2: published opportunities open to my Bapas, soonest closing first, filtered by
     kind, sector, province, city, and "closing within 14 days" (the 14th day included)."""
     partner = employer(users, app)
-    today = dt.date.today()
+    from portal.db import today as wib_today
+    today = wib_today()  # the portal's day (WIB)
     with app.app_context():
         central_java = office(OFFICE_B).region_id
 

@@ -196,7 +196,9 @@ def test_the_figures_count_what_each_side_may_count(app, users, clients, orgs):
     first of this month, and partners with published places open to their Bapas that are not
     yet taken (a place is taken by a placed or completed candidate, from any Bapas). A partner:
     its own published postings, candidates waiting for its answer, placements under way."""
-    month_start = TODAY.replace(day=1)
+    from portal.db import today as wib_today
+    today = wib_today()  # the portal's day (WIB)
+    month_start = today.replace(day=1)
     officer, partner = users.make("officer"), users.make("partner")
     here = [clients.make(officer=officer) for _ in range(9)]
     there = [clients.make(office_code=OFFICE_B) for _ in range(2)]
@@ -216,9 +218,9 @@ def test_the_figures_count_what_each_side_may_count(app, users, clients, orgs):
     _stored_referral(app, x, here[0], "placed", started_on=month_start)
     _stored_referral(app, x, here[1], "completed", started_on=month_start - dt.timedelta(days=1))
     _stored_referral(app, x, here[2], "proposed")
-    _stored_referral(app, y, here[3], "placed", started_on=TODAY)
+    _stored_referral(app, y, here[3], "placed", started_on=today)
     _stored_referral(app, z, here[4], "declined")
-    _stored_referral(app, z, there[0], "placed", started_on=TODAY)   # Semarang's placement
+    _stored_referral(app, z, there[0], "placed", started_on=today)   # Semarang's placement
     _stored_referral(app, w, here[5], "placed", started_on=month_start - dt.timedelta(days=40))
     _stored_referral(app, w, here[6], "placed", started_on=month_start - dt.timedelta(days=40))
     _stored_referral(app, t, here[7], "completed", started_on=month_start - dt.timedelta(days=40))
