@@ -93,9 +93,9 @@ def alerts_query(user: User) -> Select[Client]:
     """Clients with three or more missed check-ins in a row: the officer's own, or the
     whole Bapas for supervisors and the head."""
     _require_staff(user)
-    stmt = select(Client).where(Client.office_id == user.office_id,
-                                Client.consecutive_misses >= MISSED_ALERT,
-                                Client.status.in_(SUPERVISED))
+    stmt = (select(Client).options(joinedload(Client.officer))
+            .where(Client.office_id == user.office_id, Client.consecutive_misses >= MISSED_ALERT,
+                   Client.status.in_(SUPERVISED)))
     if user.role == "officer":
         stmt = stmt.where(Client.officer_id == user.id)
     return stmt.order_by(Client.consecutive_misses.desc(), Client.full_name)
