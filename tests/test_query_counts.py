@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import event
@@ -83,3 +84,60 @@ def test_same_query_count_with_5_and_200_rows(make_app, page):
     print(f"\nqueries for {page}: {counts}")
     assert counts[0] == counts[1], counts
     assert counts[0] <= 14, counts
+
+
+# DESIGN §7: "a bounded number of queries per page whatever the data size" — here each row has
+# its own related records (its own officer, client, partner organisation, province), so a row
+# that loads one of them by itself shows as a query more per row.
+
+def _rows_of_their_own(app, n: int):
+    """n complaints, postings, referrals, pending postings, observations and missed-reporting
+    alerts in Bapas Bandung, each with its own officer, client and partner organisation;
+    returns the supervisor to read as."""
+    from portal.jobs.models import Referral
+
+    from .support import OrgFactory, UserFactory, make_complaint, make_posting
+    users, orgs = UserFactory(app), OrgFactory(app)
+    provinces = ("BAPAS-SMG", "BAPAS-MDN", "BAPAS-DPS", "BAPAS-MKS", "BAPAS-KPG", "BAPAS-TNG")
+    with app.app_context():
+        office_id = office().id
+    for i in range(n):
+        officer = users.make("officer")
+        partner = users.make("partner")
+        org = orgs.make("active", kind="employer")
+        with app.app_context():
+            client = Client(office_id=office_id, officer_id=officer.id, register_number=f"R-{n}-{i}",
+                            full_name=f"Klien {n}-{i}", programme="PB", supervision_start_on=dt.date(2026, 1, 1),
+                            supervision_end_on=dt.date(2027, 12, 31), consecutive_misses=3)
+            db.session.add(client)
+            db.session.commit()
+            client_id = client.id
+        make_complaint(app, status="in_review", officer=officer, client=SimpleNamespace(id=client_id))
+        posting = make_posting(app, org.id, office_codes=(provinces[i % len(provinces)], "BAPAS-BDG"))
+        make_posting(app, org.id, status="pending")
+        with app.app_context():
+            db.session.add(Referral(opportunity_id=posting.id, client_id=client_id, office_id=office_id,
+                                    officer_id=officer.id, consent_on=dt.date(2026, 6, 1),
+                                    consent_method="in_person", summary="Siap bekerja."))
+            assignment = Assignment(client_id=client_id, partner_org_id=partner.partner_org_id,
+                                    relationship_kind="employer", starts_on=dt.date(2026, 1, 1),
+                                    ends_on=dt.date(2027, 12, 31), status="active")
+            db.session.add(assignment)
+            db.session.flush()
+            db.session.add(Observation(client_id=client_id, office_id=office_id, assignment_id=assignment.id,
+                                       partner_org_id=partner.partner_org_id, author_id=partner.id,
+                                       observed_on=dt.date(2026, 6, 1), category="routine",
+                                       narrative="<p>Baik.</p>"))
+            db.session.commit()
+    return users.make("supervisor")
+
+
+@pytest.mark.parametrize("page", ["/staf/pengaduan/", "/lowongan/", "/staf/lowongan/", "/staf/pengamatan/",
+                                  "/staf/klien/peringatan"])
+def test_same_query_count_when_each_row_has_its_own_records(make_app, page):
+    counts = []
+    for n in (2, 6):
+        app = make_app()
+        reader = _rows_of_their_own(app, n)
+        counts.append(_count(app, login_client(app, reader), page))
+    assert counts[0] == counts[1], counts
