@@ -255,3 +255,34 @@ def test_a_new_candidate_is_told_to_every_active_member_of_the_partner(app, worl
     mailed = {message["To"] for message in mailbox.flush()}
     assert {partner.email, member.email} <= mailed
     assert not {gone.email, stranger.email} & mailed
+
+
+def test_the_candidates_csv_lists_ours_newest_first_named_only_once_released(app, users, clients):
+    """Issue 5 §4: the partner's own candidates, newest first, each with the referring Bapas;
+    the client's name only after the officer released it; another partner's candidates never."""
+    import csv
+    import io
+
+    from portal.db import utcnow
+    partner, other = users.make("partner"), users.make("partner")
+    first = make_posting(app, partner.partner_org_id, title="Penjahit", office_codes=("BAPAS-BDG", OFFICE_B))
+    second = make_posting(app, partner.partner_org_id, title="Barista", office_codes=("BAPAS-BDG", OFFICE_B))
+    theirs = make_posting(app, other.partner_org_id, title="Lain")
+    bandung = clients.make(full_name="Rudi Bandung")
+    semarang = clients.make(office_code=OFFICE_B, full_name="Sari Semarang")
+    codes = []
+    for posting, record, status, disclosed in ((first, bandung, "proposed", False),
+                                               (second, semarang, "interview", True),
+                                               (theirs, bandung, "proposed", True)):
+        with app.app_context():
+            referral = Referral(opportunity_id=posting.id, client_id=record.id, office_id=record.office_id,
+                                consent_on=TODAY, consent_method="in_person", summary="Siap bekerja.",
+                                status=status, disclosed_at=utcnow() if disclosed else None)
+            db.session.add(referral)
+            db.session.commit()
+            codes.append(referral.code)
+    response = login_client(app, partner).get("/mitra/kandidat.csv")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert [row[:5] for row in rows[1:]] == [
+        [codes[1], "Barista", "interview", "Sari Semarang", "Balai Pemasyarakatan Kelas I Semarang"],
+        [codes[0], "Penjahit", "proposed", "", "Balai Pemasyarakatan Kelas I Bandung"]]
