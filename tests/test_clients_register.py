@@ -197,8 +197,10 @@ def test_edit_keeps_a_timeline_entry(app, users, clients):
 
 def test_register_search_by_name_or_number_and_by_status(app, users, clients):
     """The register's search matches a part of the name or of the register number, whatever
-    its case; the status filter shows one status."""
+    its case, the officer's own caseload first, then by name; the status filter shows one
+    status."""
     me = users.make("officer")
+    clients.make(full_name="Yanto Rahman", register_number="PB.04/BDG/2026")
     clients.make(full_name="Rahmat Hidayat", register_number="PB.01/BDG/2026", officer=me)
     clients.make(full_name="Sri Wahyuni", register_number="CB.02/BDG/2026", status="intensive")
     clients.make(full_name="Tono Rahmadi", register_number="PB.03/BDG/2026", status="completed")
@@ -208,7 +210,8 @@ def test_register_search_by_name_or_number_and_by_status(app, users, clients):
         page = session.get(f"/staf/klien/{query}").get_data(as_text=True)
         return re.findall(r'<a href="/staf/klien/[A-Za-z0-9_-]+">([^<]+)</a>', page)
 
-    assert listed("?q=RAHMA") == ["Rahmat Hidayat", "Tono Rahmadi"]      # by name
+    # by name; my own caseload first, then by name
+    assert listed("?q=RAHMA") == ["Rahmat Hidayat", "Tono Rahmadi", "Yanto Rahman"]
     assert listed("?q=cb.02") == ["Sri Wahyuni"]                          # by number only
     assert listed("?q=wahyuni") == ["Sri Wahyuni"]                        # by name only
     assert listed("?status=intensive") == ["Sri Wahyuni"]

@@ -189,3 +189,9 @@ def test_queue_lists_exactly_what_each_filter_asks_and_counts_each_status(app, u
                              page))
     assert counts == {"applied": "2", "info_requested": "0", "vetted": "0", "active": "1",
                       "suspended": "0", "ended": "0", "rejected": "1"}
+
+
+def test_a_document_that_does_not_exist_is_404(app, users, orgs):
+    org = orgs.make("applied")
+    session = login_client(app, users.make("supervisor"))
+    assert session.get(f"/staf/mitra/{org.public_id}/dokumen/999999").status_code == 404
