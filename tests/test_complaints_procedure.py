@@ -526,3 +526,47 @@ def test_a_new_complaint_is_told_to_the_active_supervisors_of_its_bapas(app, use
             Notification.kind == "complaint_new")))
     assert told == {supervisor.id, second.id}
     assert not told & {person.id for person in others}
+
+
+def test_the_case_page_shows_the_clients_context_newest_first(app, users, clients):
+    """Issue 6 §3 (staff only): next to a case, the other complaints about the same client,
+    the partners' recent observations of the client and the client's missed check-ins, newest
+    first; nothing of other clients. A client now in another Bapas brings no context along."""
+    from portal.clients.models import CheckIn
+    from portal.observations.models import Observation
+    partner = users.make("partner")
+    record, stranger = clients.make(), clients.make()
+    assignment = clients.assign(record, partner.partner_org_id)
+    older = make_complaint(app, status="not_pursued", client=record)
+    this = make_complaint(app, client=record)
+    make_complaint(app, client=stranger)
+    newer = make_complaint(app, status="in_review", client=record)
+    with app.app_context():
+        observed = []
+        for day in (3, 1, 2):
+            observation = Observation(client_id=record.id, office_id=record.office_id,
+                                      assignment_id=assignment.id, partner_org_id=partner.partner_org_id,
+                                      author_id=partner.id, observed_on=dt.date(2026, 5, day),
+                                      category="routine", narrative="<p>Baik.</p>")
+            db.session.add(observation)
+            db.session.flush()
+            observed.append(observation.public_id)
+        for month, outcome in ((4, "missed"), (6, "missed"), (5, "attended"), (3, "missed")):
+            db.session.add(CheckIn(client_id=record.id, month=dt.date(2026, month, 1), outcome=outcome))
+        db.session.add(CheckIn(client_id=stranger.id, month=dt.date(2026, 7, 1), outcome="missed"))
+        db.session.commit()
+    session = login_client(app, users.make("supervisor", locale="en"))
+    page = session.get(f"/staf/pengaduan/{this.reference}?lang=en").get_data(as_text=True)
+    context = page.split("Context (staff only)")[1]
+    others, rest = context.split("Recent observations from partners")
+    observations, misses = rest.split("Missed check-ins")
+    assert re.findall(r">(ADU-[A-Z0-9-]+)</a>", others) == [newer.reference, older.reference]
+    assert re.findall(r'href="/staf/pengamatan/([^"]+)"', observations) == observed[::-1]
+    assert re.findall(r"<li>([A-Za-z]+ 2026)</li>", misses) == ["June 2026", "April 2026", "March 2026"]
+
+    with app.app_context():
+        db.session.get(Client, record.id).office_id = office(OFFICE_B).id
+        db.session.commit()
+    moved = session.get(f"/staf/pengaduan/{this.reference}?lang=en").get_data(as_text=True)
+    context = moved.split("Context (staff only)")[1].split("</div>")[0]
+    assert context.count("None.") == 3 and older.reference not in context
