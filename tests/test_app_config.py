@@ -44,7 +44,7 @@ def test_production_sends_hsts_and_secure_cookies():
     app = production()
     client = app.test_client()
     response = client.get("/?lang=en")  # ?lang stores the choice in the session cookie
-    assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
     cookie = response.headers["Set-Cookie"]
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
 

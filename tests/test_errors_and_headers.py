@@ -95,3 +95,33 @@ def test_pages_have_no_inline_script_or_style(app, users):
         page = client.get(url).get_data(as_text=True)
         assert "<script>" not in page and "style=" not in page and "<style" not in page, url
         assert re.search(r"\son[a-z]+=", page) is None, url  # no inline event handlers
+
+
+# The whole policy, written out: a change to any header is a decision, taken here too.
+POLICY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+                               "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+                               "form-action 'self'; object-src 'none'; base-uri 'none'; "
+                               "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+                          "interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def test_every_page_carries_the_whole_policy_and_is_not_stored(app, users):
+    """Pages (public or signed in) carry the policy and are never stored by a browser or a
+    proxy (Cache-Control no-store, varying by cookie); static files carry the policy and may
+    be cached."""
+    signed_in = login_client(app, users.make("officer"))
+    for session, url in ((app.test_client(), "/"), (signed_in, "/akun/")):
+        response = session.get(url)
+        assert {name: response.headers.get(name) for name in POLICY_HEADERS} == POLICY_HEADERS, url
+        assert (response.headers["Cache-Control"], response.headers["Vary"]) == ("no-store", "Cookie"), url
+    static = app.test_client().get("/static/css/portal.css")
+    assert static.status_code == 200
+    assert {name: static.headers.get(name) for name in POLICY_HEADERS} == POLICY_HEADERS
+    assert "no-store" not in static.headers.get("Cache-Control", "")
