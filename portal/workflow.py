@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from flask_babel import lazy_gettext as _l
 
@@ -73,6 +73,20 @@ class _LazyJoin:
 
     def __str__(self) -> str:
         return ", ".join(str(p) for p in self.parts)
+
+
+class Versioned(Protocol):
+    """A record with an optimistic-locking version counter."""
+
+    @property
+    def version(self) -> int: ...
+
+
+def check_version(subject: Versioned, version: object) -> None:
+    """StaleObject unless the form was loaded from the record's current version (someone
+    else's change since then is never overwritten)."""
+    if version in (None, "") or str(version) != str(subject.version):
+        raise StaleObject(type(subject).__name__)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from ..extensions import db
 from ..html import sanitize_html
 from ..notifications import link_to, notify
 from ..offices.models import Office
-from ..workflow import NotPermitted, Refused, StaleObject
+from ..workflow import NotPermitted, Refused
+from ..workflow import check_version as check_version  # the views check versions through it
 from .candidates import Candidate as Candidate  # re-exported for the views
 from .candidates import candidate_view as candidate_view
 from .models import Opportunity, Referral, ReferralEvent
@@ -32,12 +33,6 @@ FIELDS = ("kind", "title", "sector", "region_id", "city", "places", "requirement
 # ---------------------------------------------------------------- postings
 
 find_by_submission_key = find_submitted
-
-
-def check_version(item: Opportunity | Referral, version: object) -> None:
-    """StaleObject when the posting or referral changed since the form was loaded."""
-    if version in (None, "") or str(version) != str(item.version):
-        raise StaleObject(getattr(item, "public_id", None) or getattr(item, "code", ""))
 
 
 def _partner_office_id(actor: User, action: str) -> int:

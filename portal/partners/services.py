@@ -19,7 +19,8 @@ from ..auth.queries import active_staff, org_admins
 from ..clients.services import end_assignments
 from ..db import add_once, find_submitted, submission_digest, today, utcnow
 from ..extensions import db
-from ..workflow import Refused, StaleObject
+from ..workflow import Refused
+from ..workflow import check_version as check_version  # the views check versions through it
 from .models import PartnerEvent, PartnerOrg, PksReminder
 from .workflow import APPLICANT, PARTNER_WORKFLOW, SYSTEM
 
@@ -36,12 +37,6 @@ class DuplicateMember(Exception):
 
 def _role(actor: User | None) -> str:
     return actor.role if actor is not None else SYSTEM
-
-
-def check_version(org: PartnerOrg, version: int | str | None) -> None:
-    """Raise StaleObject when the form was loaded before someone else changed the record."""
-    if version in (None, "") or str(version) != str(org.version):
-        raise StaleObject(org.reference)
 
 
 def _move(org: PartnerOrg, action: str, actor: User | None = None, *, role: str | None = None,
