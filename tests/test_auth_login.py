@@ -174,3 +174,58 @@ def test_logout_with_a_real_csrf_token(make_app, users_factory=None):
     page = client.get("/akun/").get_data(as_text=True)
     assert client.post("/keluar", data={"csrf_token": csrf_token(page)}).status_code == 302
     assert client.get("/akun/").status_code == 302
+
+
+def test_partner_idle_limit_is_two_hours(app, users):
+    user = users.make("partner")
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
+    client = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(client, user.email)
+    with time_machine.travel(start + dt.timedelta(minutes=119), tick=False):
+        assert client.get("/akun/").status_code == 200
+    with time_machine.travel(start + dt.timedelta(minutes=240), tick=False):
+        assert client.get("/akun/").status_code == 302  # 121 idle minutes
+
+
+def test_an_ended_session_says_so_and_sends_back_to_the_page(app, users):
+    """After the idle limit the next request signs the person out and says so; a public page
+    is still shown (signed out), a private page leads to sign-in and back to where they were."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from .support import t
+    user = users.make("officer")
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
+    ended = t(app, "Your session has ended. Please sign in again.")
+    public_first, private_first = app.test_client(), app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(public_first, user.email)
+        sign_in(private_first, user.email)
+    with time_machine.travel(start + dt.timedelta(minutes=31), tick=False):
+        home = public_first.get("/")
+        assert home.status_code == 200 and ended in home.get_data(as_text=True)
+        assert public_first.get("/akun/").status_code == 302          # signed out
+        private = private_first.get("/staf/klien/?q=abc")
+        assert private.status_code == 302
+        location = urlsplit(private.headers["Location"])
+        assert location.path == "/masuk"
+        assert parse_qs(location.query) == {"next": ["/staf/klien/?q=abc"]}
+        assert ended in private_first.get("/masuk").get_data(as_text=True)
+
+
+def test_signing_in_first_keeps_the_page_asked_for_but_never_a_form_sent(app):
+    from urllib.parse import parse_qs, urlsplit
+    anonymous = app.test_client()
+    asked = urlsplit(anonymous.get("/akun/").headers["Location"])
+    assert (asked.path, parse_qs(asked.query)) == ("/masuk", {"next": ["/akun/"]})
+    sent = anonymous.post("/staf/klien/baru", data={"full_name": "X"})
+    assert sent.status_code == 302 and sent.headers["Location"] == "/masuk"
+
+
+def test_a_head_without_two_factor_is_told_why_the_enrolment_page_comes_first(app, users):
+    from .support import login_client, t
+    client = login_client(app, users.make("head", totp=False))
+    response = client.get("/staf/klien/")
+    assert response.headers["Location"] == "/akun/2fa"
+    page = client.get("/akun/2fa").get_data(as_text=True)
+    assert t(app, "Your role requires two-factor authentication. Set it up to continue.") in page
