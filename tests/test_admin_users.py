@@ -10,7 +10,7 @@ from portal.audit import AuditEvent
 from portal.auth.models import User
 from portal.extensions import db
 
-from .support import PASSWORD, login_client, office
+from .support import PASSWORD, login_client, office, t
 
 
 def _office_id(app, code="BAPAS-BDG"):
@@ -234,3 +234,7 @@ def test_the_audit_log_filters_by_day_actor_and_object_newest_first(app, users):
     assert shown("actor=PK.Audit@BDG.example") == ["probe.mar01_midnight", "probe.feb28_last_second"]
     assert shown("object_type=User") == ["probe.mar01_evening"]
     assert shown("object_type=Client&actor=kasi.audit@bdg.example") == []
+    # who acted is named (hidden only where the actor is a complainant: test_promises_confidentiality)
+    page = client.get("/admin/audit?action=probe.mar01_").get_data(as_text=True)
+    assert "pk.audit@bdg.example" in page and "kasi.audit@bdg.example" in page
+    assert t(app, "the complainant (identity hidden)") not in page

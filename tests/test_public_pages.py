@@ -81,9 +81,10 @@ def test_directory_lists_by_province_then_by_name(client):
         "Balai Pemasyarakatan Kelas II Serang",          # Banten
         "Balai Pemasyarakatan Kelas I Semarang",         # Jawa Tengah
     ]
-    by_city = client.get("/bapas?q=kabupaten%20tangerang").get_data(as_text=True)
-    assert re.findall(r'<h2 class="h6 card-title">([^<]+)</h2>', by_city) == [
-        "Balai Pemasyarakatan Kelas II Ciangir"]
+    for query in ("q=kabupaten%20tangerang", "q=KELAS%20II%20CIANGIR", "city=Kabupaten%20TANGERANG"):
+        found = client.get(f"/bapas?{query}").get_data(as_text=True)   # the city; the name; the city
+        assert re.findall(r'<h2 class="h6 card-title">([^<]+)</h2>', found) == [
+            "Balai Pemasyarakatan Kelas II Ciangir"], query
 
 
 def _rows(section: str) -> list[tuple[str, str]]:
