@@ -109,7 +109,8 @@ def test_figures_count_only_active_partners_and_published_places_largest_first(a
     for status, office_code, sector in (
             ("published", "BAPAS-SMG", "garment"), ("published", "BAPAS-SMG", "garment"),
             ("published", "BAPAS-SMG", "trade"), ("published", "BAPAS-BDG", "food"),
-            ("published", "BAPAS-BDG", "agriculture"), ("closed", "BAPAS-BDG", "garment"),
+            ("published", "BAPAS-BDG", "agriculture"), ("published", "BAPAS-DPS", "garment"),
+            ("published", "BAPAS-DPS", "garment"), ("closed", "BAPAS-BDG", "garment"),
             ("draft", "BAPAS-BDG", "technology"), ("pending", "BAPAS-BDG", "technology")):
         make_posting(app, listed.id, status=status, office_codes=(office_code,), sector=sector)
 
@@ -124,9 +125,9 @@ def test_figures_count_only_active_partners_and_published_places_largest_first(a
                               ("Employer", "1"), ("NGO or foundation", "1")]
     assert re.findall(r"<strong>([^<]+)</strong>", listed_part) == ["Masjid Terbuka Uji",
                                                                    "Universitas Terbuka Uji"]
-    assert _rows(by_sector) == [("Garment and tailoring", "2"), ("Agriculture", "1"),
+    assert _rows(by_sector) == [("Garment and tailoring", "4"), ("Agriculture", "1"),
                                 ("Food and hospitality", "1"), ("Trade and retail", "1")]
-    assert _rows(jobs_by_province) == [("Jawa Tengah", "3"), ("Jawa Barat", "2")]
+    assert _rows(jobs_by_province) == [("Jawa Tengah", "3"), ("Bali", "2"), ("Jawa Barat", "2")]
 
 
 def test_directory_counts_the_active_partners_of_each_office(client, orgs):
