@@ -207,3 +207,16 @@ def test_who_reads_a_posting_in_each_state(app, users, status, readers):
     answers = {who: login_client(app, person).get(f"/lowongan/{posting.public_id}").status_code
                for who, person in people.items()}
     assert answers == {who: 200 if who in readers else 404 for who in people}
+
+
+def test_a_partner_lists_its_own_postings_newest_first_with_zero_figures(app, users):
+    partner = employer(users, app)
+    make_posting(app, users.make("partner").partner_org_id, title="Milik Mitra Lain")
+    for title in ("Lowongan Pertama", "Lowongan Kedua", "Lowongan Ketiga"):
+        make_posting(app, partner.partner_org_id, title=title, status="draft")
+    page = login_client(app, partner).get("/mitra/lowongan/?lang=en").get_data(as_text=True)
+    assert re.findall(r'<td><a href="/lowongan/[^"]+">([^<]+)</a></td>', page) == [
+        "Lowongan Ketiga", "Lowongan Kedua", "Lowongan Pertama"]
+    assert re.findall(r'<p class="display-6 mb-0">(\d+)</p><p class="mb-0">([^<]+)</p>', page) == [
+        ("0", "published postings"), ("0", "candidates waiting for your answer"),
+        ("0", "active placements")]

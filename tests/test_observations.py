@@ -300,3 +300,16 @@ def test_the_partner_sees_its_own_observations_of_this_client_newest_first(app, 
     _stored(app, other_record, ours_other, partner, "concern", base)   # about another client
     page = login_client(app, partner).get(f"/mitra/klien/{record.public_id}").get_data(as_text=True)
     assert re.findall(r'href="/mitra/klien/pengamatan/([A-Za-z0-9_-]+)"', page) == [second, first]
+
+
+def test_a_partner_never_opens_another_partners_observation_of_a_client_both_support(app, users, clients):
+    """DESIGN §2: partners never see other partners' observations — not even of a client both
+    organisations support."""
+    ours, theirs = users.make("partner"), users.make("partner")
+    record = clients.make()
+    our_assignment = clients.assign(record, ours.partner_org_id)
+    clients.assign(record, theirs.partner_org_id)
+    public_id = _stored(app, record, our_assignment, ours, "concern",
+                        dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC))
+    assert login_client(app, ours).get(f"/mitra/klien/pengamatan/{public_id}").status_code == 200
+    assert login_client(app, theirs).get(f"/mitra/klien/pengamatan/{public_id}").status_code == 404
