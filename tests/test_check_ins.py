@@ -137,7 +137,7 @@ def test_the_alerts_page_lists_the_bapas_longest_runs_first(app, users, clients)
     officer, colleague = users.make("officer"), users.make("officer")
     for name, misses, office_code, who, status in (
             ("Citra Lestari", 3, "BAPAS-BDG", officer, "active"),
-            ("Agus Salim", 5, "BAPAS-BDG", officer, "intensive"),
+            ("Zainal Arifin", 5, "BAPAS-BDG", officer, "intensive"),
             ("Bima Sakti", 3, "BAPAS-BDG", colleague, "active"),
             ("Dewi Sartika", 4, "BAPAS-BDG", officer, "completed"),
             ("Eko Prasetyo", 2, "BAPAS-BDG", officer, "active"),
@@ -149,7 +149,7 @@ def test_the_alerts_page_lists_the_bapas_longest_runs_first(app, users, clients)
         page = login_client(app, who).get("/staf/klien/peringatan").get_data(as_text=True)
         return re.findall(r'#checkins">([^<]+)</a>', page)
 
-    assert listed(users.make("supervisor")) == ["Agus Salim", "Bima Sakti", "Citra Lestari"]
-    assert listed(users.make("head")) == ["Agus Salim", "Bima Sakti", "Citra Lestari"]
-    assert listed(officer) == ["Agus Salim", "Citra Lestari"]
+    assert listed(users.make("supervisor")) == ["Zainal Arifin", "Bima Sakti", "Citra Lestari"]
+    assert listed(users.make("head")) == ["Zainal Arifin", "Bima Sakti", "Citra Lestari"]
+    assert listed(officer) == ["Zainal Arifin", "Citra Lestari"]
     assert listed(users.make("supervisor", office_code=OFFICE_B)) == ["Fajar Nugroho"]
