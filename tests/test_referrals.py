@@ -286,3 +286,48 @@ def test_the_candidates_csv_lists_ours_newest_first_named_only_once_released(app
     assert [row[:5] for row in rows[1:]] == [
         [codes[1], "Barista", "interview", "Sari Semarang", "Balai Pemasyarakatan Kelas I Semarang"],
         [codes[0], "Penjahit", "proposed", "", "Balai Pemasyarakatan Kelas I Bandung"]]
+
+
+def test_the_staff_jobs_page_lists_the_bapas_referrals_own_clients_first_and_its_moderation(app, users, clients):
+    """DESIGN §2: an officer sees their Bapas, "clients assigned to them first"; the referrals
+    of the Bapas, newest first after that; another Bapas's never. Waiting for moderation: the
+    pending postings open to this Bapas, the one waiting longest first."""
+    from portal.db import utcnow
+    officer, colleague = users.make("officer"), users.make("officer")
+    mine, theirs = clients.make(officer=officer), clients.make(officer=colleague)
+    elsewhere = clients.make(office_code=OFFICE_B)
+    partner = users.make("partner")
+    posting = make_posting(app, partner.partner_org_id, office_codes=("BAPAS-BDG", OFFICE_B))
+    codes = {}
+    for key, record in (("mine_old", mine), ("theirs", theirs), ("mine_new", mine),
+                        ("elsewhere", elsewhere)):
+        with app.app_context():
+            referral = Referral(opportunity_id=posting.id, client_id=record.id, office_id=record.office_id,
+                                consent_on=TODAY, consent_method="in_person", summary="Siap bekerja.")
+            db.session.add(referral)
+            db.session.commit()
+            codes[key] = referral.code
+    now = utcnow()
+    for title, status, offices, minutes_ago in (("Menunggu Sebentar", "pending", ("BAPAS-BDG",), 5),
+                                                ("Menunggu Lama", "pending", (OFFICE_B, "BAPAS-BDG"), 90),
+                                                ("Hanya Semarang", "pending", (OFFICE_B,), 120),
+                                                ("Sudah Terbit", "published", ("BAPAS-BDG",), 200),
+                                                ("Masih Draf", "draft", ("BAPAS-BDG",), 300)):
+        made = make_posting(app, partner.partner_org_id, title=title, status=status, office_codes=offices)
+        with app.app_context():
+            db.session.execute(db.update(Opportunity).where(Opportunity.id == made.id)
+                               .values(updated_at=now - dt.timedelta(minutes=minutes_ago)))
+            db.session.commit()
+
+    def shown(who):
+        page = login_client(app, who).get("/staf/lowongan/").get_data(as_text=True)
+        waiting = page.split('id="mod-h"')[1].split("</section>")[0]
+        return (re.findall(r'<a href="/staf/rujukan/([^"]+)">', page),
+                re.findall(r'<a href="/lowongan/[^"]+">([^<]+)</a>', waiting))
+
+    referrals, waiting = shown(officer)
+    assert referrals == [codes["mine_new"], codes["mine_old"], codes["theirs"]]
+    assert waiting == ["Menunggu Lama", "Menunggu Sebentar"]
+    referrals, waiting = shown(users.make("supervisor"))
+    assert referrals == [codes["mine_new"], codes["theirs"], codes["mine_old"]]
+    assert waiting == ["Menunggu Lama", "Menunggu Sebentar"]

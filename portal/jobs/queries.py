@@ -5,10 +5,11 @@ import datetime as dt
 from typing import TypedDict
 
 from flask import abort
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from ..auth.models import User
+from ..clients.models import Client
 from ..db import today
 from ..extensions import db
 from ..offices.models import Region
@@ -129,12 +130,14 @@ def get_referral_for_partner_or_404(user: User, code: str) -> Referral:
 
 
 def referrals_for_staff(user: User) -> Select[Referral]:
-    """Referrals of the Bapas (an officer's own first)."""
+    """Referrals of the Bapas, newest first; an officer's own clients first (DESIGN §2)."""
     if user.role not in BAPAS_STAFF:
         abort(404)
-    return (select(Referral).where(Referral.office_id == user.office_id)
-            .options(joinedload(Referral.opportunity), joinedload(Referral.client))
-            .order_by(Referral.id.desc()))
+    own_first = case((Client.officer_id == user.id, 0), else_=1)
+    return (select(Referral).join(Client, Referral.client_id == Client.id)
+            .where(Referral.office_id == user.office_id)
+            .options(joinedload(Referral.opportunity), contains_eager(Referral.client))
+            .order_by(own_first, Referral.id.desc()))
 
 
 def get_referral_for_staff_or_404(user: User, code: str) -> Referral:
