@@ -64,3 +64,30 @@ def test_documents_are_out_of_reach_for_other_bapas(app, users, clients):
     assert other.get(f"/staf/pengaduan/{complaint.reference}/dokumen/{document_id}").status_code == 404
     partner = login_client(app, users.make("partner"))
     assert partner.get(f"/staf/pengaduan/{complaint.reference}/dokumen/{document_id}").status_code == 404
+
+
+def test_the_signed_scan_of_the_clients_bap_stays_with_those_who_may_not_see_the_complainant(
+        app, users, clients, orgs):
+    """DESIGN §2 hides the complainant, not the case: the signed scan of the complainant's BAP
+    names the complainant and is withheld from an officer not assigned to the case; the signed
+    scan of the client's own BAP names no complainant and stays in the file that officer reads."""
+    from portal import uploads
+    from portal.complaints.models import Complaint, ExaminationRecord
+
+    from .files import pdf_bytes
+    from .scene import Scene
+    scene = Scene(app, users, clients, orgs)
+    scene.complaint("proposed", documents=True)
+    with app.test_request_context():
+        record = db.session.scalar(select(ExaminationRecord).where(ExaminationRecord.subject == "client"))
+        scan = uploads.store(uploads.CheckedFile(pdf_bytes(), "application/pdf", "bap-klien-ttd.pdf"),
+                             record, "signed_scan")
+        db.session.commit()
+        client_scan = f"/staf/pengaduan/{scene.values['ref']}/berkas/{scan.id}"
+        assert db.session.get(Complaint, scene.values["complaint_id"]).status == "proposed"
+    complainant_scan = f"/staf/pengaduan/{scene.values['ref']}/berkas/{scene.values['bap_scan']}"
+    colleague = login_client(app, users.make("officer"))   # of the Bapas, not assigned
+    page = colleague.get(f"/staf/pengaduan/{scene.values['ref']}").get_data(as_text=True)
+    assert client_scan in page and complainant_scan not in page
+    assert colleague.get(client_scan).status_code == 200
+    assert colleague.get(complainant_scan).status_code == 404
