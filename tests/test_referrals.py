@@ -331,3 +331,10 @@ def test_the_staff_jobs_page_lists_the_bapas_referrals_own_clients_first_and_its
     referrals, waiting = shown(users.make("supervisor"))
     assert referrals == [codes["mine_new"], codes["theirs"], codes["mine_old"]]
     assert waiting == ["Menunggu Lama", "Menunggu Sebentar"]
+
+
+def test_a_bapas_without_referrals_shows_zero_figures(app, users):
+    page = login_client(app, users.make("officer")).get("/staf/lowongan/?lang=en").get_data(as_text=True)
+    assert re.findall(r'<p class="display-6 mb-0">(\d+)</p><p class="mb-0">([^<]+)</p>', page) == [
+        ("0", "placements started this month"), ("0", "partners with open places (0 places)")]
+    assert "<li>None yet</li>" in page.split("Referrals by status")[1]
