@@ -92,8 +92,9 @@ def test_same_query_count_with_5_and_200_rows(make_app, page):
 
 def _rows_of_their_own(app, n: int):
     """n complaints, postings, referrals, pending postings, observations and missed-reporting
-    alerts in Bapas Bandung, each with its own officer, client and partner organisation;
-    returns the supervisor to read as."""
+    alerts in Bapas Bandung, each with its own officer, client and partner organisation, and
+    on one client's timeline an entry by each officer; returns the supervisor to read as and
+    that client's page."""
     from portal.jobs.models import Referral
 
     from .support import OrgFactory, UserFactory, make_complaint, make_posting
@@ -101,6 +102,12 @@ def _rows_of_their_own(app, n: int):
     provinces = ("BAPAS-SMG", "BAPAS-MDN", "BAPAS-DPS", "BAPAS-MKS", "BAPAS-KPG", "BAPAS-TNG")
     with app.app_context():
         office_id = office().id
+        shared = Client(office_id=office_id, register_number=f"T-{n}", full_name=f"Klien Linimasa {n}",
+                        programme="PB", supervision_start_on=dt.date(2026, 1, 1),
+                        supervision_end_on=dt.date(2027, 12, 31))
+        db.session.add(shared)
+        db.session.commit()
+        shared_id, shared_page = shared.id, f"/staf/klien/{shared.public_id}"
     for i in range(n):
         officer = users.make("officer")
         partner = users.make("partner")
@@ -128,16 +135,18 @@ def _rows_of_their_own(app, n: int):
                                        partner_org_id=partner.partner_org_id, author_id=partner.id,
                                        observed_on=dt.date(2026, 6, 1), category="routine",
                                        narrative="<p>Baik.</p>"))
+            db.session.add(ClientEvent(client_id=shared_id, kind="record", action="updated", note="area",
+                                       actor_id=officer.id, at=utcnow()))
             db.session.commit()
-    return users.make("supervisor")
+    return users.make("supervisor"), shared_page
 
 
 @pytest.mark.parametrize("page", ["/staf/pengaduan/", "/lowongan/", "/staf/lowongan/", "/staf/pengamatan/",
-                                  "/staf/klien/peringatan"])
+                                  "/staf/klien/peringatan", "timeline"])
 def test_same_query_count_when_each_row_has_its_own_records(make_app, page):
     counts = []
     for n in (2, 6):
         app = make_app()
-        reader = _rows_of_their_own(app, n)
-        counts.append(_count(app, login_client(app, reader), page))
+        reader, timeline = _rows_of_their_own(app, n)
+        counts.append(_count(app, login_client(app, reader), timeline if page == "timeline" else page))
     assert counts[0] == counts[1], counts
