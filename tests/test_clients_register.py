@@ -256,3 +256,33 @@ def test_the_pickers_offer_active_officers_and_partners_of_this_bapas_by_name(ap
     record = clients.make()
     page = session.get(f"/staf/klien/{record.public_id}").get_data(as_text=True)
     assert _options(page, "partner_org_id") == ["Bengkel Amanah", "Yayasan Zamrud"]
+
+
+def test_the_client_page_lists_its_own_check_ins_assignments_and_timeline_newest_first(app, users, clients,
+                                                                                        orgs):
+    """The staff client page: this client's check-ins, newest month first; its partner
+    assignments, newest first; its timeline, newest first — nothing of another client."""
+    from portal.clients.models import CheckIn, ClientEvent
+    from portal.db import utcnow
+    officer = users.make("officer")
+    record, other = clients.make(officer=officer), clients.make(officer=officer)
+    for name in ("Mitra Lama", "Mitra Baru"):
+        clients.assign(record, orgs.make("active", name=name).id)
+    clients.assign(other, orgs.make("active", name="Mitra Klien Lain").id)
+    with app.app_context():
+        for month in (3, 5, 4):
+            db.session.add(CheckIn(client_id=record.id, month=dt.date(2026, month, 1), outcome="attended"))
+        db.session.add(CheckIn(client_id=other.id, month=dt.date(2026, 6, 1), outcome="missed"))
+        for action in ("created", "updated"):
+            db.session.add(ClientEvent(client_id=record.id, kind="record", action=action, at=utcnow()))
+        db.session.add(ClientEvent(client_id=other.id, kind="status", action="intensify", at=utcnow(),
+                                   from_status="active", to_status="intensive"))
+        db.session.commit()
+    page = login_client(app, officer).get(f"/staf/klien/{record.public_id}?lang=en").get_data(as_text=True)
+    check_ins = page.split('id="checkins"')[1].split("</table>")[0]
+    assert re.findall(r"<td>([A-Z][a-z]+ 2026)</td>", check_ins) == ["May 2026", "April 2026", "March 2026"]
+    assert re.findall(r'<li class="border rounded p-2 mb-2">\s*<strong>([^<]+)</strong>', page) == [
+        "Mitra Baru", "Mitra Lama"]
+    timeline = page.split('id="timeline-h"')[1]
+    assert re.findall(r'<div class="fw-semibold">([^<]+)</div>', timeline) == [
+        "Record changed", "Client registered"]
