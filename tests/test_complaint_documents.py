@@ -91,3 +91,38 @@ def test_the_signed_scan_of_the_clients_bap_stays_with_those_who_may_not_see_the
     assert client_scan in page and complainant_scan not in page
     assert colleague.get(client_scan).status_code == 200
     assert colleague.get(complainant_scan).status_code == 404
+
+
+def test_a_case_lists_only_its_own_files(app, users, clients, orgs):
+    """The files of a case are its own and its BAPs' — never a BAP scan of another case, nor a
+    file of another kind of record that happens to carry the same number."""
+    from portal import uploads
+    from portal.complaints.models import ExaminationRecord
+
+    from .files import pdf_bytes
+    from .scene import Scene
+    scene = Scene(app, users, clients, orgs)
+    scene.complaint("examination", baps=True)
+    this = scene.values["ref"]
+    other = make_complaint(app, status="examination", client=scene.client, officer=scene.officer)
+    with app.test_request_context():
+        from portal.complaints.models import Complaint
+        stored_other = db.session.get(Complaint, other.id)
+        record = ExaminationRecord(subject="witness", subject_name="Saksi Lain", examiner_id=scene.officer.id,
+                                   examined_on=TODAY, place="Bapas", questions=[{"q": "?", "a": "."}])
+        stored_other.examinations.append(record)
+        db.session.flush()
+        other_scan = uploads.store(uploads.CheckedFile(pdf_bytes(), "application/pdf", "bap-lain.pdf"),
+                                   record, "signed_scan")
+        ours = db.session.scalars(select(ExaminationRecord).join(Complaint).where(
+            Complaint.reference == this).order_by(ExaminationRecord.id)).all()
+        our_scan = uploads.store(uploads.CheckedFile(pdf_bytes(), "application/pdf", "bap-kita.pdf"),
+                                 ours[0], "signed_scan")
+        lookalike = uploads.store(uploads.CheckedFile(pdf_bytes(), "application/pdf", "akta.pdf"),
+                                  ours[1], "signed_scan")
+        lookalike.owner_type = "PartnerOrg"   # another kind of record, the same number
+        db.session.commit()
+        ids = (our_scan.id, other_scan.id, lookalike.id)
+    page = login_client(app, scene.supervisor).get(f"/staf/pengaduan/{this}").get_data(as_text=True)
+    listed = {int(i) for i in re.findall(rf"/staf/pengaduan/{this}/berkas/(\d+)", page)}
+    assert ids[0] in listed and not {ids[1], ids[2]} & listed
