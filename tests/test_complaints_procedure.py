@@ -570,3 +570,32 @@ def test_the_case_page_shows_the_clients_context_newest_first(app, users, client
     moved = session.get(f"/staf/pengaduan/{this.reference}?lang=en").get_data(as_text=True)
     context = moved.split("Context (staff only)")[1].split("</div>")[0]
     assert context.count("None.") == 3 and older.reference not in context
+
+
+def test_cases_are_assigned_to_the_active_officers_of_the_bapas_by_name(app, users):
+    """§5 "in_review — assigned officer": the officer pickers of the queue and of triage offer
+    the probation officers (PK) of this Bapas who are active, by name."""
+    from portal.auth.models import User
+    names = {}
+    for name, role, fields in (("Wulan Sari", "officer", {}), ("Anton Wijaya", "officer", {}),
+                               ("Dedi Nonaktif", "officer", {"active": False}),
+                               ("Kasi Bukan PK", "supervisor", {}),
+                               ("PK Semarang", "officer", {"office_code": OFFICE_B})):
+        names[users.make(role, **fields).id] = name
+    supervisor = users.make("supervisor")
+    with app.app_context():
+        for user_id, name in names.items():
+            db.session.get(User, user_id).name = name
+        db.session.commit()
+    complaint = make_complaint(app)
+    session = login_client(app, supervisor)
+
+    def options(url, name):
+        page = session.get(url).get_data(as_text=True)
+        select_html = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', page, re.S).group(1)
+        return [label for value, label in re.findall(r'<option[^>]*value="(\d+)"[^>]*>([^<]*)</option>',
+                                                     select_html)]
+
+    assert options("/staf/pengaduan/", "officer") == ["Anton Wijaya", "Wulan Sari"]
+    assert options(f"/staf/pengaduan/{complaint.reference}", "triage-officer_id") == ["Anton Wijaya",
+                                                                                      "Wulan Sari"]
