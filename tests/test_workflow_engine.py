@@ -55,18 +55,19 @@ def test_check_refuses_in_order_state_role_guard_requirements(app):
         assert str(wrong_state.value.message) == \
             "This step is not possible while the status is “Closed”."
     # an action the table does not know is not possible in any state
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition) as unknown:
         workflow.check("reopen", "closed", "chief")
+    assert (unknown.value.action, unknown.value.state) == ("reopen", None)
     # then the role
     with pytest.raises(NotPermitted) as wrong_role:
         workflow.check("close", "open", "partner", {}, actor=STRANGER, subject=FILE)
-    assert wrong_role.value.reason == "role"
+    assert (wrong_role.value.action, wrong_role.value.reason) == ("close", "role")
     with app.test_request_context(), force_locale("en"):
         assert str(wrong_role.value.message) == "Your role cannot take this step."
     # then the row's guards, which name themselves and say why
     with pytest.raises(NotPermitted) as guarded:
         workflow.check("close", "open", "chief", {}, actor=STRANGER, subject=FILE)
-    assert (guarded.value.reason, guarded.value.message) == ("owner", OWNER_ONLY)
+    assert (guarded.value.action, guarded.value.reason, guarded.value.message) == ("close", "owner", OWNER_ONLY)
     # then the things the step needs: empty, None and absent all count as missing
     with pytest.raises(MissingFields) as missing:
         workflow.check("close", "open", "chief", {"reason": "", "on": None}, actor=OWNER,
