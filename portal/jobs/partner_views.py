@@ -12,12 +12,16 @@ from .. import audit
 from ..boundary import return_to
 from ..csvsafe import to_csv
 from ..forms import error_summary
+from ..labels import label
 from ..security import roles_required
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import PostingForm, ResponseForm
 from .models import POSTING_KINDS, Opportunity
 from .workflow import POSTING_WORKFLOW
+
+CANDIDATE_COLUMNS = ("code", "opportunity", "status", "name", "bapas", "interview_on",
+                     "placement_started_on", "placement_ended_on")
 
 
 def _require_poster():
@@ -130,11 +134,10 @@ def candidates_csv():
     rows = []
     for referral in queries.referrals_for_partner(current_user):
         candidate = services.candidate_view(referral)
-        rows.append([candidate.code, referral.opportunity.title, referral.status, candidate.name or "",
-                     candidate.office_name, referral.interview_on or "",
+        rows.append([candidate.code, referral.opportunity.title, label("referral_status", referral.status),
+                     candidate.name or "", candidate.office_name, referral.interview_on or "",
                      referral.placement_started_on or "", referral.placement_ended_on or ""])
-    text = to_csv(["code", "opportunity", "status", "name", "bapas", "interview_on",
-                   "placement_started_on", "placement_ended_on"], rows)
+    text = to_csv([label("candidate_csv", column) for column in CANDIDATE_COLUMNS], rows)
     audit.record(current_user, "referral.exported", None,
                  office_id=current_user.partner_org.office_id, rows=len(rows))
     return Response(text, mimetype="text/csv",
