@@ -141,7 +141,7 @@ AUDIT_OBJECTS = {
     "Referral": _l("Referral"),
 }
 
-# The small facts an event carries (audit.record(..., **details)).
+# The small facts an event carries (the keyword arguments of record() in portal/audit.py).
 AUDIT_DETAILS = {
     "attachment_id": _l("File number"),
     "category": _l("Category"),
