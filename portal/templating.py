@@ -34,10 +34,10 @@ def navigation() -> list[tuple[str, str, bool]]:
     if not current_user.is_authenticated:
         return []
     items = []
-    for endpoint, label in NAVIGATION:
+    for endpoint, text in NAVIGATION:
         access = endpoint_access(current_app, endpoint)
         if access and current_user.role in access:
-            items.append((endpoint, label, request.endpoint == endpoint))
+            items.append((endpoint, text, request.endpoint == endpoint))
     return items
 
 

@@ -49,7 +49,6 @@ def test_every_label_of_every_table_is_translated_and_no_code(app, name):
             elif indonesian == code or _code_shaped(indonesian) or _code_shaped(english):
                 problems.append((code, f"a code: {indonesian} / {english}"))
         assert problems == []
-    
 
 
 def test_an_unknown_code_fails_loudly_and_no_code_is_blank(app):
@@ -232,8 +231,41 @@ def test_the_staff_pages_of_a_worked_case_show_words_not_codes(app, users, clien
                     if re.search(rf"\b{re.escape(word)}\b", text):
                         problems.append((url, role, f"English: {word}"))
     assert seen > 60
+    # the administrator's log names objects by reference only: no name, no case content
+    log = " ".join(visible_text(login_client(app, scene.admin).get(f"/admin/audit?page={n}")
+                                .get_data(as_text=True), "text/html") for n in (1, 2, 3, 4))
+    assert not [w for w in ("Klien Audit Satu", "Ibu Ratna Pelapor", "Pak Asep", "berkelahi",
+                            "081299990000", "PAS-123.PK.05.09/2026") if w in log]
     for url, role, words in EXPECTED:  # the pages were read, and say it in words
         response = login_client(app, scene.person(role)).get(url.format(**ids))
         text = visible_text(response.get_data(as_text=True), response.content_type)
         assert [w.format(**ids) for w in words if w.format(**ids) not in text] == [], url
     assert problems == [], "\n".join(map(str, problems))
+
+
+def test_the_complaint_csv_speaks_the_language_of_who_downloads_it(app, users):
+    """Issue 10 §5: CSV headers and values in the reader's language; overdue and flagged as words."""
+    import csv
+    import datetime as dt
+    import io
+
+    from .support import make_complaint
+    make_complaint(app, status="in_review", grounds=["PUBLIC_UNREST", "MISSED_REPORTING"],
+                   due_on=dt.date.today() - dt.timedelta(days=1))
+    rows = {}
+    for locale in ("id", "en"):
+        reader = login_client(app, users.make("supervisor", locale=locale))
+        body = reader.get("/staf/pengaduan/ekspor.csv").get_data(as_text=True)
+        rows[locale] = list(csv.reader(io.StringIO(body)))
+    assert rows["id"][0] == ["Nomor registrasi", "Saluran", "Status", "Alasan", "Klien", "PK",
+                             "Tanggal diterima", "Batas waktu", "Melewati batas waktu",
+                             "Ditandai kemungkinan beritikad buruk atau keliru"]
+    assert rows["en"][0] == ["Reference", "Channel", "Status", "Grounds", "Client", "Officer",
+                             "Received on", "Due on", "Overdue",
+                             "Flagged as possibly malicious or mistaken"]
+    assert rows["id"][1][1:4] == ["Formulir publik", "Ditinjau", "Menimbulkan keresahan dalam "
+                                  "masyarakat; Tidak melapor ke Bapas tiga kali berturut-turut"]
+    assert rows["id"][1][8:] == ["ya", "tidak"]
+    assert rows["en"][1][1:4] == ["Public form", "In review", "Causes unrest in the community; "
+                                  "Failed to report to the Bapas three times in a row"]
+    assert rows["en"][1][8:] == ["yes", "no"]
