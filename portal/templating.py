@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .labels import label, labels
-from .security import ROLE_LABELS, endpoint_access
+from .security import endpoint_access
 
 # (endpoint, label); shown when the endpoint exists and the user's role may open it.
 NAVIGATION = [
@@ -43,7 +43,7 @@ def navigation() -> list[tuple[str, str, bool]]:
 
 def role_label(role: str) -> str:
     """Translated name of a role."""
-    return str(ROLE_LABELS.get(role, role))
+    return label("role", role)
 
 
 BADGES = {"active": "text-bg-success", "rejected": "text-bg-secondary", "ended": "text-bg-secondary",

@@ -178,6 +178,7 @@ EXPECTED = [
     ("/admin/audit", "admin", ["Pengaduan {ref}", "Klien {client}"]),
 ]
 EMAIL = re.compile(r"\S+@\S+")
+URL = re.compile(r"https?://\S+")
 FILE_NAME = re.compile(r"\b[\w-]+\.(?:pdf|csv)\b")
 
 
@@ -231,6 +232,15 @@ def test_the_staff_pages_of_a_worked_case_show_words_not_codes(app, users, clien
                     if re.search(rf"\b{re.escape(word)}\b", text):
                         problems.append((url, role, f"English: {word}"))
     assert seen > 60
+    # the email the case queued (receipt, assignment, status, TPP, proposal, referral, alert)
+    with app.app_context():
+        from portal.extensions import db
+        from portal.mail import OutboxMessage
+        mails = [f"{m.subject}\n{m.body}" for m in db.session.scalars(db.select(OutboxMessage))]
+    assert len(mails) >= 5
+    for text in mails:
+        text = FILE_NAME.sub(" ", EMAIL.sub(" ", URL.sub(" ", text)))
+        problems += [("email", text.splitlines()[0], word) for word in _code_shaped(text)]
     # the administrator's log names objects by reference only: no name, no case content
     log = " ".join(visible_text(login_client(app, scene.admin).get(f"/admin/audit?page={n}")
                                 .get_data(as_text=True), "text/html") for n in (1, 2, 3, 4))
