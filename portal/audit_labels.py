@@ -75,7 +75,6 @@ AUDIT_ACTIONS = {
     # jobs
     "opportunity.created": _l("Posting created"),
     "opportunity.edited": _l("Posting edited"),
-    "opportunity.edit": _l("Posting edited"),
     "opportunity.submit": _l("Posting submitted for moderation"),
     "opportunity.publish": _l("Posting published"),
     "opportunity.request_changes": _l("Changes to a posting requested"),

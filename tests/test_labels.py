@@ -86,7 +86,8 @@ def _dynamic_actions() -> dict[str, set[str]]:
     from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
     from portal.partners.workflow import PARTNER_WORKFLOW
     return {
-        "opportunity.{action}": set(POSTING_WORKFLOW.transitions),
+        # the moves of a posting's status (a draft's edit is "opportunity.edited")
+        "opportunity.{action}": {a for a, t in POSTING_WORKFLOW.transitions.items() if t.target},
         "referral.{action}": set(REFERRAL_WORKFLOW.transitions),
         "partner.{action}": set(PARTNER_WORKFLOW.transitions),
         "assignment.{action}": set(ASSIGNMENT_WORKFLOW.transitions),
