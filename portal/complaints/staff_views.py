@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from .. import audit, uploads
 from ..boundary import return_to
+from ..exports import complaints_csv
 from ..extensions import db
 from ..forms import error_summary
 from ..offices.models import Office
@@ -20,7 +21,6 @@ from ..security import LEADS, roles_required
 from ..workflow import Refused
 from . import bp, calendar, documents, queries, services
 from .calendar import CollectiveLeave
-from .export import export_csv
 from .forms import (
     ActionForm,
     ExaminationForm,
@@ -66,7 +66,7 @@ def export():
     officer_id = int(form.officer.data) if (form.officer.data or "").isdigit() else None
     stmt = queries.queue_query(current_user, form.status.data, form.ground.data, officer_id,
                                bool(form.overdue.data), form.client.data)
-    text = export_csv(db.session.scalars(stmt), services.is_overdue)
+    text = complaints_csv(db.session.scalars(stmt), services.is_overdue)
     audit.record(current_user, "complaint.exported", None)
     return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=pengaduan.csv"})
