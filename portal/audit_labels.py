@@ -158,7 +158,7 @@ AUDIT_DETAILS = {
     "matches": _l("File matches"),
     "from_status": _l("From"),
     "to_status": _l("To"),
-    "grounds": _l("Grounds"),
+    "grounds": _l("Grounds for revocation"),
     "how": _l("How"),
     "kind": _l("Kind"),
     "listed": _l("Listed publicly"),

@@ -51,7 +51,7 @@ LANGUAGES = {"id": _l("Indonesian"), "en": _l("English")}
 
 COMPLAINT_CSV = {
     "reference": _l("Reference"), "channel": _l("Channel"), "status": _l("Status"),
-    "grounds": _l("Grounds"), "client": _l("Client"), "officer": _l("Officer"),
+    "grounds": _l("Grounds for revocation"), "client": _l("Client"), "officer": _l("Officer"),
     "submitted_on": _l("Received on"), "due_on": _l("Due on"), "overdue": _l("Overdue"),
     "flagged": _l("Flagged as possibly malicious or mistaken"),
 }

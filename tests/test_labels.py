@@ -179,7 +179,7 @@ EXPECTED = [
     ("/staf/pengaduan/{ref}", "officer", ["Dicabut", "Formulir publik", "Bukti",
                                           "Sidang TPP", "Pencabutan sementara dan usulan pencabutan"]),
     ("/staf/pengaduan/{letter}", "supervisor", ["Surat", "Surat pelapor (pindaian)"]),
-    ("/staf/pengaduan/ekspor.csv", "head", ["Nomor registrasi", "Saluran", "Alasan", "Dicabut", "ya",
+    ("/staf/pengaduan/ekspor.csv", "head", ["Nomor registrasi", "Saluran", "Dasar pencabutan", "Dicabut", "ya",
                                             "Formulir publik"]),
     ("/staf/pengamatan/?status=followed_up", "officer", ["Dugaan pelanggaran"]),
     ("/admin/audit", "admin", ["Pengaduan {ref}", "Klien {client}"]),
@@ -274,10 +274,10 @@ def test_the_complaint_csv_speaks_the_language_of_who_downloads_it(app, users):
         reader = login_client(app, users.make("supervisor", locale=locale))
         body = reader.get("/staf/pengaduan/ekspor.csv").get_data(as_text=True)
         rows[locale] = list(csv.reader(io.StringIO(body)))
-    assert rows["id"][0] == ["Nomor registrasi", "Saluran", "Status", "Alasan", "Klien", "PK",
+    assert rows["id"][0] == ["Nomor registrasi", "Saluran", "Status", "Dasar pencabutan", "Klien", "PK",
                              "Tanggal diterima", "Batas waktu", "Melewati batas waktu",
                              "Ditandai kemungkinan beritikad buruk atau keliru"]
-    assert rows["en"][0] == ["Reference", "Channel", "Status", "Grounds", "Client", "Officer",
+    assert rows["en"][0] == ["Reference", "Channel", "Status", "Grounds for revocation", "Client", "Officer",
                              "Received on", "Due on", "Overdue",
                              "Flagged as possibly malicious or mistaken"]
     assert rows["id"][1][1:4] == ["Formulir publik", "Ditinjau", "Menimbulkan keresahan dalam "
