@@ -69,7 +69,7 @@ def _referral(posting_id: int, p: dict[str, User], client: Client) -> str:
     return referral.code
 
 
-def _complaint(p: dict[str, User], client: Client, office_id: int) -> str:
+def _complaint(p: dict[str, User], client: Client, office_id: int) -> tuple[str, str]:
     receipt = complaint_services.file_public({
         "office_id": office_id, "client_name": "Klien yang diadukan",
         "client_register_number": client.register_number, "submission_key": "worked-public",
@@ -104,7 +104,7 @@ def _complaint(p: dict[str, User], client: Client, office_id: int) -> str:
     move(p["regional"], case, "forward", note="Diteruskan dengan surat pengantar Kanwil.")
     move(p["regional"], case, "record_revoked", decree_number="PAS-123.PK.05.09/2026",
          decree_on=TODAY)
-    return case.reference
+    return case.reference, receipt.secret
 
 
 def _letter(p: dict[str, User], client: Client) -> str:
@@ -131,7 +131,7 @@ def build(app, scene: Scene) -> dict[str, str]:
         client_services.record_check_in(p["officer"], client, dt.date(2026, 4, 1), "attended")
         code = _referral(posting.id, p, client)
         letter = _letter(p, client)
-        reference = _complaint(p, client, client.office_id)
+        reference, secret = _complaint(p, client, client.office_id)
         db.session.commit()
-        return {"ref": reference, "letter": letter, "client": client.public_id, "code": code,
+        return {"ref": reference, "secret": secret, "letter": letter, "client": client.public_id, "code": code,
                 "observations": ",".join(observations)}
