@@ -254,7 +254,8 @@ REFERRAL = rules("referral", ("proposed", "interview", "offered", "declined", "p
     # A placement needs the client's name released (closing note; issue 5 §4 pseudonymous
     # "until the client's disclosure is released").
     ("start", {"interview", "offered"}, "placed", {"partner"}, {"on", "disclosed"}, NONE),
-    ("end", {"placed"}, "ended", {"partner"}, {"on", "reason"}, NONE),
+    # Issue 10 §3: on revocation "placements end" — the system ends a placement too.
+    ("end", {"placed"}, "ended", {"partner", "system"}, {"on", "reason"}, NONE),
     ("complete", {"placed"}, "completed", {"partner"}, {"on"}, NONE),
     # Issue 5 §4 "the officer can withdraw the referral"; the officer releases the name; only
     # the client's own PK or a supervisor (closing note).

@@ -211,6 +211,8 @@ class QueueFilterForm(Form):
                          choices=[("", _l("All grounds"))] + [(g, g) for g in GROUND_LABELS])
     officer = SelectField(_l("Officer"), validators=[Optional()])
     overdue = BooleanField(_l("Only overdue"))
+    summons = BooleanField(_l("Only unanswered summonses"))
+    waiting = BooleanField(_l("Only waiting for the client's return"))
     client = StringField(_l("Client name or register number"), validators=[Optional(), Length(max=80)])
 
 
