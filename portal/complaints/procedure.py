@@ -278,7 +278,8 @@ def close_others(actor: User | None, complaint: Complaint) -> int:
         Complaint.client_id == complaint.client_id, Complaint.id != complaint.id,
         Complaint.status.in_(OPEN_STATES))).all()
     for other in others:
-        move(None, other, "close_superseded", role=SYSTEM, note=complaint.reference,
+        # the system's move, made in the name of whoever recorded the deciding outcome
+        move(actor, other, "close_superseded", role=SYSTEM, note=complaint.reference,
              deciding_case=complaint.id)
     return len(others)
 
