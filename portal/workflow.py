@@ -161,12 +161,14 @@ class Workflow:
                 *, actor: Any = None, subject: Any = None,
                 only: Iterable[str] | None = None) -> list[Any] | None:
         """What stands between `role` and `action`: None when the move is not open to them at
-        all (wrong state, role or guard: it is not shown); otherwise the labels of the required
-        things `given` lacks (among `only`, when named), empty when the move may be made."""
+        all (wrong state, role, or — given `subject` — a guard: it is not shown); otherwise the
+        labels of the required things `given` lacks (among `only`, when named); empty when the
+        move may be made."""
         transition = self.transitions.get(action)
         if transition is None or state not in transition.sources or role not in transition.roles:
             return None
-        if transition.guards and self._guard_failure(transition, actor, subject) is not None:
+        if (subject is not None and transition.guards
+                and self._guard_failure(transition, actor, subject) is not None):
             return None
         given = given or {}
         wanted = set(only) if only is not None else set(transition.requires)

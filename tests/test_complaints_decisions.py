@@ -1,0 +1,363 @@
+"""Issue 10 §1–§3, §6: every deliberate decision through its confirmation page (grounds and
+reasons required, a second submit does nothing twice, a plain form POST without JavaScript),
+the sanctions ladder, the execution after the decree, the client's other complaints closed,
+and partners told only that their support ended. Expected words are the catalogue's
+Indonesian, written out here."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import pytest
+from sqlalchemy import select
+
+from portal.audit import AuditEvent
+from portal.clients.models import Client
+from portal.complaints.models import Complaint, ComplaintEvent, Sanction
+from portal.extensions import db
+from portal.offices.models import Office
+
+from .scene import Scene
+from .support import GROUNDS, login_client, make_complaint, prefixed
+from .test_complaints_steps import _prepared
+
+TODAY = dt.date.today()
+CHOOSE_A_GROUND = "Pilih minimal satu alasan."
+ALREADY = "Langkah ini sudah dilakukan; tidak ada yang dilakukan untuk kedua kalinya."
+
+# (decision, the state it is taken from, who takes it, what else its form needs) — DESIGN §5,
+# issue 10 §1 "close at triage, not pursued, written warning, summons, intensified
+# supervision, temporary revocation, proposal, forwarding, the final outcomes".
+IN_A_WEEK, IN_90_DAYS = (TODAY + dt.timedelta(days=7)).isoformat(), (TODAY + dt.timedelta(days=90)).isoformat()
+DECISIONS = [
+    ("close", "submitted", "supervisor", {"reason": "not_violation"}),
+    ("decide_not_pursued", "tpp_hearing", "head", {"reason": "insufficient"}),
+    ("decide_warning", "tpp_hearing", "head", {}),
+    ("decide_summons", "tpp_hearing", "head",
+     {"appear_on": IN_A_WEEK, "appear_time": "09:00", "appear_place": "Kantor Bapas, ruang PK"}),
+    ("decide_intensive", "tpp_hearing", "head", {"period_end_on": IN_90_DAYS, "review_on": IN_A_WEEK}),
+    ("decide_temporary_revocation", "tpp_hearing", "head", {}),
+    ("propose", "temporarily_revoked", "head", {}),
+    ("forward", "proposed", "regional", {}),
+    ("record_revoked", "forwarded", "regional", {"decree_number": "PAS-1.PK.05.09/2026",
+                                                 "decree_on": TODAY.isoformat()}),
+    ("record_cancelled", "forwarded", "regional", {"decree_number": "PAS-2.PK.05.09/2026",
+                                                   "decree_on": TODAY.isoformat(),
+                                                   "grounds": ["CONDITIONS_NOT_MET"]}),
+    ("record_not_revoked", "forwarded", "regional", {"decree_number": "PAS-3.PK.05.09/2026",
+                                                     "decree_on": TODAY.isoformat()}),
+]
+TARGET_ID = {"close": "Tidak ditindaklanjuti", "decide_not_pursued": "Tidak ditindaklanjuti",
+             "decide_warning": "Teguran / pengawasan intensif",
+             "decide_summons": "Teguran / pengawasan intensif",
+             "decide_intensive": "Teguran / pengawasan intensif",
+             "decide_temporary_revocation": "Dicabut sementara", "propose": "Diusulkan ke Kanwil",
+             "forward": "Diteruskan ke Ditjenpas", "record_revoked": "Dicabut",
+             "record_cancelled": "Dibatalkan (pembatalan PB)", "record_not_revoked": "Tidak dicabut"}
+CLIENT_STATUS = {"decide_temporary_revocation": "temporarily_revoked", "record_revoked": "revoked",
+                 "record_cancelled": "revoked", "record_not_revoked": "active",
+                 "decide_intensive": "intensive"}
+
+
+def _case(app, users, clients, state: str):
+    officer = users.make("officer")
+    complaint, _version = _prepared(app, clients, state, officer)
+    if state in ("temporarily_revoked", "proposed", "forwarded"):
+        with app.app_context():
+            db.session.get(Complaint, complaint.id).client.status = "temporarily_revoked"
+            db.session.commit()
+    return complaint
+
+
+def _state(app, complaint_id: int, action: str):
+    with app.app_context():
+        stored = db.session.get(Complaint, complaint_id)
+        moves = [e for e in stored.events if e.kind == "move" and e.action == action]
+        return stored.status, stored.version, moves, stored.client.status if stored.client else None
+
+
+def _page(response) -> str:
+    return html.unescape(response.get_data(as_text=True))
+
+
+def _words(response) -> str:
+    """The page's text without its markup, spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", _page(response)).split())
+
+
+@pytest.mark.parametrize("action, state, who, extra", DECISIONS, ids=[d[0] for d in DECISIONS])
+def test_each_decision_confirmed_with_its_grounds(app, users, clients, action, state, who, extra):
+    complaint = _case(app, users, clients, state)
+    session = login_client(app, users.make(who))
+    url = f"/staf/pengaduan/{complaint.reference}/langkah/{action}"
+    _status, version, _moves, client_before = _state(app, complaint.id, action)
+
+    # GET restates what will happen, to whom; the case page links here instead of acting
+    case_page = _page(session.get(f"/staf/pengaduan/{complaint.reference}"))
+    assert f'href="{url}"' in case_page
+    confirm = session.get(url)
+    page = _page(confirm)
+    assert "Yang akan terjadi" in page and "Yang diberi tahu" in page
+    assert f"→ {TARGET_ID[action]}" in _words(confirm)
+    with app.app_context():
+        assert db.session.get(Complaint, complaint.id).client.full_name in page
+
+    # refused without grounds and reasons: the page comes back, the field marked, text kept
+    form = {"version": version, **extra}
+    refused = session.post(url, data=prefixed(action, {**form, "grounds_text": "Belum lengkap sekali"}
+                                              if action != "record_cancelled" else
+                                              {**form, "grounds": [], "grounds_text": "Belum lengkap sekali"}))
+    text = _page(refused)
+    assert refused.status_code == 200
+    assert CHOOSE_A_GROUND in text and 'aria-invalid="true"' in text
+    assert "Belum lengkap sekali" in text  # what was typed stays
+    assert 'class="alert alert-danger"' in text  # the summary at the top
+    no_reason = session.post(url, data=prefixed(action, {**GROUNDS, **form, "grounds_text": ""}))
+    assert no_reason.status_code == 200 and "Tuliskan alasan keputusan ini." in _page(no_reason)
+    assert _state(app, complaint.id, action)[:3] == (state, version, [])
+
+    # a plain form POST (no JavaScript) takes it; the same form sent again does nothing twice
+    data = prefixed(action, {**GROUNDS, **form})
+    first = session.post(url, data=data)
+    assert first.status_code == 302 and first.headers["Location"] == f"/staf/pengaduan/{complaint.reference}"
+    second = session.post(url, data=data, follow_redirects=True)
+    assert ALREADY in _page(second)
+    status, _version, moves, client_after = _state(app, complaint.id, action)
+    assert status != state and len(moves) == 1
+    # the grounds by their labels and the reasons, in the timeline and (as codes) in the audit
+    assert GROUNDS["grounds_text"] in moves[0].body
+    label = ("Syarat pembebasan bersyarat tidak terpenuhi saat diberikan" if action == "record_cancelled"
+             else "Menimbulkan keresahan dalam masyarakat")
+    assert f"Dasar: {label}" in moves[0].body
+    with app.app_context():
+        audit = db.session.scalars(select(AuditEvent).where(
+            AuditEvent.action == f"complaint.{action}")).all()
+        assert len(audit) == 1
+        assert audit[0].details["reason_given"] is True
+        assert audit[0].details["grounds"] == (extra.get("grounds") or GROUNDS["grounds"])
+    if action in CLIENT_STATUS:  # the client's status before → after, as the page said
+        assert (client_before, client_after) == (
+            "temporarily_revoked" if state in ("proposed", "forwarded", "temporarily_revoked") else "active",
+            CLIENT_STATUS[action])
+
+
+def test_blocked_steps_are_shown_disabled_with_the_reason(app, users, clients):
+    """Issue 10 §6: "Rekam BAP klien terlebih dahulu" instead of an offer that is refused."""
+    officer = users.make("officer")
+    complaint, _version = _prepared(app, clients, "examination", officer, baps=("complainant",))
+    page = _page(login_client(app, officer).get(f"/staf/pengaduan/{complaint.reference}"))
+    assert "Rekam BAP klien terlebih dahulu" in page
+    assert "Rekam BAP pelapor terlebih dahulu" not in page
+    assert "disabled" in page
+    head = users.make("head")
+    unheard, _version = _prepared(app, clients, "tpp_hearing", officer, hearing=False)
+    page = _page(login_client(app, head).get(f"/staf/pengaduan/{unheard.reference}"))
+    assert page.count("Rekam sidang TPP terlebih dahulu") == 5  # five decisions wait for it
+    confirm = _page(login_client(app, head).get(
+        f"/staf/pengaduan/{unheard.reference}/langkah/decide_temporary_revocation"))
+    assert "Rekam sidang TPP terlebih dahulu" in confirm and "disabled" in confirm
+
+
+def test_workflow_blocked_names_what_is_missing(app):
+    from portal.complaints.workflow import COMPLAINT_WORKFLOW as flow
+    with app.test_request_context():
+        # not open at all: the wrong state, or a role the row does not name
+        assert flow.blocked("refer_to_tpp", "in_review", "officer") is None
+        assert flow.blocked("refer_to_tpp", "examination", "head") is None
+        missing = flow.blocked("refer_to_tpp", "examination", "officer", {"complainant_bap": True})
+        assert [str(m) for m in missing] == ["berita acara pemeriksaan (BAP) klien"]
+        assert flow.blocked("refer_to_tpp", "examination", "officer",
+                            {"complainant_bap": True, "client_bap": True}) == []
+        # `only`: the case's own prerequisites, not what the confirmation page asks for
+        assert flow.blocked("decide_warning", "tpp_hearing", "head", {"hearing": True},
+                            only=("hearing",)) == []
+
+
+def test_summons_unanswered_on_the_lists_until_the_answer(app, users, clients):
+    officer, head, supervisor = users.make("officer"), users.make("head"), users.make("supervisor")
+    complaint, version = _prepared(app, clients, "tpp_hearing", officer)
+    url = f"/staf/pengaduan/{complaint.reference}/langkah/decide_summons"
+    kepala = login_client(app, head)
+    past = kepala.post(url, data=prefixed("decide_summons", {
+        **GROUNDS, "version": version, "appear_on": (TODAY - dt.timedelta(days=1)).isoformat(),
+        "appear_place": "Kantor Bapas"}))
+    assert past.status_code == 200 and "Hari menghadap tidak boleh sudah lewat." in _page(past)
+    kepala.post(url, data=prefixed("decide_summons", {
+        **GROUNDS, "version": version, "appear_on": IN_A_WEEK, "appear_time": "10:30",
+        "appear_place": "Kantor Bapas, ruang PK"}))
+    with app.app_context():
+        summons = db.session.scalar(select(Sanction))
+        assert (summons.kind, summons.appear_on.isoformat(), summons.appear_time, summons.appear_place) == \
+            ("summons", IN_A_WEEK, "10:30", "Kantor Bapas, ruang PK")
+        letters = db.session.scalars(select(ComplaintEvent.body).where(
+            ComplaintEvent.action == "letter_recorded")).all()
+        assert any(b.startswith("Surat panggilan kepada klien") for b in letters)
+        summons.appear_on = TODAY - dt.timedelta(days=2)  # the day passes with no answer
+        db.session.commit()
+        sanction_id, name = summons.id, summons.client.full_name
+    for person in (officer, supervisor):
+        alerts = _page(login_client(app, person).get("/staf/klien/peringatan"))
+        assert "Panggilan yang tidak dipenuhi" in alerts and name in alerts
+        queue = _page(login_client(app, person).get("/staf/pengaduan/?summons=y"))
+        assert complaint.reference in queue and "panggilan tidak dipenuhi" in queue
+    with app.app_context():
+        version = db.session.get(Complaint, complaint.id).version
+    answered = login_client(app, officer).post(
+        f"/staf/pengaduan/{complaint.reference}/panggilan/{sanction_id}",
+        data={"version": version, "appeared": "yes", "answered_on": TODAY.isoformat()})
+    assert answered.status_code == 302
+    assert name not in _page(login_client(app, officer).get("/staf/klien/peringatan"))
+    assert complaint.reference not in _page(login_client(app, officer).get("/staf/pengaduan/?summons=y"))
+
+
+def test_warning_with_intensified_supervision_needs_its_period(app, users, clients):
+    officer, head = users.make("officer"), users.make("head")
+    complaint, version = _prepared(app, clients, "tpp_hearing", officer)
+    url = f"/staf/pengaduan/{complaint.reference}/langkah/decide_warning"
+    kepala = login_client(app, head)
+    refused = kepala.post(url, data=prefixed("decide_warning", {**GROUNDS, "version": version,
+                                                               "also_intensive": "y"}))
+    assert refused.status_code == 200 and "Isi tanggal berakhirnya pengawasan intensif." in _page(refused)
+    assert _state(app, complaint.id, "decide_warning")[0] == "tpp_hearing"
+    kepala.post(url, data=prefixed("decide_warning", {
+        **GROUNDS, "version": version, "also_intensive": "y", "period_end_on": IN_90_DAYS,
+        "review_on": IN_A_WEEK}))
+    with app.app_context():
+        kinds = sorted(s.kind for s in db.session.scalars(select(Sanction)))
+        stored = db.session.get(Complaint, complaint.id)
+        assert kinds == ["intensive", "warning"]
+        assert (stored.status, stored.client.status) == ("warning_issued", "intensive")
+
+
+def test_execution_waits_counts_days_and_closes_on_return(app, users, clients):
+    officer, head, regional = users.make("officer"), users.make("head"), users.make("regional")
+    complaint = _case(app, users, clients, "forwarded")
+    with app.app_context():
+        version = db.session.get(Complaint, complaint.id).version
+    login_client(app, regional).post(
+        f"/staf/pengaduan/{complaint.reference}/langkah/record_revoked",
+        data=prefixed("record_revoked", {**GROUNDS, "version": version,
+                                         "decree_number": "PAS-9.PK.05.09/2026",
+                                         "decree_on": TODAY.isoformat()}))
+    with app.app_context():
+        stored = db.session.get(Complaint, complaint.id)
+        assert stored.status == "revoked" and stored.closed_at is None  # open for execution
+        stored.execution.since_on = TODAY - dt.timedelta(days=8)  # eight days, Bapas period 7
+        db.session.commit()
+    queue = _page(login_client(app, head).get("/staf/pengaduan/?waiting=y"))
+    assert complaint.reference in queue and "menunggu pengembalian: 8 hari" in queue
+    assert "pengembalian melewati batas" in queue
+    per_bapas = _page(login_client(app, regional).get("/staf/pengaduan/"))
+    assert "Klien yang dicabut dan belum dikembalikan, per Bapas" in per_bapas
+    with app.app_context():
+        stored = db.session.get(Complaint, complaint.id)
+        db.session.get(Office, stored.office_id).return_overdue_days = 10
+        db.session.commit()
+    assert "pengembalian melewati batas" not in _page(login_client(app, head).get("/staf/pengaduan/?waiting=y"))
+    # the officer of the case records the return; a date before the outcome is refused
+    with app.app_context():
+        stored = db.session.get(Complaint, complaint.id)
+        stored.assigned_officer_id = officer.id
+        db.session.commit()
+        version = stored.version
+    pk = login_client(app, officer)
+    early = pk.post(f"/staf/pengaduan/{complaint.reference}/eksekusi/kembali", follow_redirects=True, data={
+        "version": version, "returned_on": (TODAY - dt.timedelta(days=30)).isoformat(),
+        "facility": "Lapas Kelas I Sukamiskin"})
+    assert "Tanggal pengembalian harus di antara tanggal putusan dan hari ini." in _page(early)
+    pk.post(f"/staf/pengaduan/{complaint.reference}/eksekusi/kembali", data={
+        "version": version, "returned_on": TODAY.isoformat(), "facility": "Lapas Kelas I Sukamiskin"})
+    with app.app_context():
+        stored = db.session.get(Complaint, complaint.id)
+        assert stored.execution.returned_on == TODAY and stored.execution.facility == "Lapas Kelas I Sukamiskin"
+        assert stored.closed_at is not None
+    assert complaint.reference not in _page(login_client(app, head).get("/staf/pengaduan/?waiting=y"))
+
+
+def test_revocation_closes_the_clients_other_open_complaints(app, users, clients):
+    regional, supervisor = users.make("regional"), users.make("supervisor")
+    deciding = _case(app, users, clients, "forwarded")
+    with app.app_context():
+        client = db.session.get(Complaint, deciding.id).client
+        version = db.session.get(Complaint, deciding.id).version
+    other = make_complaint(app, status="in_review", client=client)
+    finished = make_complaint(app, status="not_pursued", client=client)
+    confirm = _page(login_client(app, regional).get(
+        f"/staf/pengaduan/{deciding.reference}/langkah/record_revoked"))
+    assert other.reference in confirm and finished.reference not in confirm
+    login_client(app, regional).post(
+        f"/staf/pengaduan/{deciding.reference}/langkah/record_revoked",
+        data=prefixed("record_revoked", {**GROUNDS, "version": version,
+                                         "decree_number": "PAS-8.PK.05.09/2026",
+                                         "decree_on": TODAY.isoformat()}))
+    with app.app_context():
+        closed = db.session.get(Complaint, other.id)
+        assert (closed.status, closed.decided_in_id) == ("superseded", deciding.id)
+        assert closed.events[0].action == "close_superseded"
+        assert db.session.get(Complaint, finished.id).status == "not_pursued"
+    page = _page(login_client(app, supervisor).get(f"/staf/pengaduan/{other.reference}"))
+    assert "Ditutup: diputus dalam perkara lain" in page
+    assert f'href="/staf/pengaduan/{deciding.reference}"' in page
+
+
+def test_partners_are_told_only_that_support_ended(app, users, clients, orgs, mailbox):
+    scene = Scene(app, users, clients, orgs)
+    scene.referral("placed", disclosed=True)
+    scene.complaint("tpp_hearing", baps=True, hearing=True)
+    earlier = len(mailbox.to(scene.partner.email))  # the referral's own news came before
+    response = login_client(app, scene.head).post(
+        f"/staf/pengaduan/{scene.values['ref']}/langkah/decide_temporary_revocation",
+        data=prefixed("decide_temporary_revocation", {
+            **GROUNDS, "version": scene.values["complaint_version"],
+            "grounds_text": "Klien mengancam warga dengan senjata tajam; pencabutan sementara."}))
+    assert response.status_code == 302
+    with app.app_context():
+        from portal.clients.models import Assignment
+        from portal.jobs.models import Referral
+        from portal.notifications import Notification
+        assert db.session.get(Assignment, scene.assignment.id).status == "ended"
+        assert db.session.scalar(select(Referral.status)) == "ended"
+        kinds = db.session.scalars(select(Notification.kind).where(
+            Notification.user_id == scene.partner.id)).all()
+        assert kinds == ["support_ended"]
+        client_name = db.session.get(Client, scene.client.id).full_name
+    told = mailbox.to(scene.partner.email)[earlier:]
+    assert [m["Subject"] for m in told] == ["Pendampingan seorang klien telah berakhir"]
+    body = mailbox.body(told[0])
+    assert "telah berakhir" in body
+    for never in ("cabut", "Cabut", "pencabutan", "revoc", "senjata", "pelanggaran", "alasan",
+                  "TPP", "pengaduan", client_name):
+        assert never not in body, never
+    page = _page(login_client(app, scene.partner).get("/notifikasi/"))
+    assert "Pendampingan organisasi Anda bagi seorang klien telah berakhir" in page
+    assert "cabut" not in page.lower()
+
+
+def test_public_withdrawal_confirmed_with_a_reason(app):
+    complaint = make_complaint(app, status="in_review")
+    tracker = app.test_client()
+    tracker.post("/pengaduan/lacak", data={"reference": complaint.reference, "secret": "rahasia-uji-1234"})
+    case = _page(tracker.get("/pengaduan/kasus"))
+    assert 'href="/pengaduan/kasus/tarik"' in case  # a link to the page, not a one-press form
+    page = _page(tracker.get("/pengaduan/kasus/tarik"))
+    assert "Yang akan terjadi" in page and "Ditarik" in page
+    refused = tracker.post("/pengaduan/kasus/tarik", data={"version": complaint.version, "grounds_text": ""})
+    assert refused.status_code == 200 and "Tuliskan alasan Anda menarik pengaduan." in _page(refused)
+    data = {"version": complaint.version, "grounds_text": "Sudah diselesaikan secara kekeluargaan."}
+    assert tracker.post("/pengaduan/kasus/tarik", data=data).status_code == 302
+    again = tracker.post("/pengaduan/kasus/tarik", data=data, follow_redirects=True)
+    assert ALREADY in _page(again)
+    status, _version, moves, _client = _state(app, complaint.id, "withdraw")
+    assert status == "withdrawn" and len(moves) == 1
+    assert moves[0].body == "Sudah diselesaikan secara kekeluargaan."
+
+
+def test_cancellation_offers_its_own_grounds(app, users, clients):
+    complaint = _case(app, users, clients, "forwarded")
+    page = _page(login_client(app, users.make("regional")).get(
+        f"/staf/pengaduan/{complaint.reference}/langkah/record_cancelled"))
+    assert "Syarat pembebasan bersyarat tidak terpenuhi saat diberikan" in page
+    assert "Menimbulkan keresahan dalam masyarakat" not in page
+    assert 'value="CONDITIONS_NOT_MET"' in page and "checked" not in page.split("CONDITIONS_NOT_MET")[1][:40]
+
