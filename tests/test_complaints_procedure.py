@@ -110,7 +110,8 @@ def test_the_whole_path_and_what_each_party_sees(app, users, clients, mailbox):
     with app.app_context():
         assert db.session.get(Client, client.id).status == "temporarily_revoked"
         version = db.session.scalar(select(Complaint.version))
-    kepala.post(f"/staf/pengaduan/{reference}/langkah/propose", data=prefixed("propose", {**GROUNDS, "version": version}))
+    kepala.post(f"/staf/pengaduan/{reference}/langkah/propose",
+                data=prefixed("propose", {**GROUNDS, "version": version}))
     assert mailbox.to(regional.email), "the regional office is told"
 
     kanwil = login_client(app, regional)
@@ -121,7 +122,8 @@ def test_the_whole_path_and_what_each_party_sees(app, users, clients, mailbox):
     assert kanwil.get(f"/staf/pengaduan/{reference}/pelapor").status_code == 403  # DESIGN §2
     with app.app_context():
         version = db.session.scalar(select(Complaint.version))
-    kanwil.post(f"/staf/pengaduan/{reference}/langkah/forward", data=prefixed("forward", {**GROUNDS, "version": version}))
+    kanwil.post(f"/staf/pengaduan/{reference}/langkah/forward",
+                data=prefixed("forward", {**GROUNDS, "version": version}))
     with app.app_context():
         version = db.session.scalar(select(Complaint.version))
     kanwil.post(

@@ -2,10 +2,10 @@
 of their province, partners only what they filed themselves."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from flask import abort
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
@@ -169,7 +169,8 @@ def officers_of(user: User) -> list[User]:
         User.active.is_(True)).order_by(User.name)))
 
 
-def _unanswered():
+def _unanswered() -> ColumnElement[bool]:
+    """A summons whose day has passed with no answer recorded."""
     return (Sanction.kind == "summons") & Sanction.appeared.is_(None) & (Sanction.appear_on < today())
 
 
@@ -191,8 +192,9 @@ def summons_pending_ids(user: User, complaint_ids: list[int]) -> set[int]:
     """Which of these cases have an unanswered summons (a badge on the queue)."""
     if not complaint_ids:
         return set()
-    return set(db.session.scalars(select(Sanction.complaint_id).where(
-        Sanction.complaint_id.in_(complaint_ids), _unanswered())))
+    found = db.session.scalars(select(Sanction.complaint_id).where(
+        Sanction.complaint_id.in_(complaint_ids), _unanswered()))
+    return {complaint_id for complaint_id in found if complaint_id is not None}
 
 
 def waiting_returns(user: User) -> list[tuple[Office, int, int]]:
@@ -205,7 +207,7 @@ def waiting_returns(user: User) -> list[tuple[Office, int, int]]:
         .join(Complaint, Execution.complaint_id == Complaint.id)
         .where(Office.region_id == user.region_id, Execution.returned_on.is_(None),
                Complaint.status.in_(EXECUTION_STATES)).order_by(Office.name)).all()
-    table: dict[int, list] = {}
+    table: dict[int, list[Any]] = {}
     for office, since_on in rows:
         entry = table.setdefault(office.id, [office, 0, 0])
         entry[1] += 1
