@@ -211,6 +211,8 @@ POLICY: dict[str, Rule] = {
                                       to("/staf/pengaduan/{x.complaint}")),
     "complaints.execution": Rule(STAFF, "/staf/pengaduan/{x.complaint}/eksekusi/surat",
                                  to("/staf/pengaduan/{x.complaint}")),
+    # issue 10 §3 "after a period the Bapas sets": the head of the Bapas sets it
+    "complaints.return_period": Rule(("head",), "/staf/pengaduan/pengaturan", out=False),
     "complaints.note": Rule(STAFF, "/staf/pengaduan/{x.complaint}/catatan", to("/staf/pengaduan/{x.complaint}")),
     "complaints.assign": Rule(STAFF, "/staf/pengaduan/{x.complaint}/tugaskan",
                               to("/staf/pengaduan/{x.complaint}")),

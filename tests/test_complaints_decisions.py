@@ -361,3 +361,58 @@ def test_cancellation_offers_its_own_grounds(app, users, clients):
     assert "Menimbulkan keresahan dalam masyarakat" not in page
     assert 'value="CONDITIONS_NOT_MET"' in page and "checked" not in page.split("CONDITIONS_NOT_MET")[1][:40]
 
+
+
+def test_records_after_a_decision_answer_bad_input(app, users, clients):
+    """Each form of issue 10 §2, §3 refuses bad input in words and saves nothing."""
+    officer, head = users.make("officer"), users.make("head")
+    complaint, version = _prepared(app, clients, "tpp_hearing", officer)
+    summons = login_client(app, head).post(
+        f"/staf/pengaduan/{complaint.reference}/langkah/decide_summons",
+        data=prefixed("decide_summons", {**GROUNDS, "version": version, "appear_on": IN_A_WEEK,
+                                         "appear_time": "9 pagi", "appear_place": "Kantor Bapas"}))
+    assert summons.status_code == 200
+    assert "Tulis jam dengan format JJ:MM, misalnya 09:00." in _page(summons)
+    assert 'value="9 pagi"' in _page(summons)
+    with app.app_context():
+        stored = db.session.get(Complaint, complaint.id)
+        stored.status = "warning_issued"
+        stored.sanctions.append(Sanction(client_id=stored.client_id, office_id=stored.office_id,
+                                         kind="summons", issued_on=TODAY, appear_on=TODAY,
+                                         appear_place="Kantor Bapas", grounds=[]))
+        db.session.commit()
+        version, sanction_id = stored.version, stored.sanctions[0].id
+    pk = login_client(app, officer)
+    answer = pk.post(f"/staf/pengaduan/{complaint.reference}/panggilan/{sanction_id}",
+                     data={"version": version, "answered_on": TODAY.isoformat()}, follow_redirects=True)
+    assert "Tidak ada yang disimpan" in _page(answer) and "Apakah klien hadir?" in _page(answer)
+    with app.app_context():
+        assert db.session.get(Sanction, sanction_id).appeared is None
+        stored = db.session.get(Complaint, complaint.id)
+        stored.status = "revoked"
+        db.session.commit()
+        version = stored.version
+    tomorrow = (TODAY + dt.timedelta(days=1)).isoformat()
+    letter = login_client(app, head).post(
+        f"/staf/pengaduan/{complaint.reference}/eksekusi/surat", follow_redirects=True,
+        data={"version": version, "addressee": "Kepala Polres Bandung", "letter_on": tomorrow})
+    assert "Tanggal tidak boleh di masa mendatang." in _page(letter)
+    at_large = pk.post(f"/staf/pengaduan/{complaint.reference}/eksekusi/buron", follow_redirects=True,
+                       data={"version": version, "body": ""})
+    assert "Tidak ada yang disimpan" in _page(at_large) and "Isian ini wajib diisi." in _page(at_large)
+    with app.app_context():
+        assert db.session.get(Complaint, complaint.id).execution is None
+
+
+def test_the_head_sets_the_return_period(app, users):
+    """Issue 10 §3: "an overdue mark after a period the Bapas sets (default 7 days)"."""
+    head = users.make("head")
+    kepala = login_client(app, head)
+    page = _page(kepala.get("/staf/pengaduan/pengaturan"))
+    assert 'value="7"' in page
+    bad = kepala.post("/staf/pengaduan/pengaturan", data={"days": "0"})
+    assert bad.status_code == 200 and 'value="0"' in _page(bad) and "invalid-feedback" in _page(bad)
+    kepala.post("/staf/pengaduan/pengaturan", data={"days": "14"})
+    with app.app_context():
+        assert db.session.get(Office, head.office_id).return_overdue_days == 14
+    assert login_client(app, users.make("supervisor")).get("/staf/pengaduan/pengaturan").status_code == 403

@@ -443,6 +443,8 @@ ROWS = [
      "POST /staf/pengaduan/{ref}/eksekusi/kembali",
      {"version": "{complaint_version}", "returned_on": "{today}", "facility": "Lapas Kelas I Sukamiskin"},
      "complaint.record_return", "Complaint {complaint_id}", A),
+    ("return period set", "client", "head", "POST /staf/pengaduan/pengaturan", {"days": "10"},
+     "office.return_period_set", "Office {office_a}", A),
     ("complaint record_at_large", "complaint revoked, awaiting return", "officer",
      "POST /staf/pengaduan/{ref}/eksekusi/buron",
      {"version": "{complaint_version}", "body": "Tidak ditemukan di alamat terdaftar."},

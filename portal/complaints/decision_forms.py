@@ -8,12 +8,13 @@ from wtforms import (
     BooleanField,
     DateField,
     HiddenField,
+    IntegerField,
     RadioField,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
 from ..forms import Form
 from ..validators import MultiCheckboxField, not_in_future
@@ -25,9 +26,9 @@ class DecisionForm(Form):
     words, both required, plus what the decision itself needs."""
 
     version = HiddenField()
-    grounds = MultiCheckboxField(_l("Grounds"), validators=[DataRequired(_l("Choose at least one ground."))])
+    grounds = MultiCheckboxField(_l("Legal grounds"), validators=[DataRequired(_l("Choose at least one ground."))])
     grounds_text = TextAreaField(
-        _l("Reasons"), validators=[DataRequired(_l("Write the reasons for this decision.")),
+        _l("The reasons, in words"), validators=[DataRequired(_l("Write the reasons for this decision.")),
                                    Length(min=10, max=3000)],
         description=_l("In your own words: the facts the decision rests on. They are kept in the "
                        "case timeline and the audit log."))
@@ -85,3 +86,11 @@ class AtLargeForm(Form):
 
     version = HiddenField()
     body = TextAreaField(_l("What is known"), validators=[DataRequired(), Length(min=5, max=3000)])
+
+
+class ReturnPeriodForm(Form):
+    """The days a revoked client may stay out before the return counts as overdue."""
+
+    days = IntegerField(_l("Days before a return counts as overdue"),
+                        validators=[DataRequired(), NumberRange(min=1, max=90)],
+                        description=_l("Counted from the day the outcome was recorded."))

@@ -16,7 +16,14 @@ from ..security import BAPAS_STAFF as CASEWORKERS
 from ..security import roles_required
 from ..workflow import MissingFields, Refused
 from . import bp, procedure, queries, services
-from .decision_forms import AphLetterForm, AtLargeForm, DecisionForm, ReturnForm, SummonsAnswerForm
+from .decision_forms import (
+    AphLetterForm,
+    AtLargeForm,
+    DecisionForm,
+    ReturnForm,
+    ReturnPeriodForm,
+    SummonsAnswerForm,
+)
 from .models import Complaint, Sanction
 from .workflow import CASE_PREREQUISITES, COMPLAINT_WORKFLOW, PREREQUISITE_HINTS, STATUS_LABELS
 
@@ -162,6 +169,22 @@ def execution(reference: str, step: str) -> Response:
         procedure.record_at_large(current_user, complaint, at_large.body.data)
     flash(_("Saved."), "success")
     return redirect(url_for("complaints.case", reference=reference))
+
+
+@bp.route("/staf/pengaduan/pengaturan", methods=["GET", "POST"])
+@roles_required("head")
+def return_period() -> Any:
+    """The Kepala Bapas sets when a revoked client's return counts as overdue (issue 10 §3)."""
+    from ..offices.models import Office
+    office = db.session.get(Office, current_user.office_id)
+    if office is None:
+        abort(404)
+    form = ReturnPeriodForm(days=office.return_overdue_days)
+    if form.validate_on_submit():
+        procedure.set_return_period(current_user, office, form.days.data)
+        flash(_("Saved."), "success")
+        return redirect(url_for("complaints.return_period"))
+    return render_template("complaints/return_period.html", form=form, office=office)
 
 
 def execution_forms(complaint: Complaint) -> dict[str, Any]:

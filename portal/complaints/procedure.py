@@ -19,7 +19,7 @@ from ..db import today, utcnow
 from ..extensions import db
 from ..notifications import notify
 from ..observations.workflow import GROUND_LABELS
-from ..workflow import Refused
+from ..workflow import NotPermitted, Refused
 from .models import Complaint, Execution, Sanction
 from .workflow import CANCELLATION_GROUNDS, EXECUTION_STATES, OPEN_STATES, SYSTEM
 
@@ -252,6 +252,16 @@ def record_at_large(actor: User, complaint: Complaint, note: str) -> None:
     execution.at_large_note = note.strip()
     _event(complaint, "record", actor, action="record_at_large", body=note.strip())
     audit.record(actor, "complaint.record_at_large", complaint, office_id=complaint.office_id)
+
+
+def set_return_period(actor: User, office: Any, days: int) -> None:
+    """The Kepala Bapas sets the period after which a revoked client's return is overdue."""
+    if actor.role != "head" or actor.office_id != office.id:
+        raise NotPermitted("set_return_period")
+    before = office.return_overdue_days
+    office.return_overdue_days = days
+    audit.record(actor, "office.return_period_set", office, office_id=office.id,
+                 before=before, after=days)
 
 
 def days_waiting(execution: Execution | None, on: dt.date | None = None) -> int | None:
