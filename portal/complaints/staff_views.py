@@ -194,9 +194,8 @@ def act(reference: str, action: str):
     _form_or_refuse(form)
     services.check_version(complaint, form.version.data)
     services.move(current_user, complaint, action, note=form.message.data or form.note.data or None,
-                  officer=form.officer_id.data, reason=form.reason.data, office=form.office_id.data,
-                  message=form.message.data, decree_number=form.decree_number.data,
-                  decree_on=form.decree_on.data, register_number=form.register_number.data)
+                  officer=form.officer_id.data, office=form.office_id.data,
+                  message=form.message.data, register_number=form.register_number.data)
     flash(_("Saved."), "success")
     return redirect(back)
 
