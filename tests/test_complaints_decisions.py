@@ -416,3 +416,24 @@ def test_the_head_sets_the_return_period(app, users):
     with app.app_context():
         assert db.session.get(Office, head.office_id).return_overdue_days == 14
     assert login_client(app, users.make("supervisor")).get("/staf/pengaduan/pengaturan").status_code == 403
+
+
+def test_partner_withdrawal_confirmed_with_a_reason(app, users, clients):
+    partner = users.make("partner")
+    complaint = make_complaint(app, client=clients.make(), complainant_user_id=partner.id, channel="portal")
+    session = login_client(app, partner)
+    url = f"/mitra/pengaduan/{complaint.reference}/tarik"
+    assert f'href="{url}"' in _page(session.get(f"/mitra/pengaduan/{complaint.reference}"))
+    assert "Yang akan terjadi" in _page(session.get(url))
+    refused = session.post(url, data={"version": complaint.version, "grounds_text": "singkat"})
+    assert refused.status_code == 200 and "singkat" in _page(refused)  # too short, kept
+    assert "invalid-feedback" in _page(refused)
+    assert _state(app, complaint.id, "withdraw")[0] == "submitted"
+    data = {"version": complaint.version, "grounds_text": "Klien sudah kembali mengikuti program."}
+    assert session.post(url, data=data).status_code == 302
+    assert ALREADY in _page(session.post(url, data=data, follow_redirects=True))
+    status, _version, moves, _client = _state(app, complaint.id, "withdraw")
+    assert status == "withdrawn" and len(moves) == 1
+    with app.app_context():
+        audit = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "complaint.withdraw"))
+        assert audit.details["reason_given"] is True and audit.actor_id == partner.id
