@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from portal.audit import AuditEvent
-from portal.complaints.models import Complaint
+from portal.complaints.models import Complaint, ComplaintEvent
 from portal.extensions import db
 
 from .support import GROUNDS, login_client, make_complaint, prefixed
@@ -52,6 +52,13 @@ TARGET_ID = {"close": "Tidak ditindaklanjuti", "decide_not_pursued": "Tidak diti
              "decide_temporary_revocation": "Dicabut sementara", "propose": "Diusulkan ke Kanwil",
              "forward": "Diteruskan ke Ditjenpas", "record_revoked": "Dicabut",
              "record_cancelled": "Dibatalkan (pembatalan PB)", "record_not_revoked": "Tidak dicabut"}
+# The letters each decision records for the documents package (issue 10 §4; the PDFs are the
+# documents work): the first line of each "letter to be issued" entry of the timeline.
+LETTERS_ID = {"decide_warning": ["Keputusan Kepala Bapas", "Surat teguran kepada klien"],
+              "decide_summons": ["Keputusan Kepala Bapas", "Surat panggilan kepada klien"],
+              "decide_intensive": ["Keputusan Kepala Bapas"],
+              "decide_temporary_revocation": ["Keputusan Kepala Bapas"],
+              "forward": ["Surat penerusan ke Ditjenpas"]}
 CLIENT_STATUS = {"decide_temporary_revocation": "temporarily_revoked", "record_revoked": "revoked",
                  "record_cancelled": "revoked", "record_not_revoked": "active",
                  "decide_intensive": "intensive"}
@@ -127,6 +134,10 @@ def test_each_decision_confirmed_with_its_grounds(app, users, clients, action, s
     label = ("Syarat pembebasan bersyarat tidak terpenuhi saat diberikan" if action == "record_cancelled"
              else "Menimbulkan keresahan dalam masyarakat")
     assert f"Dasar: {label}" in moves[0].body
+    with app.app_context():
+        letters = db.session.scalars(select(ComplaintEvent.body).where(
+            ComplaintEvent.complaint_id == complaint.id, ComplaintEvent.action == "letter_recorded")).all()
+        assert sorted(body.split("\n")[0] for body in letters) == LETTERS_ID.get(action, [])
     with app.app_context():
         audit = db.session.scalars(select(AuditEvent).where(
             AuditEvent.action == f"complaint.{action}")).all()

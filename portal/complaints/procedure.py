@@ -116,6 +116,17 @@ def letter_decision(actor: User | None, complaint: Complaint, action: str) -> No
         _("Client"): complaint.client.full_name if complaint.client else complaint.client_name})
 
 
+def letter_forwarding(actor: User | None, complaint: Complaint) -> None:
+    """Call site of the Kanwil's letter forwarding the proposal to Ditjenpas."""
+    _letter(actor, complaint, _("Forwarding letter to Ditjenpas"), {
+        _("Client"): complaint.client.full_name if complaint.client else complaint.client_name})
+
+
+def forwarded(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
+    """The effect of forwarding: the Kanwil's letter to Ditjenpas."""
+    letter_forwarding(actor, complaint)
+
+
 def letter_aph(actor: User | None, complaint: Complaint, execution: Execution) -> None:
     """Call site of the letter to the police or prosecutor (APH) asking for the client's return."""
     _letter(actor, complaint, _("Letter to the police or prosecutor (APH)"), {

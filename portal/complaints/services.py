@@ -349,6 +349,7 @@ EFFECTS: dict[str, Callable[[User | None, Complaint, MoveInputs], None]] = {
     "decide_summons": procedure.decide_summons,
     "decide_intensive": procedure.decide_intensive,
     "close_superseded": procedure.superseded,
+    "forward": procedure.forwarded,
     "record_cancelled": _record_outcome,
     "decide_temporary_revocation": _decide_temporary_revocation,
     "propose": _propose,
