@@ -28,6 +28,7 @@ AUDIT_ACTIONS = {
     "offices.import": _l("Office list imported"),
     "calendar.leave_added": _l("Collective leave day added"),
     "calendar.leave_removed": _l("Collective leave day removed"),
+    "office.return_period_set": _l("Days allowed for a revoked client's return changed"),
     # partners
     "partner.applied": _l("Partner application received"),
     "partner.confirm_email": _l("Applicant's email address confirmed"),
@@ -105,22 +106,8 @@ AUDIT_ACTIONS = {
     "complaint.flagged": _l("Complaint flagged as possibly malicious or mistaken"),
     "complaint.bap_recorded": _l("Examination record (BAP) saved"),
     "complaint.tpp_recorded": _l("TPP hearing recorded"),
-    "complaint.triage": _l("Complaint triaged"),
-    "complaint.close": _l("Complaint closed as not pursued"),
-    "complaint.transfer": _l("Complaint transferred to another Bapas"),
-    "complaint.request_info": _l("Clarification asked from the complainant"),
-    "complaint.info_received": _l("The complainant answered"),
-    "complaint.info_lapsed": _l("No answer in time; review continues"),
-    "complaint.start_examination": _l("Examination started"),
-    "complaint.refer_to_tpp": _l("Referred to the TPP hearing"),
-    "complaint.decide_not_pursued": _l("Head's decision: not pursued"),
-    "complaint.decide_warning": _l("Head's decision: warning and intensive supervision"),
-    "complaint.decide_temporary_revocation": _l("Head's decision: temporary revocation"),
-    "complaint.propose": _l("Revocation proposed to the regional office"),
-    "complaint.forward": _l("Forwarded to Ditjenpas"),
-    "complaint.record_revoked": _l("Outcome: parole revoked"),
-    "complaint.record_not_revoked": _l("Outcome: parole not revoked"),
-    "complaint.withdraw": _l("Withdrawn by the complainant"),
+    # each move of the procedure ("complaint.<move>") reads as its label in
+    # complaints/workflow.py ACTION_LABELS (portal/labels.py adds them)
     "document.bap_issued": _l("BAP issued"),
     "document.proposal_issued": _l("Proposal letter issued"),
     "document.downloaded": _l("Issued document downloaded"),
@@ -138,11 +125,18 @@ AUDIT_OBJECTS = {
     "PartnerOrg": _l("Partner"),
     "Opportunity": _l("Posting"),
     "Referral": _l("Referral"),
+    "Office": _l("Bapas office"),
 }
 
 # The small facts an event carries (the keyword arguments of record() in portal/audit.py).
 AUDIT_DETAILS = {
+    "after": _l("New value"),
+    "appeared": _l("The client appeared"),
     "attachment_id": _l("File number"),
+    "before": _l("Earlier value"),
+    "letter_on": _l("Date of the letter"),
+    "reason_given": _l("Reasons given"),
+    "returned_on": _l("Date of return"),
     "category": _l("Category"),
     "channel": _l("Channel"),
     "created": _l("Created"),

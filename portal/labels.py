@@ -118,6 +118,8 @@ def registry() -> dict[str, Mapping[str, Any]]:
         "complaint_field": complaint_workflow.FIELD_LABELS,
         "closing_reason": complaint_workflow.CLOSING_LABELS,
         "recommendation": complaint_workflow.RECOMMENDATION_LABELS,
+        "sanction": complaint_workflow.SANCTION_LABELS,
+        "cancellation_ground": complaint_workflow.CANCELLATION_GROUNDS,
         "channel": CHANNELS,
         "bap_subject": BAP_SUBJECTS,
         "file_purpose": FILE_PURPOSES,
@@ -130,7 +132,10 @@ def registry() -> dict[str, Mapping[str, Any]]:
         "password_way": PASSWORD_WAYS,
         "created_via": CREATED_VIA,
         "user_field": USER_FIELDS,
-        "audit_action": AUDIT_ACTIONS,
+        "audit_action": {**{f"complaint.{move}": text for move, text
+                            in complaint_workflow.ACTION_LABELS.items()
+                            if move in complaint_workflow.COMPLAINT_WORKFLOW.transitions},
+                         **AUDIT_ACTIONS},
         "audit_object": AUDIT_OBJECTS,
         "audit_detail": AUDIT_DETAILS,
     }

@@ -69,6 +69,7 @@ LABEL_HELPERS = {
     "closing_label": "closing_reason", "recommendation_label": "recommendation",
     "channel_label": "channel", "subject_label": "bap_subject", "file_purpose": "file_purpose",
     "issued_document_label": "issued_document", "audit_action": "audit_action",
+    "sanction_label": "sanction", "cancellation_label": "cancellation_ground",
 }
 
 

@@ -143,6 +143,7 @@ PAGES = [
     ("/staf/pengaduan/?ground=PUBLIC_UNREST&status=revoked", LEADS + ("regional",)),
     ("/staf/pengaduan/{ref}", LEADS + ("regional",)),
     ("/staf/pengaduan/{letter}", LEADS),
+    ("/staf/pengaduan/{summons}", LEADS),
     ("/staf/pengaduan/{ref}/pelapor", LEADS),
     ("/staf/pengaduan/ekspor.csv", LEADS + ("regional",)),
     ("/staf/klien/", LEADS),

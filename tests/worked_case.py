@@ -11,6 +11,7 @@ from portal import uploads
 from portal.auth.models import User
 from portal.clients import services as client_services
 from portal.clients.models import Assignment, Client
+from portal.complaints import procedure
 from portal.complaints import services as complaint_services
 from portal.extensions import db
 from portal.jobs import services as job_services
@@ -99,12 +100,41 @@ def _complaint(p: dict[str, User], client: Client, office_id: int) -> tuple[str,
         "held_on": TODAY, "members": "Kepala Bapas, Kasi Bimbingan Klien, PK senior",
         "recommendation": "temporary_revocation",
         "minutes": "Sidang menilai ancaman terbukti dan merekomendasikan pencabutan sementara."})
-    move(p["head"], case, "decide_temporary_revocation")
-    move(p["head"], case, "propose")
-    move(p["regional"], case, "forward", note="Diteruskan dengan surat pengantar Kanwil.")
+    why = {"grounds": ["PUBLIC_UNREST", "MISSED_REPORTING"],
+           "grounds_text": "Ancaman terhadap pedagang terbukti dari keterangan saksi."}
+    move(p["head"], case, "decide_temporary_revocation", **why)
+    move(p["head"], case, "propose", **why)
+    move(p["regional"], case, "forward", note="Diteruskan dengan surat pengantar Kanwil.", **why)
     move(p["regional"], case, "record_revoked", decree_number="PAS-123.PK.05.09/2026",
-         decree_on=TODAY)
+         decree_on=TODAY, **why)
+    # after the decree: the letter to the police, and the client still at large
+    procedure.record_aph_letter(p["head"], case, "Kepala Kepolisian Resor Kota Bandung", TODAY)
+    procedure.record_at_large(p["officer"], case, "Klien tidak ditemukan di alamat terdaftar.")
     return case.reference, receipt.secret
+
+
+def _summons(p: dict[str, User], client: Client) -> str:
+    """A second client's case decided with a summons to appear (the sanctions ladder)."""
+    receipt = complaint_services.file_by_staff(p["officer"], {
+        "channel": "oral", "client_register_number": client.register_number,
+        "submission_key": "worked-oral", "grounds": ["PROGRAMME_NONCOMPLIANCE"],
+        "narrative": "Klien terlihat memakai narkoba bersama teman lamanya di bengkel.",
+        "complainant_name": "Pak Dedi"}, [])
+    case = receipt.complaint
+    complaint_services.move(p["supervisor"], case, "triage", officer=p["officer"].id)
+    complaint_services.move(p["officer"], case, "start_examination")
+    for subject, name in (("complainant", "Pak Dedi"), ("client", client.full_name)):
+        complaint_services.record_examination(p["officer"], case, {
+            "subject": subject, "subject_name": name, "examined_on": TODAY, "place": "Bapas Bandung",
+            "questions": [{"q": "Apa yang terjadi?", "a": "Klien mengakui sekali memakai."}]}, None)
+    complaint_services.move(p["officer"], case, "refer_to_tpp")
+    complaint_services.record_hearing(p["head"], case, {
+        "held_on": TODAY, "members": "Kepala Bapas, Kasi Bimbingan Klien", "recommendation": "warning",
+        "minutes": "Sidang merekomendasikan surat panggilan."})
+    complaint_services.move(p["head"], case, "decide_summons", appear_on=TODAY + dt.timedelta(days=7),
+                            appear_place="Ruang PK Bapas Bandung", grounds=["PROGRAMME_NONCOMPLIANCE"],
+                            grounds_text="Klien mengakui memakai narkoba satu kali.")
+    return case.reference
 
 
 def _letter(p: dict[str, User], client: Client) -> str:
@@ -120,6 +150,7 @@ def _letter(p: dict[str, User], client: Client) -> str:
 def build(app, scene: Scene) -> dict[str, str]:
     """Build the worked case; its references and ids for the crawl."""
     posting = make_posting(app, scene.partner.partner_org_id)
+    second = scene.clients.make(officer=scene.officer, full_name="Klien Kedua")
     with app.test_request_context():
         p = _people(scene)
         client = db.session.get(Client, scene.client.id)
@@ -132,6 +163,7 @@ def build(app, scene: Scene) -> dict[str, str]:
         code = _referral(posting.id, p, client)
         letter = _letter(p, client)
         reference, secret = _complaint(p, client, client.office_id)
+        summons = _summons(p, db.session.get(Client, second.id))
         db.session.commit()
-        return {"ref": reference, "secret": secret, "letter": letter, "client": client.public_id, "code": code,
-                "observations": ",".join(observations)}
+        return {"ref": reference, "secret": secret, "letter": letter, "summons": summons,
+                "client": client.public_id, "code": code, "observations": ",".join(observations)}

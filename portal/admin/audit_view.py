@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from ..audit import AuditEvent
 from ..extensions import db
-from ..labels import label, labels
+from ..labels import label, labels, registry
 
 # The status table of each kind of object (from_status / to_status of its events).
 STATUS_TABLES = {"Complaint": "complaint_status", "Client": "client_status",
@@ -21,11 +21,11 @@ STATUS_TABLES = {"Complaint": "complaint_status", "Client": "client_status",
                  "Referral": "referral_status", "PartnerOrg": "partner_status"}
 # The table of a detail whose value is a code (the same for every kind of object).
 VALUE_TABLES = {"role": "role", "outcome": "checkin_outcome", "recommendation": "recommendation",
-                "grounds": "ground", "category": "observation_category", "channel": "channel",
+                "category": "observation_category", "channel": "channel",
                 "follow_up": "follow_up", "kind": "partner_kind", "subject": "bap_subject",
                 "method": "login_method", "how": "password_way", "via": "created_via",
                 "locale": "language"}
-DATES = ("month", "day", "visit_on")
+DATES = ("month", "day", "visit_on", "letter_on", "returned_on")
 PAGES = {"edit": _l("the edit form")}
 
 
@@ -35,6 +35,7 @@ def _reference_columns() -> dict[str, Any]:
     from ..complaints.models import Complaint
     from ..jobs.models import Opportunity, Referral
     from ..observations.models import Observation
+    from ..offices.models import Office
     from ..partners.models import PartnerOrg
     return {"User": (User, User.email), "Client": (Client, Client.public_id),
             "Complaint": (Complaint, Complaint.reference),
@@ -42,7 +43,7 @@ def _reference_columns() -> dict[str, Any]:
             "Assignment": (Assignment, Assignment.id),
             "PartnerOrg": (PartnerOrg, PartnerOrg.reference),
             "Opportunity": (Opportunity, Opportunity.public_id),
-            "Referral": (Referral, Referral.code)}
+            "Referral": (Referral, Referral.code), "Office": (Office, Office.name)}
 
 
 def object_references(events: Iterable[AuditEvent]) -> dict[tuple[str, str], str]:
@@ -82,6 +83,10 @@ def _value(event: AuditEvent, key: str, value: object) -> str:
         return labels(table, value if isinstance(value, list) else [value])
     if key == "reason":
         return label("login_failure" if event.action.startswith("login.") else "assignment_end_reason", value)
+    if key == "grounds":  # a revocation's legal grounds, or a cancellation's
+        codes = value if isinstance(value, list) else [value]
+        return ", ".join(label("ground" if code in registry()["ground"] else "cancellation_ground", code)
+                         for code in codes)
     if key == "page":
         return str(PAGES.get(str(value), value))
     if key in VALUE_TABLES:
