@@ -93,8 +93,11 @@ def status(public_id: str):
     back = return_to(_detail(client))
     form = _status_form(client)
     action = form.action.data
-    if action not in STATUS_ACTIONS:
-        raise Refused(_l("Nothing was saved: %(errors)s", errors=_l("Choose a step.")), "action")
+    if action not in STATUS_ACTIONS:  # an empty form, or a move only the procedure makes
+        if not form.validate_on_submit():
+            raise Refused(_l("Nothing was saved: %(errors)s", errors=error_summary(form)), "form")
+        CLIENT_WORKFLOW.check(action, client.status, current_user.role)
+        abort(404)
     if _just_done(client, action, form.version.data):
         flash(_("This was already saved; nothing was changed a second time."), "info")
         return redirect(back)

@@ -110,3 +110,25 @@ def act(public_id: str, action: str):
     call(org, form)
     flash(_("Saved."), "success")
     return redirect(back)
+
+
+@bp.route("/<public_id>/suspend/konfirmasi")
+@roles_required(*STAFF)
+def suspend_confirm(public_id: str):
+    """What suspending the partner means, and the grounds for it (issue 10 point 1); the
+    form posts to the suspend action, which refuses it without grounds."""
+    org = queries.get_org_for_staff_or_404(current_user, public_id)
+    return_to(url_for("vetting.detail", public_id=org.public_id))
+    PARTNER_WORKFLOW.check("suspend", org.status, current_user.role, {"reason": "given below"},
+                           actor=current_user, subject=org)
+    confirm = {
+        "title": _("Suspend the partner"), "danger": True,
+        "lines": [_("Every member of %(org)s loses access to the portal at once.", org=org.name),
+                  _("Every assignment of a client to %(org)s ends at once; the partner no longer "
+                    "sees those clients.", org=org.name),
+                  _("The organisation's admins are told by email, with the reason.")],
+        "to_whom": org.name,
+        "action": url_for("vetting.act", public_id=org.public_id, action="suspend"),
+        "back": url_for("vetting.detail", public_id=org.public_id), "button": _("Suspend")}
+    return render_template("confirm.html", confirm=confirm,
+                           form=ReasonForm(prefix="suspend", data={"version": org.version}))
