@@ -16,6 +16,7 @@ from portal.clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
 from portal.complaints.workflow import COMPLAINT_WORKFLOW
 from portal.extensions import db
 from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
+from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.partners.workflow import PARTNER_WORKFLOW
 
@@ -59,6 +60,15 @@ def step(action: str, **data) -> dict:
     return prefixed(action, {"version": "{complaint_version}", **data})
 
 
+def _suspected_violation(scene) -> None:
+    """The scene's observation, recorded as a suspected violation of a new offence."""
+    scene.observation()
+    with scene.app.app_context():
+        item = db.session.get(Observation, scene.values["obs_id"])
+        item.category, item.grounds = "suspected_violation", ["NEW_OFFENCE"]
+        db.session.commit()
+
+
 # Givens: the state a row starts from (every row also has the scene's people, the client
 # "Klien Audit Satu" of the officer and its active assignment to the partner's organisation).
 GIVEN = {
@@ -68,6 +78,8 @@ GIVEN = {
     "second client proposed": lambda s: s.second_client_proposed(),
     "observation": lambda s: s.observation(),
     "observation answered": lambda s: s.observation(acknowledged=True),
+    "observation of a suspected violation": lambda s: _suspected_violation(s),
+    "three missed check-ins": lambda s: [s.check_in(m, "missed") for m in ("2026-06", "2026-07", "2026-08")],
     "draft posting": lambda s: s.posting("draft"),
     "pending posting": lambda s: s.posting("pending"),
     "published posting": lambda s: s.posting("published"),
@@ -212,13 +224,14 @@ ROWS = [
     ("clients imported", "client", "supervisor", "POST /staf/klien/impor", {"csv_file": CSV},
      "client.imported", None, A),
     ("status intensify", "client", "officer", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "intensify"}, "client.intensify", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "intensify", "note": "Alasan keputusan yang tercatat."}, "client.intensify", "Client {client_id}", A),
     ("status relax", "client intensive", "officer", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "relax"}, "client.relax", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "relax", "note": "Alasan keputusan yang tercatat."}, "client.relax", "Client {client_id}", A),
     ("status complete", "client", "supervisor", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "complete"}, "client.complete", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "complete", "note": "Alasan keputusan yang tercatat."}, "client.complete", "Client {client_id}", A),
     ("status transfer", "client", "head", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "transfer", "transfer_office_id": "{office_b}"},
+     {"version": "{client_version}", "action": "transfer", "transfer_office_id": "{office_b}",
+      "note": "Alasan keputusan yang tercatat."},
      "client.transfer", "Client {client_id}", A),
     ("status intensify by the warning decision", "complaint tpp_hearing, heard", "head",
      "POST /staf/pengaduan/{ref}/langkah/decide_warning", step("decide_warning"),
@@ -236,8 +249,10 @@ ROWS = [
      "client.restore", "Client {client_id}", A),
     ("check-in recorded", "client", "officer", "POST /staf/klien/{client}/wajib-lapor",
      {"month": "2026-11", "outcome": "attended"}, "client.checkin_recorded", "Client {client_id}", A),
-    ("check-in corrected", "check-in 2026-11 missed", "officer", "POST /staf/klien/{client}/wajib-lapor",
-     {"month": "2026-11", "outcome": "attended"}, "client.checkin_corrected", "Client {client_id}", A),
+    # a recorded month changes only through the correction page, with a reason (issue 10 point 8)
+    ("check-in corrected", "check-in 2026-11 missed", "officer", "POST /staf/klien/{client}/wajib-lapor/koreksi",
+     {"month": "2026-11", "outcome": "attended", "correction": "Daftar hadir menunjukkan klien datang."},
+     "client.checkin_corrected", "Client {client_id}", A),
     # ---- assignments
     ("assignment proposed", "client", "officer", "POST /staf/klien/{client}/penugasan",
      {"partner_org_id": "{org_id}", "relationship_kind": "mentor", "starts_on": "{today}", "ends_on": "2027-06-30"},
@@ -309,7 +324,8 @@ ROWS = [
      {"version": "{referral_version}", "on": "{today}"}, "referral.complete", "Referral {referral_id}", A),
     ("referral withdraw", "referral proposed", "officer", "POST /staf/rujukan/{code}/tarik", None,
      "referral.withdraw", "Referral {referral_id}", A),
-    ("referral disclose", "referral interview", "officer", "POST /staf/rujukan/{code}/buka-identitas", None,
+    ("referral disclose", "referral interview", "officer", "POST /staf/rujukan/{code}/buka-identitas",
+     {"grounds": "Klien setuju namanya dibuka untuk wawancara."},
      "referral.disclose", "Referral {referral_id}", A),
     # ---- complaints: filing, every move of COMPLAINT_WORKFLOW, casework
     ("complaint filed by the public", "client", "public", "POST /pengaduan/baru",
@@ -322,6 +338,26 @@ ROWS = [
      "complaint.submitted", "Complaint *", A),
     ("complaint triage", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/triage",
      step("triage", officer_id="{officer_id}"), "complaint.triage", "Complaint {complaint_id}", A),
+    # ---- intake (issue 10 point 7)
+    ("clients listed at triage", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/triase",
+     {"step": "find", "find-name": "Audit Satu"}, "client.searched", "Complaint {complaint_id}", A),
+    ("complaint triage at the triage page", "complaint submitted", "supervisor",
+     "POST /staf/pengaduan/{ref}/triase", {"step": "pick", "version": "{complaint_version}",
+                                           "client": "{client}", "officer_id": "{officer_id}"},
+     "complaint.triage", "Complaint {complaint_id}", A),
+    ("client registered at triage", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/triase",
+     {"step": "create", "new-version": "{complaint_version}", "new-full_name": "Klien Triase",
+      "new-register_number": "PAS-TRIASE/2026", "new-programme": "PB", "new-supervision_start_on": "2026-01-05",
+      "new-supervision_end_on": "2027-06-30", "new-officer_id": "{officer_id}"},
+     "client.created", "Client *", A),
+    ("case opened from a suspected violation", "observation of a suspected violation", "officer",
+     "POST /staf/pengaduan/dari-pengamatan/{obs}", {"submission_key": "audit-open-observation",
+                                                   "account": "Mitra melaporkan klien ditangkap polisi kemarin."},
+     "complaint.opened_from_observation", "Complaint *", A),
+    ("case opened from the missed-reporting alert", "three missed check-ins", "officer",
+     "POST /staf/pengaduan/dari-peringatan/{client}", {"submission_key": "audit-open-alert",
+                                                       "account": "Klien tidak melapor tiga bulan berturut-turut."},
+     "complaint.opened_from_alert", "Complaint *", A),
     ("complaint close", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/close",
      step("close", reason="not_violation"), "complaint.close", "Complaint {complaint_id}", A),
     # the transfer is made by Bapas A while the case is A's; it stays in A's audit trail
