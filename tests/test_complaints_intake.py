@@ -200,7 +200,8 @@ def test_opening_a_case_from_a_suspected_violation(app, users, clients):
     key = re.search(r'name="submission_key" type="hidden" value="([^"]+)"', page).group(1)
     # refused without the officer's account: nothing is created
     refused = session.post(url, data={"submission_key": key, "account": ""})
-    assert refused.status_code == 400 and "Isi keterangan Anda tentang temuan tersebut." in refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Isi keterangan Anda tentang temuan tersebut." in refused.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(Complaint)) is None
     done = session.post(url, data={"submission_key": key, "account": ACCOUNT})

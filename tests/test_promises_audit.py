@@ -55,6 +55,9 @@ BAP_FORM = {"version": "{complaint_version}", "subject": "client", "subject_name
             "qa-0-q": "Apakah Anda pindah alamat?", "qa-0-a": "Tidak."}
 
 
+GROUNDS = "Alasan keputusan yang tercatat."
+
+
 def step(action: str, **data) -> dict:
     """The form of one complaint procedure step (fields carry the action as prefix)."""
     return prefixed(action, {"version": "{complaint_version}", **data})
@@ -224,14 +227,16 @@ ROWS = [
     ("clients imported", "client", "supervisor", "POST /staf/klien/impor", {"csv_file": CSV},
      "client.imported", None, A),
     ("status intensify", "client", "officer", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "intensify", "note": "Alasan keputusan yang tercatat."}, "client.intensify", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "intensify", "note": GROUNDS},
+     "client.intensify", "Client {client_id}", A),
     ("status relax", "client intensive", "officer", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "relax", "note": "Alasan keputusan yang tercatat."}, "client.relax", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "relax", "note": GROUNDS}, "client.relax", "Client {client_id}", A),
     ("status complete", "client", "supervisor", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "complete", "note": "Alasan keputusan yang tercatat."}, "client.complete", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "complete", "note": GROUNDS},
+     "client.complete", "Client {client_id}", A),
     ("status transfer", "client", "head", "POST /staf/klien/{client}/status",
      {"version": "{client_version}", "action": "transfer", "transfer_office_id": "{office_b}",
-      "note": "Alasan keputusan yang tercatat."},
+      "note": GROUNDS},
      "client.transfer", "Client {client_id}", A),
     ("status intensify by the warning decision", "complaint tpp_hearing, heard", "head",
      "POST /staf/pengaduan/{ref}/langkah/decide_warning", step("decide_warning"),

@@ -162,7 +162,7 @@ def check_in_correct(public_id: str):
     form = CheckInCorrectionForm()
     month = form.parsed_month()
     recorded = services.check_in_of(client, month) if month else None
-    if recorded is None or form.outcome.data not in CHECKIN_LABELS:
+    if month is None or recorded is None or form.outcome.data not in CHECKIN_LABELS:
         raise Refused(_l("No check-in is recorded for this month; record it instead."), "month")
     if form.outcome.data == "excused" and not (form.reason.data or "").strip():
         raise Refused(_l("Give the reason for the excuse."), "reason")

@@ -102,13 +102,13 @@ def alerts_query(user: User) -> Select[Client]:
     return stmt.order_by(Client.consecutive_misses.desc(), Client.full_name)
 
 
-def missed_runs(user: User, clients: list[Client]) -> dict[int, list]:
+def missed_runs(user: User, clients: list[Client]) -> dict[int, list[dt.date]]:
     """For each client on the alerts page, the months that count for the alert: the longest
     run of consecutive missed months (one query for the page)."""
     from .services import longest_missed_run
     _require_staff(user)
     ids = [c.id for c in clients if c.office_id == user.office_id]
-    months: dict[int, list] = {i: [] for i in ids}
+    months: dict[int, list[tuple[dt.date, str]]] = {i: [] for i in ids}
     if ids:
         for client_id, month, outcome in db.session.execute(
                 select(CheckIn.client_id, CheckIn.month, CheckIn.outcome)

@@ -283,8 +283,8 @@ def _after_check_in(actor: User, client: Client, check_in: CheckIn, action: str,
     client.consecutive_misses = len(missed_run_of(client))
     _event(client, "checkin", action, actor, check_in_id=check_in.id, from_status=before_outcome,
            to_status=check_in.outcome, note=note)
-    audit.record(actor, f"client.{action}", client, month=check_in.month,
-                 outcome=check_in.outcome, **({"from_outcome": before_outcome} if before_outcome else {}))
+    audit.record(actor, f"client.{action}", client, month=check_in.month, outcome=check_in.outcome,
+                 from_outcome=before_outcome)
     if client.consecutive_misses >= MISSED_ALERT > before:
         recipients = {u.id: u for u in active_staff(client.office_id, ("supervisor",))}
         if client.officer is not None and client.officer.active:
