@@ -71,7 +71,7 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     checker.check(page, "triage")
     page.get_by_label("Rudi Hermawan").check()  # listed by the register number the complaint gives
     page.locator("#officer_id").select_option(str(officer.id))
-    page.get_by_role("button", name="Simpan penelaahan awal").click()
+    page.get_by_role("button", name="Simpan penelaahan awal", exact=True).click()
     sign_out(page)
 
     # 3. the officer examines the complainant and the client
