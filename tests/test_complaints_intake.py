@@ -287,3 +287,18 @@ def test_the_birth_date_is_shown_to_staff_never_to_partners(app, users, clients)
     assert "14 Mar 1988" in staff
     seen = login_client(app, partner).get(f"/mitra/klien/{client.public_id}").get_data(as_text=True)
     assert "Wati Lestari" in seen and "1988" not in seen
+
+
+def test_the_register_form_keeps_the_birth_date_and_refuses_a_future_one(app, users):
+    session = login_client(app, users.make("supervisor"))
+    form = {"full_name": "Tono Sugiarto", "register_number": "PB.55/BDG/2026", "programme": "PB",
+            "supervision_start_on": "2026-01-05", "supervision_end_on": "2027-06-30", "officer_id": "",
+            "risk_level": "medium", "birth_on": "2999-01-01"}
+    refused = session.post("/staf/klien/baru", data=form)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 200 and "Tanggal tidak boleh di masa mendatang." in page
+    assert 'value="Tono Sugiarto"' in page
+    assert session.post("/staf/klien/baru", data={**form, "birth_on": "1979-08-17"}).status_code == 302
+    with app.app_context():
+        client = db.session.scalar(select(Client).where(Client.register_number == "PB.55/BDG/2026"))
+        assert client.birth_on == dt.date(1979, 8, 17)
