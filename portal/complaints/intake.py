@@ -57,6 +57,12 @@ def create_client_and_triage(actor: User, complaint: Complaint, data: Mapping[st
 
 # ---------------------------------------------------------------- cases from supervision
 
+def _lock(model: type[Observation] | type[Client], row_id: int) -> None:
+    """Two pages sent at the same moment open one case: the second waits for the first
+    (a row lock on PostgreSQL; SQLite runs one writer at a time anyway)."""
+    db.session.execute(select(model.id).where(model.id == row_id).with_for_update())
+
+
 def _check_supervised(client: Client) -> None:
     if not client.under_supervision:
         raise Refused(_l("The client is no longer under supervision: a revocation case cannot "
@@ -80,6 +86,7 @@ def open_from_observation(actor: User, observation: Observation, account: str,
                           submission_key: str | None) -> tuple[Complaint, bool]:
     """A staff-filed case about the observation's client, linked to the observation, with the
     observation's grounds. (case, created): a second submit returns the first case."""
+    _lock(Observation, observation.id)
     existing = case_from_observation(observation) or find_submitted(Complaint, submission_key)
     if existing is not None:
         return existing, False
@@ -128,6 +135,7 @@ def open_from_alert(actor: User, client: Client, account: str,
                     submission_key: str | None) -> tuple[Complaint, bool]:
     """A staff-filed case about a client with three missed check-ins in a row, the ground
     "failed to report" filled and the missed months listed. (case, created)."""
+    _lock(Client, client.id)
     existing = open_missed_reporting_case(client) or find_submitted(Complaint, submission_key)
     if existing is not None:
         return existing, False
