@@ -125,7 +125,7 @@ POLICY: dict[str, Rule] = {
     # an empty form: the page again with its errors
     "vetting.act": Rule(VETTING, "/staf/mitra/{x.org}/reject", 400),
     # the confirmation page of suspending an active partner (issue 10 point 1)
-    "vetting.suspend_confirm": Rule(VETTING, "/staf/mitra/{x.org}/suspend/konfirmasi", page("org")),
+    "vetting.confirm": Rule(VETTING, "/staf/mitra/{x.org}/suspend/konfirmasi", page("org")),
 
     # ---------------------------------------------------------------- the partner's organisation
     "partner.dashboard": Rule(PARTNER, "/mitra/"),

@@ -135,3 +135,36 @@ def test_suspending_a_partner_goes_through_its_confirmation_page(app, users, org
         assert stored.status == "suspended" and stored.decision_reason == GROUNDS
         assert db.session.scalar(select(Assignment.status)) == "ended"
     assert _audits(app, "partner.suspend") == 1
+
+
+def test_ending_a_partnership_goes_through_its_confirmation_page(app, users, orgs, clients, mailbox):
+    org = orgs.make("active", name="Koperasi Tani Makmur", pks_number="W11.PAS.9-PK.07/2026")
+    client = clients.make()
+    clients.assign(client, org.id)
+    admin = users.make("partner", partner_org_id=org.id, org_admin=True)
+    head = login_client(app, users.make("head"))
+    detail = head.get(f"/staf/mitra/{org.public_id}").get_data(as_text=True)
+    assert f'href="/staf/mitra/{org.public_id}/end/konfirmasi"' in detail
+    page = head.get(f"/staf/mitra/{org.public_id}/end/konfirmasi").get_data(as_text=True)
+    assert "Koperasi Tani Makmur" in page and "PKS W11.PAS.9-PK.07/2026" in page
+    assert f'<form method="post" action="/staf/mitra/{org.public_id}/end"' in page
+    with app.app_context():
+        version = db.session.get(PartnerOrg, org.id).version
+    refused = head.post(f"/staf/mitra/{org.public_id}/end", data={"end-version": version, "end-reason": ""})
+    assert refused.status_code == 400
+    data = {"end-version": version, "end-reason": GROUNDS}
+    assert head.post(f"/staf/mitra/{org.public_id}/end", data=data).status_code == 302
+    head.post(f"/staf/mitra/{org.public_id}/end", data=data)  # sent twice
+    with app.app_context():
+        stored = db.session.get(PartnerOrg, org.id)
+        assert stored.status == "ended" and stored.decision_reason == GROUNDS
+        assert [e.note for e in stored.events if e.action == "end"] == [GROUNDS]
+        assert db.session.scalar(select(Assignment.end_reason)) == "partnership_ended"
+    assert _audits(app, "partner.end") == 1
+    told = mailbox.to(admin.email)
+    assert len(told) == 1 and GROUNDS in mailbox.body(told[0])
+    # a supervisor suspends but does not end a partnership
+    supervisor = login_client(app, users.make("supervisor"))
+    other = orgs.make("active")
+    response = supervisor.get(f"/staf/mitra/{other.public_id}/end/konfirmasi")
+    assert response.status_code == 302 and response.headers["Location"] == f"/staf/mitra/{other.public_id}"
