@@ -302,3 +302,34 @@ def test_the_register_form_keeps_the_birth_date_and_refuses_a_future_one(app, us
     with app.app_context():
         client = db.session.scalar(select(Client).where(Client.register_number == "PB.55/BDG/2026"))
         assert client.birth_on == dt.date(1979, 8, 17)
+
+
+def test_five_confirmation_pages_sent_at_once_open_one_case(app, users, clients):
+    """The same observation confirmed from five pages (five submission keys) at the same
+    moment: one case; every answer leads to it."""
+    import requests
+
+    from .test_boundary import at_once, serving
+    officer, _, public_id, _ = _suspected_violation(app, users, clients)
+    cookie = login_client(app, officer).get_cookie("pokmas_session").value
+    with serving(app) as base:
+        def send(key):
+            response = requests.post(f"{base}/staf/pengaduan/dari-pengamatan/{public_id}",
+                                     data={"submission_key": key, "account": ACCOUNT},
+                                     cookies={"pokmas_session": cookie}, allow_redirects=False,
+                                     timeout=60)
+            return response.status_code, response.headers.get("Location")
+        results = at_once([lambda k=k: send(f"race-open-{k}") for k in range(5)])
+    with app.app_context():
+        cases = db.session.scalars(select(Complaint)).all()
+    assert len(cases) == 1
+    assert results == [(302, f"/staf/pengaduan/{cases[0].reference}")] * 5
+
+
+def test_triage_is_offered_only_while_the_case_waits_for_it(app, users, clients):
+    supervisor, officer, _, _ = _world(app, users, clients)
+    reviewed = make_complaint(app, status="in_review", officer=officer)
+    response = login_client(app, supervisor).get(f"/staf/pengaduan/{reviewed.reference}/triase",
+                                                 follow_redirects=True)
+    assert response.request.path == f"/staf/pengaduan/{reviewed.reference}"
+    assert "Langkah ini tidak dapat dilakukan selama status" in response.get_data(as_text=True)

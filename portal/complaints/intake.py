@@ -11,6 +11,7 @@ from babel.dates import format_date
 from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from .. import audit
 from ..auth.models import User
@@ -58,8 +59,9 @@ def create_client_and_triage(actor: User, complaint: Complaint, data: Mapping[st
 # ---------------------------------------------------------------- cases from supervision
 
 def _lock(model: type[Observation] | type[Client], row_id: int) -> None:
-    """Two pages sent at the same moment open one case: the second waits for the first
-    (a row lock on PostgreSQL; SQLite runs one writer at a time anyway)."""
+    """Two pages sent at the same moment open one case: on PostgreSQL the second waits for
+    the first on this row lock (SQLite has no row locks: there the unique observation of a
+    case still makes the second insert find the first)."""
     db.session.execute(select(model.id).where(model.id == row_id).with_for_update())
 
 
@@ -92,11 +94,17 @@ def open_from_observation(actor: User, observation: Observation, account: str,
         return existing, False
     check_observation(observation)
     client = observation.client
-    receipt = _file(actor, client, account, submission_key, list(observation.grounds),
-                    incident_from_on=observation.observed_on, incident_to_on=observation.observed_on)
+    try:  # the observation's case is unique: a page sent at the same moment finds the first
+        receipt = _file(actor, client, account, submission_key, list(observation.grounds),
+                        columns={"observation_id": observation.id},
+                        incident_from_on=observation.observed_on,
+                        incident_to_on=observation.observed_on)
+    except IntegrityError:
+        first = case_from_observation(observation)
+        if first is None:
+            raise
+        return first, False
     if receipt.created:
-        receipt.complaint.observation_id = observation.id
-        db.session.flush()
         audit.record(actor, "complaint.opened_from_observation", receipt.complaint,
                      office_id=client.office_id, observation_id=observation.id)
     return receipt.complaint, receipt.created
@@ -153,7 +161,8 @@ def open_from_alert(actor: User, client: Client, account: str,
 
 
 def _file(actor: User, client: Client, account: str, submission_key: str | None,
-          grounds: list[str], *, months_line: str | None = None, **extra: Any) -> services.Receipt:
+          grounds: list[str], *, months_line: str | None = None,
+          columns: Mapping[str, Any] | None = None, **extra: Any) -> services.Receipt:
     account = (account or "").strip()
     if not account:
         raise Refused(_l("Give your account of what was found."), "account")
@@ -163,4 +172,4 @@ def _file(actor: User, client: Client, account: str, submission_key: str | None,
             "grounds": grounds, "narrative": narrative, "complainant_name": actor.name,
             "complainant_relationship": None, **extra}
     return services._create(data, channel=MONITORING, office_id=client.office_id, locale="id",
-                            client=client, files=[], actor=actor)
+                            client=client, files=[], actor=actor, columns=columns)
