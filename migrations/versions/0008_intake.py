@@ -1,7 +1,7 @@
 """clients: birth date; complaints: the observation a case was opened from
 
 Revision ID: 0008_intake
-Revises: 0005_complaints
+Revises: 0007_procedure
 Create Date: 2026-12-02 10:50:00.000000
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0008_intake'
-down_revision = '0005_complaints'
+down_revision = '0007_procedure'
 branch_labels = None
 depends_on = None
 

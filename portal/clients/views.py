@@ -146,10 +146,12 @@ def end_assignment(public_id: str, assignment_id: int, change: str):
 @bp.route("/peringatan")
 @roles_required(*STAFF)
 def alerts():
-    """Clients who missed reporting three times in a row."""
+    """Clients who missed reporting three times in a row, and summonses not answered."""
+    from ..complaints.queries import unanswered_summons
     page = paginate(queries.alerts_query(current_user))
     return render_template("clients/alerts.html", page=page,
-                           runs=queries.missed_runs(current_user, page.items))
+                           runs=queries.missed_runs(current_user, page.items),
+                           summonses=unanswered_summons(current_user))
 
 
 @bp.route("/impor", methods=["GET", "POST"])
