@@ -55,7 +55,7 @@ BAP_FORM = {"version": "{complaint_version}", "subject": "client", "subject_name
             "qa-0-q": "Apakah Anda pindah alamat?", "qa-0-a": "Tidak."}
 
 
-GROUNDS = "Alasan keputusan yang tercatat."
+STATUS_GROUNDS = "Alasan keputusan yang tercatat."  # a status move staff make by hand
 
 
 def step(action: str, **data) -> dict:
@@ -230,16 +230,17 @@ ROWS = [
     ("clients imported", "client", "supervisor", "POST /staf/klien/impor", {"csv_file": CSV},
      "client.imported", None, A),
     ("status intensify", "client", "officer", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "intensify", "note": GROUNDS},
+     {"version": "{client_version}", "action": "intensify", "note": STATUS_GROUNDS},
      "client.intensify", "Client {client_id}", A),
     ("status relax", "client intensive", "officer", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "relax", "note": GROUNDS}, "client.relax", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "relax", "note": STATUS_GROUNDS},
+     "client.relax", "Client {client_id}", A),
     ("status complete", "client", "supervisor", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "complete", "note": GROUNDS},
+     {"version": "{client_version}", "action": "complete", "note": STATUS_GROUNDS},
      "client.complete", "Client {client_id}", A),
     ("status transfer", "client", "head", "POST /staf/klien/{client}/status",
      {"version": "{client_version}", "action": "transfer", "transfer_office_id": "{office_b}",
-      "note": GROUNDS},
+      "note": STATUS_GROUNDS},
      "client.transfer", "Client {client_id}", A),
     ("status intensify by the warning decision", "complaint tpp_hearing, heard", "head",
      "POST /staf/pengaduan/{ref}/langkah/decide_warning", step("decide_warning"),

@@ -1,12 +1,13 @@
 """0008_intake: a client's birth date (staff only, found at triage) and the observation
-a staff-filed revocation case was opened from."""
+a staff-filed revocation case was opened from.
+
+The checks compare with the rows the parent revision had, so they hold whichever revision
+0008 follows (it is relinked at merge)."""
 from __future__ import annotations
 
 import datetime as dt
 
 from . import rows
-
-UTC = dt.UTC
 
 # A case the Bapas opened itself from the partner's observation (observation 1).
 MONITORING_COMPLAINT = {
@@ -19,44 +20,55 @@ MONITORING_COMPLAINT = {
 }
 
 
+def _loaded(db) -> None:
+    rows.load_foundation(db)
+    rows.load_partners(db)
+    rows.load_clients(db)
+    rows.load_jobs(db)
+    rows.load_complaints(db)
+
+
+def _without(found: list[dict], column: str) -> list[dict]:
+    return [{k: v for k, v in row.items() if k != column} for row in found]
+
+
 class UpgradeTester:
-    """0005 → 0008 with clients and a complaint: the new columns are empty."""
+    """→ 0008 with clients and a complaint: the new columns are empty, nothing else moves."""
 
     def load_data(self, db):
-        rows.load_foundation(db)
-        rows.load_partners(db)
-        rows.load_clients(db)
-        rows.load_jobs(db)
-        rows.load_complaints(db)
+        _loaded(db)
+        self.tables = db.tables()
+        self.clients = db.rows("client")
+        self.complaints = db.rows("complaint")
 
     def check_upgrade(self, db):
-        assert db.tables() == rows.COMPLAINTS_TABLES
-        assert db.rows("client") == [{**c, "birth_on": None} for c in rows.CLIENTS]
-        assert db.rows("complaint") == [{**c, "observation_id": None} for c in rows.COMPLAINTS]
+        assert db.tables() == self.tables
+        clients = db.rows("client")
+        assert [c.pop("birth_on") for c in clients] == [None, None]
+        assert clients == self.clients
+        complaints = db.rows("complaint")
+        assert [c.pop("observation_id") for c in complaints] == [None]
+        assert complaints == self.complaints
         rows.assert_jobs_unchanged(db)
 
 
 class DowngradeTester:
-    """0008 → 0005 with a birth date recorded and a case opened from an observation: the
-    columns go, the rows stay; the case's channel becomes a staff-recorded oral report."""
+    """0008 → its parent with a birth date recorded and a case opened from an observation:
+    the columns go, the rows stay; the case's channel becomes a staff-recorded oral report."""
 
     def load_data(self, db):
-        rows.load_foundation(db)
-        rows.load_partners(db)
-        db.insert("client", [{**rows.CLIENTS[0], "birth_on": dt.date(1990, 1, 12)},
-                             {**rows.CLIENTS[1], "birth_on": None}])
-        for table, data in (("notification", rows.NOTIFICATIONS), ("assignment", rows.ASSIGNMENTS),
-                            ("check_in", rows.CHECK_INS), ("observation", rows.OBSERVATIONS),
-                            ("attachment", rows.OBSERVATION_ATTACHMENTS),
-                            ("client_event", rows.CLIENT_EVENTS),
-                            ("observation_revision", rows.OBSERVATION_REVISIONS)):
-            db.insert(table, data)
-        rows.load_jobs(db)
-        db.insert("complaint", [{**rows.COMPLAINTS[0], "observation_id": None},
-                                MONITORING_COMPLAINT])
+        _loaded(db)
+        db.execute("UPDATE client SET birth_on = :day WHERE id = 1", day=dt.date(1990, 1, 12))
+        db.insert("complaint", [MONITORING_COMPLAINT])
+        self.tables = db.tables()
+        self.clients = db.rows("client")
+        self.complaints = db.rows("complaint")
 
     def check_downgrade(self, db):
-        assert db.tables() == rows.COMPLAINTS_TABLES
-        rows.assert_clients_unchanged(db)
-        expected = {k: v for k, v in MONITORING_COMPLAINT.items() if k != "observation_id"}
-        assert db.rows("complaint") == [rows.COMPLAINTS[0], {**expected, "channel": "oral"}]
+        assert db.tables() == self.tables
+        assert [c["birth_on"] for c in self.clients] == [dt.date(1990, 1, 12), None]
+        assert db.rows("client") == _without(self.clients, "birth_on") == rows.CLIENTS
+        expected = _without(self.complaints, "observation_id")
+        expected[1]["channel"] = "oral"
+        assert db.rows("complaint") == expected
+        rows.assert_jobs_unchanged(db)
