@@ -121,7 +121,8 @@ def _complaint_helpers(label) -> dict:
         STATUS_LABELS,
     )
     channels = {"portal": _l("Partner, through the portal"), "public": _l("Public form"),
-                "oral": _l("Oral report"), "letter": _l("Letter")}
+                "oral": _l("Oral report"), "letter": _l("Letter"),
+                "monitoring": _l("Supervision finding")}
     subjects = {"complainant": _l("Complainant"), "client": _l("Client (right of reply)"),
                 "witness": _l("Witness")}
     purposes = {"evidence": _l("Evidence"), "letter": _l("The complainant's letter (scan)"),
