@@ -21,7 +21,8 @@ class UnknownLabel(LookupError):
 
 
 CHANNELS = {"portal": _l("Partner, through the portal"), "public": _l("Public form"),
-            "oral": _l("Oral report"), "letter": _l("Letter")}
+            "oral": _l("Oral report"), "letter": _l("Letter"),
+            "monitoring": _l("Supervision finding")}
 BAP_SUBJECTS = {"complainant": _l("Complainant"), "client": _l("Client (right of reply)"),
                 "witness": _l("Witness")}
 # What an uploaded file is for (attachments of complaints, observations and examinations).

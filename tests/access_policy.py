@@ -124,6 +124,8 @@ POLICY: dict[str, Rule] = {
     "vetting.document": Rule(VETTING, "/staf/mitra/{x.org}/dokumen/{x.org_document}"),
     # an empty form: the page again with its errors
     "vetting.act": Rule(VETTING, "/staf/mitra/{x.org}/reject", 400),
+    # the confirmation page of suspending an active partner (issue 10 point 1)
+    "vetting.confirm": Rule(VETTING, "/staf/mitra/{x.org}/suspend/konfirmasi", page("org")),
 
     # ---------------------------------------------------------------- the partner's organisation
     "partner.dashboard": Rule(PARTNER, "/mitra/"),
@@ -137,12 +139,18 @@ POLICY: dict[str, Rule] = {
     "clients.detail": Rule(STAFF, "/staf/klien/{x.client}", page("client")),
     "clients.edit": Rule(EDITORS, "/staf/klien/{x.client}/ubah", page("client")),
     "clients.status": Rule(STAFF, "/staf/klien/{x.client}/status", to("/staf/klien/{x.client}")),
+    # the confirmation page of a status move; the head may not intensify (the table): back
+    "clients.status_confirm": Rule(STAFF, "/staf/klien/{x.client}/status/intensify", {
+        "officer": page("client"), "supervisor": page("client"), "head": to("/staf/klien/{x.client}")}),
     "clients.assign": Rule(EDITORS, "/staf/klien/{x.client}/penugasan", to("/staf/klien/{x.client}")),
     # withdrawing an active assignment is refused by the workflow: back to the client
     "clients.end_assignment": Rule(EDITORS, "/staf/klien/{x.client}/penugasan/{x.assignment}/tarik",
                                    to("/staf/klien/{x.client}")),
     "clients.check_in": Rule(EDITORS, "/staf/klien/{x.client}/wajib-lapor",
                              to("/staf/klien/{x.client}#checkins")),
+    # an empty correction names no recorded month: nothing is saved, back to the check-ins
+    "clients.check_in_correct": Rule(EDITORS, "/staf/klien/{x.client}/wajib-lapor/koreksi",
+                                     to("/staf/klien/{x.client}#checkins")),
     "clients.alerts": Rule(STAFF, "/staf/klien/peringatan"),
     "clients.import_csv": Rule(VETTING, "/staf/klien/impor"),
     "clients.import_template": Rule(VETTING, "/staf/klien/impor/templat.csv"),
@@ -185,6 +193,9 @@ POLICY: dict[str, Rule] = {
     # releasing the name before an interview is refused by the workflow: back to the referral
     "jobs.referral_action": Rule(EDITORS, "/staf/rujukan/{x.referral}/buka-identitas",
                                  to("/staf/rujukan/{x.referral}")),
+    # the same refusal before the confirmation page of releasing the name
+    "jobs.disclose_confirm": Rule(EDITORS, "/staf/rujukan/{x.referral}/buka-identitas/konfirmasi",
+                                  to("/staf/rujukan/{x.referral}")),
 
     # ---------------------------------------------------------------- complaints
     "complaints.partner_new": Rule(PARTNER, "/mitra/klien/{x.client}/pengaduan", page("client")),
@@ -197,6 +208,15 @@ POLICY: dict[str, Rule] = {
     "complaints.queue": Rule(CASE_READERS, "/staf/pengaduan/"),
     "complaints.export": Rule(CASE_READERS, "/staf/pengaduan/ekspor.csv"),
     "complaints.staff_new": Rule(STAFF, "/staf/pengaduan/baru"),
+    # triage of the partner's complaint (still submitted): the supervisor's own page
+    "complaints.triage": Rule(("supervisor",), "/staf/pengaduan/{x.partner_complaint}/triase",
+                              page("partner_complaint")),
+    # the world's observation is a concern, not a suspected violation: back to it
+    "complaints.open_from_observation": Rule(EDITORS, "/staf/pengaduan/dari-pengamatan/{x.observation}",
+                                             to("/staf/pengamatan/{x.observation}")),
+    # the world's client missed no check-in: back to the alerts page
+    "complaints.open_from_alert": Rule(EDITORS, "/staf/pengaduan/dari-peringatan/{x.client}",
+                                       to("/staf/klien/peringatan")),
     "complaints.case": Rule(CASE_READERS, "/staf/pengaduan/{x.complaint}", page("complaint")),
     "complaints.complainant": Rule(CASE_READERS, "/staf/pengaduan/{x.complaint}/pelapor",
                                    page("complainant")),

@@ -174,7 +174,7 @@ def test_an_invalid_status_form_says_what_is_wrong(app, users, clients):
     text_ = page.get_data(as_text=True)
     assert "Bapas penerima" not in text_
     assert ("Tidak ada yang disimpan: Tindakan: Isian ini wajib diisi.; "
-            "Catatan: Isian tidak boleh lebih dari 2000 karakter.") in text_
+            "Alasan keputusan: Isian tidak boleh lebih dari 2000 karakter.") in text_
     with app.app_context():
         assert db.session.get(Client, record.id).status == "active"
 

@@ -101,7 +101,13 @@ def test_correcting_a_missed_month_to_attended_removes_the_alert(app, bapas):
         record(app, session, client, month, "missed")
     supervisor = login_client(app, supervisors[0])
     assert client.full_name in supervisor.get("/staf/klien/peringatan").get_data(as_text=True)
-    record(app, session, client, "2026-07", "attended")  # the July record was wrong
+    # the July record was wrong: recording it again asks for the correction's reason
+    response = session.post(f"/staf/klien/{client.public_id}/wajib-lapor",
+                            data={"month": "2026-07", "outcome": "attended"})
+    assert response.status_code == 200 and "Tidak hadir → Hadir" in response.get_data(as_text=True)
+    response = session.post(f"/staf/klien/{client.public_id}/wajib-lapor/koreksi", data={
+        "month": "2026-07", "outcome": "attended", "correction": "Daftar hadir Juli menunjukkan hadir."})
+    assert response.status_code == 302
     for viewer in (session, supervisor):
         page = viewer.get("/staf/klien/peringatan").get_data(as_text=True)
         assert client.full_name not in page and t(app, NO_ALERT) in page

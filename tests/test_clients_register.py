@@ -117,6 +117,7 @@ def test_client_page_is_404_outside_the_bapas(app, users, clients, role, office_
     assert session.get(f"/staf/klien/{record.public_id}").status_code == 404
 
 
+GROUNDS = "Keputusan dengan alasan yang tercatat."
 STATUS_CASES = [("intensify", "active", "officer", "intensive"),
                 ("relax", "intensive", "supervisor", "active"),
                 ("complete", "active", "officer", None),
@@ -134,7 +135,8 @@ def test_status_changes_through_the_page(app, users, clients, action, state, rol
     with app.app_context():
         target = str(office(OFFICE_B).id)
     session.post(f"/staf/klien/{record.public_id}/status", data={
-        "version": record.version, "action": action, "transfer_office_id": target})
+        "version": record.version, "action": action, "transfer_office_id": target,
+        "note": GROUNDS})
     with app.app_context():
         after = db.session.get(Client, record.id)
         assert after.status == (expected or state)
@@ -146,7 +148,8 @@ def test_transfer_needs_the_receiving_bapas(app, users, clients):
     record = clients.make()
     session = login_client(app, users.make("supervisor"))
     session.post(f"/staf/klien/{record.public_id}/status",
-                 data={"version": record.version, "action": "transfer", "transfer_office_id": ""})
+                 data={"version": record.version, "action": "transfer", "transfer_office_id": "",
+                       "note": GROUNDS})
     with app.app_context():
         assert db.session.get(Client, record.id).status == "active"
 
@@ -158,7 +161,8 @@ def test_end_of_supervision_ends_every_assignment(app, users, clients):
     partner_session = login_client(app, partner)
     assert partner_session.get(f"/mitra/klien/{record.public_id}").status_code == 200
     login_client(app, users.make("supervisor")).post(
-        f"/staf/klien/{record.public_id}/status", data={"version": record.version, "action": "complete"})
+        f"/staf/klien/{record.public_id}/status",
+        data={"version": record.version, "action": "complete", "note": GROUNDS})
     assert partner_session.get(f"/mitra/klien/{record.public_id}").status_code == 404
     with app.app_context():
         assignment = db.session.scalar(select(Assignment))
@@ -168,8 +172,10 @@ def test_end_of_supervision_ends_every_assignment(app, users, clients):
 def test_a_stale_status_form_changes_nothing(app, users, clients):
     record = clients.make()
     session = login_client(app, users.make("officer"))
-    session.post(f"/staf/klien/{record.public_id}/status", data={"version": record.version, "action": "intensify"})
-    session.post(f"/staf/klien/{record.public_id}/status", data={"version": record.version, "action": "relax"})
+    session.post(f"/staf/klien/{record.public_id}/status",
+                 data={"version": record.version, "action": "intensify", "note": GROUNDS})
+    session.post(f"/staf/klien/{record.public_id}/status",
+                 data={"version": record.version, "action": "relax", "note": GROUNDS})
     with app.app_context():
         assert db.session.get(Client, record.id).status == "intensive"
 

@@ -602,5 +602,5 @@ def test_cases_are_assigned_to_the_active_officers_of_the_bapas_by_name(app, use
                                                      select_html)]
 
     assert options("/staf/pengaduan/", "officer") == ["Anton Wijaya", "Wulan Sari"]
-    assert options(f"/staf/pengaduan/{complaint.reference}", "triage-officer_id") == ["Anton Wijaya",
-                                                                                      "Wulan Sari"]
+    assert options(f"/staf/pengaduan/{complaint.reference}/triase", "officer_id") == ["Anton Wijaya",
+                                                                                        "Wulan Sari"]

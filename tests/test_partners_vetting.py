@@ -154,7 +154,8 @@ def test_from_vetting_to_an_active_partner_who_signs_in(app, users, orgs, mailbo
     dashboard = partner.get("/mitra/").get_data(as_text=True)
     assert org.name in dashboard and "W11/PKS/1" in dashboard
     detail = supervisor.get(f"/staf/mitra/{org.public_id}").get_data(as_text=True)
-    assert "W11/PKS/1" in detail and 'action="/staf/mitra/' in detail  # suspend is offered
+    suspend = f'href="/staf/mitra/{org.public_id}/suspend/konfirmasi"'
+    assert "W11/PKS/1" in detail and suspend in detail  # suspend is offered
 
 
 def test_queue_lists_exactly_what_each_filter_asks_and_counts_each_status(app, users, orgs):

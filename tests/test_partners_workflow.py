@@ -24,6 +24,7 @@ URL_ACTIONS = {
     "reject": ("reject", "reject"), "approve_vetting": ("approve_vetting", "approve"),
     "record_pks": ("record_pks", "pks"), "renew_pks": ("renew_pks", "renew"),
     "suspend": ("suspend", "suspend"), "reinstate": ("reinstate", "reinstate"),
+    "end": ("end", "end"),
 }
 # The words the Bapas reads for each state (English msgids with the "partner status" context).
 STATUS_MSGIDS = {
@@ -61,6 +62,7 @@ def _form(url_action: str, version: int) -> dict:
         "request_info": {f"{p}-message": "Mohon lampirkan akta terbaru."},
         "reject": {f"{p}-reason": "Dokumen tidak sesuai persyaratan."},
         "suspend": {f"{p}-reason": "Melanggar kerahasiaan data klien."},
+        "end": {f"{p}-reason": "Mitra menghentikan usahanya dan menyerahkan kembali PKS."},
         "record_pks": pks("W11.PAS.9-PK.01/2026"),
         "renew_pks": pks("W11.PAS.9-PK.02/2026"),
     }.get(url_action, {}))

@@ -17,6 +17,7 @@ from portal.complaints.models import Complaint, Execution, Sanction
 from portal.complaints.workflow import COMPLAINT_WORKFLOW
 from portal.extensions import db
 from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
+from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.partners.workflow import PARTNER_WORKFLOW
 
@@ -55,6 +56,7 @@ BAP_FORM = {"version": "{complaint_version}", "subject": "client", "subject_name
             "qa-0-q": "Apakah Anda pindah alamat?", "qa-0-a": "Tidak."}
 
 
+STATUS_GROUNDS = "Alasan keputusan yang tercatat."  # a status move staff make by hand
 # Issue 10 §1: the deliberate decisions, each confirmed with its grounds and reasons.
 DECISIONS = {"close", "decide_not_pursued", "decide_warning", "decide_summons", "decide_intensive",
              "decide_temporary_revocation", "propose", "forward", "record_revoked",
@@ -102,6 +104,15 @@ def _two_complaints_forwarded(s) -> None:
     s.complaint("forwarded", baps=True, hearing=True, client_status="temporarily_revoked")
 
 
+def _suspected_violation(scene) -> None:
+    """The scene's observation, recorded as a suspected violation of a new offence."""
+    scene.observation()
+    with scene.app.app_context():
+        item = db.session.get(Observation, scene.values["obs_id"])
+        item.category, item.grounds = "suspected_violation", ["NEW_OFFENCE"]
+        db.session.commit()
+
+
 # Givens: the state a row starts from (every row also has the scene's people, the client
 # "Klien Audit Satu" of the officer and its active assignment to the partner's organisation).
 GIVEN = {
@@ -111,6 +122,8 @@ GIVEN = {
     "second client proposed": lambda s: s.second_client_proposed(),
     "observation": lambda s: s.observation(),
     "observation answered": lambda s: s.observation(acknowledged=True),
+    "observation of a suspected violation": lambda s: _suspected_violation(s),
+    "three missed check-ins": lambda s: [s.check_in(m, "missed") for m in ("2026-06", "2026-07", "2026-08")],
     "draft posting": lambda s: s.posting("draft"),
     "pending posting": lambda s: s.posting("pending"),
     "published posting": lambda s: s.posting("published"),
@@ -245,6 +258,9 @@ ROWS = [
     ("vetting suspend", "partner active", "supervisor", "POST /staf/mitra/{vet}/suspend",
      {"suspend-version": "{vet_version}", "suspend-reason": "Laporan penyalahgunaan data klien."},
      "partner.suspend", "PartnerOrg {vet_id}", A),
+    ("vetting end", "partner active", "head", "POST /staf/mitra/{vet}/end",
+     {"end-version": "{vet_version}", "end-reason": "Mitra menghentikan usahanya."},
+     "partner.end", "PartnerOrg {vet_id}", A),
     ("vetting reinstate", "partner suspended", "supervisor", "POST /staf/mitra/{vet}/reinstate",
      {"reinstate-version": "{vet_version}"}, "partner.reinstate", "PartnerOrg {vet_id}", A),
     ("vetting lapse (daily job)", "partner active", "system", "CLI partners daily --date 2027-01-05", None,
@@ -258,13 +274,17 @@ ROWS = [
     ("clients imported", "client", "supervisor", "POST /staf/klien/impor", {"csv_file": CSV},
      "client.imported", None, A),
     ("status intensify", "client", "officer", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "intensify"}, "client.intensify", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "intensify", "note": STATUS_GROUNDS},
+     "client.intensify", "Client {client_id}", A),
     ("status relax", "client intensive", "officer", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "relax"}, "client.relax", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "relax", "note": STATUS_GROUNDS},
+     "client.relax", "Client {client_id}", A),
     ("status complete", "client", "supervisor", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "complete"}, "client.complete", "Client {client_id}", A),
+     {"version": "{client_version}", "action": "complete", "note": STATUS_GROUNDS},
+     "client.complete", "Client {client_id}", A),
     ("status transfer", "client", "head", "POST /staf/klien/{client}/status",
-     {"version": "{client_version}", "action": "transfer", "transfer_office_id": "{office_b}"},
+     {"version": "{client_version}", "action": "transfer", "transfer_office_id": "{office_b}",
+      "note": STATUS_GROUNDS},
      "client.transfer", "Client {client_id}", A),
     # Issue 10 §2: intensified supervision is its own decision (or added to a warning).
     ("status intensify by the decision", "complaint tpp_hearing, heard", "head",
@@ -284,8 +304,10 @@ ROWS = [
      "client.restore", "Client {client_id}", A),
     ("check-in recorded", "client", "officer", "POST /staf/klien/{client}/wajib-lapor",
      {"month": "2026-11", "outcome": "attended"}, "client.checkin_recorded", "Client {client_id}", A),
-    ("check-in corrected", "check-in 2026-11 missed", "officer", "POST /staf/klien/{client}/wajib-lapor",
-     {"month": "2026-11", "outcome": "attended"}, "client.checkin_corrected", "Client {client_id}", A),
+    # a recorded month changes only through the correction page, with a reason (issue 10 point 8)
+    ("check-in corrected", "check-in 2026-11 missed", "officer", "POST /staf/klien/{client}/wajib-lapor/koreksi",
+     {"month": "2026-11", "outcome": "attended", "correction": "Daftar hadir menunjukkan klien datang."},
+     "client.checkin_corrected", "Client {client_id}", A),
     # ---- assignments
     ("assignment proposed", "client", "officer", "POST /staf/klien/{client}/penugasan",
      {"partner_org_id": "{org_id}", "relationship_kind": "mentor", "starts_on": "{today}", "ends_on": "2027-06-30"},
@@ -357,7 +379,8 @@ ROWS = [
      {"version": "{referral_version}", "on": "{today}"}, "referral.complete", "Referral {referral_id}", A),
     ("referral withdraw", "referral proposed", "officer", "POST /staf/rujukan/{code}/tarik", None,
      "referral.withdraw", "Referral {referral_id}", A),
-    ("referral disclose", "referral interview", "officer", "POST /staf/rujukan/{code}/buka-identitas", None,
+    ("referral disclose", "referral interview", "officer", "POST /staf/rujukan/{code}/buka-identitas",
+     {"grounds": "Klien setuju namanya dibuka untuk wawancara."},
      "referral.disclose", "Referral {referral_id}", A),
     # ---- complaints: filing, every move of COMPLAINT_WORKFLOW, casework
     ("complaint filed by the public", "client", "public", "POST /pengaduan/baru",
@@ -370,6 +393,26 @@ ROWS = [
      "complaint.submitted", "Complaint *", A),
     ("complaint triage", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/triage",
      step("triage", officer_id="{officer_id}"), "complaint.triage", "Complaint {complaint_id}", A),
+    # ---- intake (issue 10 point 7)
+    ("clients listed at triage", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/triase",
+     {"step": "find", "find-name": "Audit Satu"}, "client.searched", "Complaint {complaint_id}", A),
+    ("complaint triage at the triage page", "complaint submitted", "supervisor",
+     "POST /staf/pengaduan/{ref}/triase", {"step": "pick", "version": "{complaint_version}",
+                                           "client": "{client}", "officer_id": "{officer_id}"},
+     "complaint.triage", "Complaint {complaint_id}", A),
+    ("client registered at triage", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/triase",
+     {"step": "create", "new-version": "{complaint_version}", "new-full_name": "Klien Triase",
+      "new-register_number": "PAS-TRIASE/2026", "new-programme": "PB", "new-supervision_start_on": "2026-01-05",
+      "new-supervision_end_on": "2027-06-30", "new-officer_id": "{officer_id}"},
+     "client.created", "Client *", A),
+    ("case opened from a suspected violation", "observation of a suspected violation", "officer",
+     "POST /staf/pengaduan/dari-pengamatan/{obs}", {"submission_key": "audit-open-observation",
+                                                   "account": "Mitra melaporkan klien ditangkap polisi kemarin."},
+     "complaint.opened_from_observation", "Complaint *", A),
+    ("case opened from the missed-reporting alert", "three missed check-ins", "officer",
+     "POST /staf/pengaduan/dari-peringatan/{client}", {"submission_key": "audit-open-alert",
+                                                       "account": "Klien tidak melapor tiga bulan berturut-turut."},
+     "complaint.opened_from_alert", "Complaint *", A),
     ("complaint close", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/langkah/close",
      step("close", reason="not_violation"), "complaint.close", "Complaint {complaint_id}", A),
     # the transfer is made by Bapas A while the case is A's; it stays in A's audit trail

@@ -302,7 +302,9 @@ def test_a_candidate_stays_pseudonymous_until_the_officer_releases_the_name(app,
         version = db.session.scalar(select(Referral.version))
     session.post(f"/mitra/kandidat/{code}/undang", data={"version": version, "on": TODAY.isoformat()})
     assert not any("Hendra" in text for text in read_all().values())
-    staff.post(f"/staf/rujukan/{code}/buka-identitas")
+    # the officer releases it on the confirmation page, with the grounds (issue 10 point 1)
+    staff.post(f"/staf/rujukan/{code}/buka-identitas",
+               data={"grounds": "Klien setuju namanya dibuka setelah undangan wawancara."})
     after = read_all()
     for where in surfaces:
         assert "Hendra Wirawan" in after[where], where

@@ -22,7 +22,8 @@ TODAY = dt.date.today()
 def test_head_cannot_revoke_a_client_outside_the_procedure(app, users, clients):
     record = clients.make()
     login_client(app, users.make("head")).post(f"/staf/klien/{record.public_id}/status",
-                                               data={"version": record.version, "action": "temporarily_revoke"})
+                                               data={"version": record.version, "action": "temporarily_revoke",
+                                                     "note": "Keputusan dengan alasan yang tercatat."})
     with app.app_context():
         assert db.session.get(Client, record.id).status == "active"
 

@@ -210,6 +210,9 @@ PARTNER = rules("partner", PARTNER_STATES, [
     ("reinstate", {"suspended"}, "active", LEADS, NONE, NONE),
     # Issue 3 §5 "the status turns to ended when the PKS lapses" — the daily job.
     ("lapse", {"active", "suspended"}, "ended", {"system"}, NONE, NONE),
+    # Issue 10 §1 "ending a partnership" is a deliberate decision with its grounds; the head,
+    # who records the PKS (issue 3 §3), ends it before it lapses.
+    ("end", {"active", "suspended"}, "ended", {"head"}, {"reason"}, NONE),
 ])
 # Issue 3 §3: the vetting queue and an application's page belong to the supervisors and the
 # head of the application's Bapas; an unconfirmed application is not in the queue yet.

@@ -20,8 +20,8 @@ STATUS_TABLES = {"Complaint": "complaint_status", "Client": "client_status",
                  "Assignment": "assignment_status", "Opportunity": "posting_status",
                  "Referral": "referral_status", "PartnerOrg": "partner_status"}
 # The table of a detail whose value is a code (the same for every kind of object).
-VALUE_TABLES = {"role": "role", "outcome": "checkin_outcome", "recommendation": "recommendation",
-                "category": "observation_category", "channel": "channel",
+VALUE_TABLES = {"role": "role", "outcome": "checkin_outcome", "from_outcome": "checkin_outcome",
+                "recommendation": "recommendation", "category": "observation_category", "channel": "channel",
                 "follow_up": "follow_up", "kind": "partner_kind", "subject": "bap_subject",
                 "method": "login_method", "how": "password_way", "via": "created_via",
                 "locale": "language"}
@@ -92,6 +92,8 @@ def _value(event: AuditEvent, key: str, value: object) -> str:
     if key in VALUE_TABLES:
         table = VALUE_TABLES[key]
         return labels(table, value) if isinstance(value, list) else label(table, value)
+    if key == "months" and isinstance(value, list):
+        return ", ".join(_value(event, "month", month) for month in value)
     if key in DATES and isinstance(value, str):
         try:
             return format_date(dt.date.fromisoformat(value[:10]), "long" if key != "month" else "MMMM yyyy")

@@ -14,6 +14,11 @@ from ..validators import after
 from .labels import CHECKIN_LABELS, OFFENCE_LABELS, PROGRAMME_LABELS, RELATIONSHIP_LABELS, RISK_LABELS
 
 
+def _not_in_future(form, field) -> None:
+    if field.data and field.data > today():
+        raise ValidationError(_l("The date cannot be in the future."))
+
+
 class ClientForm(Form):
     """Create or edit a client record."""
 
@@ -31,6 +36,8 @@ class ClientForm(Form):
     special_conditions = TextAreaField(_l("Special conditions"), validators=[Length(max=4000)])
     nik = StringField(_l("NIK (staff only)"), validators=[
         Optional(), Regexp(r"^\d{16}$", message=_l("The NIK has 16 digits."))])
+    birth_on = DateField(_l("Date of birth (staff only)"), validators=[Optional(), _not_in_future],
+                         description=_l("Helps find the client when a complaint comes in."))
     decree_number = StringField(_l("Decree (SK) number (staff only)"),
                                 validators=[Optional(), Length(max=80)])
     offence_category = SelectField(_l("Offence category (staff only)"), validators=[Optional()],
@@ -44,7 +51,9 @@ class StatusForm(Form):
     version = HiddenField()
     action = HiddenField(validators=[DataRequired()])
     transfer_office_id = SelectField(_l("Receiving Bapas"), validators=[Optional()])
-    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
+    # The grounds of the decision (issue 10 point 1): required, kept in the timeline.
+    note = TextAreaField(_l("Grounds for this decision"), validators=[
+        DataRequired(_l("Give the grounds for this decision.")), Length(max=2000)])
 
 
 class AssignmentForm(Form):
@@ -80,6 +89,27 @@ class CheckInForm(Form):
     def validate_reason(self, field) -> None:
         if self.outcome.data == "excused" and not (field.data or "").strip():
             raise ValidationError(_l("Give the reason for the excuse."))
+
+
+class CheckInCorrectionForm(Form):
+    """Correct a recorded month: the new outcome and the reason for the correction."""
+
+    month = HiddenField(validators=[DataRequired(), Regexp(r"^\d{4}-\d{2}$")])
+    outcome = HiddenField(validators=[DataRequired()])
+    reason = HiddenField()
+    correction = TextAreaField(_l("Reason for the correction"), validators=[
+        DataRequired(_l("Give the reason for the correction.")), Length(max=2000)],
+        description=_l("For example: the attendance list of that day shows the client came."))
+
+    def validate_outcome(self, field) -> None:
+        if field.data not in CHECKIN_LABELS:
+            raise ValidationError(_l("Not a valid choice."))
+
+    def parsed_month(self) -> dt.date | None:
+        try:
+            return dt.date(int(self.month.data[:4]), int(self.month.data[5:7]), 1)
+        except (ValueError, TypeError):
+            return None
 
 
 class ImportForm(Form):

@@ -54,6 +54,7 @@ class Client(Model):
     status: Mapped[str] = mapped_column(String(24), default="active")
     area: Mapped[str | None] = mapped_column(String(120))
     nik: Mapped[str | None] = mapped_column(String(16))
+    birth_on: Mapped[dt.date | None] = mapped_column(Date)  # staff only; finds the client at triage
     decree_number: Mapped[str | None] = mapped_column(String(80))
     offence_category: Mapped[str | None] = mapped_column(String(40))
     transferred_to_id: Mapped[int | None] = mapped_column(ForeignKey("office.id"))

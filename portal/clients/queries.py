@@ -2,6 +2,7 @@
 assignment shows them. Every function takes the current user."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from flask import abort
@@ -99,6 +100,52 @@ def alerts_query(user: User) -> Select[Client]:
     if user.role == "officer":
         stmt = stmt.where(Client.officer_id == user.id)
     return stmt.order_by(Client.consecutive_misses.desc(), Client.full_name)
+
+
+def missed_runs(user: User, clients: list[Client]) -> dict[int, list[dt.date]]:
+    """For each client on the alerts page, the months that count for the alert: the longest
+    run of consecutive missed months (one query for the page)."""
+    from .services import longest_missed_run
+    _require_staff(user)
+    ids = [c.id for c in clients if c.office_id == user.office_id]
+    months: dict[int, list[tuple[dt.date, str]]] = {i: [] for i in ids}
+    if ids:
+        for client_id, month, outcome in db.session.execute(
+                select(CheckIn.client_id, CheckIn.month, CheckIn.outcome)
+                .where(CheckIn.client_id.in_(ids)).order_by(CheckIn.client_id, CheckIn.month)):
+            months[client_id].append((month, outcome))
+    return {i: longest_missed_run(pairs) for i, pairs in months.items()}
+
+
+def find_client_by_public_id(user: User, office_id: int, public_id: str | None) -> Client | None:
+    """A client of the user's own Bapas picked from a list, or None."""
+    _require_staff(user)
+    if not public_id or office_id != user.office_id:
+        return None
+    return db.session.scalar(select(Client).where(Client.public_id == public_id,
+                                                  Client.office_id == office_id))
+
+
+def find_clients(user: User, office_id: int, name: str | None = None,
+                 register_number: str | None = None, birth_on: dt.date | None = None,
+                 limit: int = 10) -> list[Client]:
+    """Clients of the user's own Bapas matching every term given: part of the name (any
+    case), part of the register number, the birth date. Nothing given: nothing found."""
+    _require_staff(user)
+    if office_id != user.office_id:
+        abort(404)
+    if not (name or register_number or birth_on):
+        return []
+    stmt = (select(Client).options(joinedload(Client.officer))
+            .where(Client.office_id == office_id))
+    if name:
+        stmt = stmt.where(func.lower(Client.full_name).like(f"%{name.strip().lower()}%"))
+    if register_number:
+        stmt = stmt.where(func.lower(Client.register_number).like(
+            f"%{register_number.strip().lower()}%"))
+    if birth_on:
+        stmt = stmt.where(Client.birth_on == birth_on)
+    return list(db.session.scalars(stmt.order_by(Client.full_name, Client.id).limit(limit)))
 
 
 # ---------------------------------------------------------------- partners

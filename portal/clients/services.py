@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 EDITABLE = ("full_name", "register_number", "programme", "supervision_start_on",
             "supervision_end_on", "general_conditions", "special_conditions", "officer_id",
-            "risk_level", "area", "nik", "decree_number", "offence_category")
+            "risk_level", "area", "nik", "birth_on", "decree_number", "offence_category")
 # What staff read for each editable field: an edit's timeline entry stores the codes and
 # names the changed fields by these labels.
 FIELD_LABELS = {
@@ -41,6 +41,7 @@ FIELD_LABELS = {
     "risk_level": _l("Risk level"),
     "area": _l("Area"),
     "nik": _l("NIK"),
+    "birth_on": _l("Date of birth"),
     "decree_number": _l("Decree (SK)"),
     "offence_category": _l("Offence category"),
 }
@@ -226,55 +227,109 @@ def _next_month(month: dt.date) -> dt.date:
     return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def _longest_run_of_misses(client: Client) -> int:
-    """The longest run of consecutive recorded months that were all missed. The ground
-    "failed to report three times in a row" holds once such a run exists, whatever was
-    recorded after it: a later attended month does not undo it (the officer acts on it)."""
-    months = db.session.execute(select(CheckIn.month, CheckIn.outcome).where(
-        CheckIn.client_id == client.id).order_by(CheckIn.month)).all()
-    longest = run = 0
-    previous: dt.date | None = None
+def longest_missed_run(months: list[tuple[dt.date, str]]) -> list[dt.date]:
+    """The months of the longest run of consecutive recorded months that were all missed
+    (the earliest such run when two are as long), from (month, outcome) pairs in month
+    order. The ground "failed to report three times in a row" holds once such a run exists,
+    whatever was recorded after it: a later attended month does not undo it (the officer
+    acts on it)."""
+    longest: list[dt.date] = []
+    run: list[dt.date] = []
     for month, outcome in months:
         if outcome != "missed":
-            run = 0
-        elif previous is not None and run and month == _next_month(previous):
-            run += 1
+            run = []
+        elif run and month == _next_month(run[-1]):
+            run = run + [month]
         else:
-            run = 1
-        previous = month
-        longest = max(longest, run)
+            run = [month]
+        if len(run) > len(longest):
+            longest = run
     return longest
 
 
-def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
-                    reason: str | None = None) -> CheckIn:
-    """Record (or correct) one month's check-in; three misses in a row raise an alert."""
+def missed_run_of(client: Client) -> list[dt.date]:
+    """The months that make the client's missed-reporting alert (see longest_missed_run)."""
+    months = db.session.execute(select(CheckIn.month, CheckIn.outcome).where(
+        CheckIn.client_id == client.id).order_by(CheckIn.month)).all()
+    return longest_missed_run([(m, o) for m, o in months])
+
+
+class AlreadyRecorded(Exception):
+    """The month already has a check-in: changing it is a correction with a reason."""
+
+    def __init__(self, check_in: CheckIn):
+        super().__init__(check_in.month.isoformat())
+        self.check_in = check_in
+
+
+def _month_in_supervision(client: Client, month: dt.date) -> dt.date:
     month = month.replace(day=1)
     first, last = client.supervision_start_on.replace(day=1), client.supervision_end_on.replace(day=1)
     if not first <= month <= last:
         raise Refused(_l("The month lies outside the client's supervision period."), "month")
-    check_in = db.session.scalar(select(CheckIn).where(CheckIn.client_id == client.id,
-                                                       CheckIn.month == month))
-    action = "checkin_corrected" if check_in else "checkin_recorded"
-    if check_in is None:
-        check_in = CheckIn(client_id=client.id, month=month)
-        db.session.add(check_in)
-    check_in.outcome = outcome
-    check_in.reason = (reason or "").strip() or None
-    check_in.recorded_by_id = actor.id
-    check_in.recorded_at = utcnow()
+    return month
+
+
+def check_in_of(client: Client, month: dt.date) -> CheckIn | None:
+    """The check-in recorded for the client's month, if any."""
+    return db.session.scalar(select(CheckIn).where(CheckIn.client_id == client.id,
+                                                   CheckIn.month == month.replace(day=1)))
+
+
+def _after_check_in(actor: User, client: Client, check_in: CheckIn, action: str,
+                    before_outcome: str | None, note: str | None) -> None:
     db.session.flush()
     before = client.consecutive_misses
-    client.consecutive_misses = _longest_run_of_misses(client)
-    _event(client, "checkin", action, actor, check_in_id=check_in.id, to_status=outcome)
-    audit.record(actor, f"client.{action}", client, month=month, outcome=outcome)
+    client.consecutive_misses = len(missed_run_of(client))
+    _event(client, "checkin", action, actor, check_in_id=check_in.id, from_status=before_outcome,
+           to_status=check_in.outcome, note=note)
+    audit.record(actor, f"client.{action}", client, month=check_in.month, outcome=check_in.outcome,
+                 from_outcome=before_outcome)
     if client.consecutive_misses >= MISSED_ALERT > before:
         recipients = {u.id: u for u in active_staff(client.office_id, ("supervisor",))}
         if client.officer is not None and client.officer.active:
             recipients[client.officer.id] = client.officer
         for person in recipients.values():
             notify(person, "missed_reporting", link_to("clients.alerts"))
+
+
+def record_check_in(actor: User, client: Client, month: dt.date, outcome: str,
+                    reason: str | None = None) -> CheckIn:
+    """Record one month's check-in; three misses in a row raise an alert. A month already
+    recorded is evidence: AlreadyRecorded (a change goes through correct_check_in)."""
+    month = _month_in_supervision(client, month)
+    existing = check_in_of(client, month)
+    if existing is not None:
+        raise AlreadyRecorded(existing)
+    check_in = CheckIn(client_id=client.id, month=month, outcome=outcome,
+                       reason=(reason or "").strip() or None, recorded_by_id=actor.id,
+                       recorded_at=utcnow())
+    db.session.add(check_in)
+    _after_check_in(actor, client, check_in, "checkin_recorded", None, None)
     return check_in
+
+
+def correct_check_in(actor: User, client: Client, month: dt.date, outcome: str,
+                     correction: str, reason: str | None = None) -> bool:
+    """Correct a recorded month (issue 10 point 8): only with the reason for the correction;
+    the timeline keeps the earlier value and the reason. Returns False when the month
+    already holds this outcome (a second submit of the same correction changes nothing)."""
+    month = _month_in_supervision(client, month)
+    check_in = check_in_of(client, month)
+    if check_in is None:
+        raise Refused(_l("No check-in is recorded for this month; record it instead."), "month")
+    correction = (correction or "").strip()
+    if not correction:
+        raise Refused(_l("Give the reason for the correction."), "correction")
+    if check_in.outcome == outcome:
+        return False
+    before_outcome = check_in.outcome
+    check_in.outcome = outcome
+    check_in.reason = (reason or "").strip() or None
+    check_in.recorded_by_id = actor.id
+    check_in.recorded_at = utcnow()
+    _after_check_in(actor, client, check_in, "checkin_corrected", before_outcome, correction)
+    return True
 
 
 # ---------------------------------------------------------------- the daily job

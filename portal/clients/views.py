@@ -108,25 +108,6 @@ def edit(public_id: str):
     return render_template("clients/form.html", form=form, client=client)
 
 
-@bp.route("/<public_id>/status", methods=["POST"])
-@roles_required(*STAFF)
-def status(public_id: str):
-    """Change the supervision status through the workflow table."""
-    client = queries.get_client_for_staff_or_404(current_user, public_id)
-    back = return_to(url_for("clients.detail", public_id=client.public_id))
-    form = StatusForm()
-    form.transfer_office_id.choices = [("", "—")] + [(str(i), str(i)) for i in db.session.scalars(
-        select(Office.id).where(Office.id != client.office_id))]
-    if not form.validate_on_submit():
-        raise Refused(_l("Nothing was saved: %(errors)s", errors=error_summary(form)), "form")
-    services.check_version(client, form.version.data)
-    services.change_status(current_user, client, form.action.data,
-                           transfer_office_id=int(form.transfer_office_id.data)
-                           if form.transfer_office_id.data else None, note=form.note.data)
-    flash(_("Status changed."), "success")
-    return redirect(back)
-
-
 @bp.route("/<public_id>/penugasan", methods=["POST"])
 @roles_required(*EDITORS)
 def assign(public_id: str):
@@ -162,27 +143,14 @@ def end_assignment(public_id: str, assignment_id: int, change: str):
     return redirect(back)
 
 
-@bp.route("/<public_id>/wajib-lapor", methods=["POST"])
-@roles_required(*EDITORS)
-def check_in(public_id: str):
-    """Record a month's check-in."""
-    client = queries.get_client_for_staff_or_404(current_user, public_id)
-    back = return_to(url_for("clients.detail", public_id=client.public_id) + "#checkins")
-    form = CheckInForm()
-    if not form.validate_on_submit():
-        raise Refused(_l("The check-in was not saved: %(errors)s", errors=error_summary(form)), "form")
-    services.record_check_in(current_user, client, form.month.month, form.outcome.data,
-                             form.reason.data)
-    flash(_("Check-in recorded."), "success")
-    return redirect(back)
-
-
 @bp.route("/peringatan")
 @roles_required(*STAFF)
 def alerts():
     """Clients who missed reporting three times in a row, and summonses not answered."""
     from ..complaints.queries import unanswered_summons
-    return render_template("clients/alerts.html", page=paginate(queries.alerts_query(current_user)),
+    page = paginate(queries.alerts_query(current_user))
+    return render_template("clients/alerts.html", page=page,
+                           runs=queries.missed_runs(current_user, page.items),
                            summonses=unanswered_summons(current_user))
 
 

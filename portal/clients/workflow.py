@@ -57,6 +57,7 @@ END_REASONS = {
     "supervision_ended": _l("The client's supervision ended"),
     "pks_ended": _l("The partner's PKS ended"),
     "partner_suspended": _l("The partner was suspended"),
+    "partnership_ended": _l("The partnership was ended"),
     "by_staff": _l("Ended by the Bapas"),
     "placement_ended": _l("The job placement ended"),
 }

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from ..auth.models import User
     from ..clients.models import Client
 
-CHANNELS = ("portal", "public", "oral", "letter")
+# "monitoring": filed by staff from their own supervision (a partner's suspected-violation
+# observation or the three-missed-check-ins alert), issue 10 point 7.
+CHANNELS = ("portal", "public", "oral", "letter", "monitoring")
 CLOSING_REASONS = ("not_violation", "insufficient", "duplicate", "outside")
 SUBJECTS = ("complainant", "client", "witness")
 RECOMMENDATIONS = ("not_pursued", "warning", "temporary_revocation")
@@ -65,6 +67,8 @@ class Complaint(Model):
     complainant_relationship: Mapped[str | None] = mapped_column(String(120))
     complainant_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     partner_org_id: Mapped[int | None] = mapped_column(ForeignKey("partner_org.id"), index=True)
+    # The observation the case was opened from: one case per observation.
+    observation_id: Mapped[int | None] = mapped_column(ForeignKey("observation.id"), unique=True)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     declaration_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     locale: Mapped[str] = mapped_column(String(5), default="id")

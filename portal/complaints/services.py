@@ -129,7 +129,8 @@ def _match_client(office_id: int, register_number: str | None) -> Client | None:
 
 def _create(data: Mapping[str, Any], *, channel: str, office_id: int, locale: str,
             client: Client | None, files: list[tuple[str, uploads.CheckedFile]],
-            actor: User | None = None, complainant_user: User | None = None) -> Receipt:
+            actor: User | None = None, complainant_user: User | None = None,
+            columns: Mapping[str, Any] | None = None) -> Receipt:
     secret = receipt_secret(data.get("submission_key"))
     submitted = today()
     complaint = Complaint(
@@ -152,7 +153,7 @@ def _create(data: Mapping[str, Any], *, channel: str, office_id: int, locale: st
         partner_org_id=getattr(complainant_user, "partner_org_id", None),
         recorded_by_id=getattr(actor, "id", None), declaration_at=utcnow(), locale=locale,
         status="submitted", submitted_on=submitted,
-        due_on=add_working_days(submitted, SERVICE_STANDARD_DAYS))
+        due_on=add_working_days(submitted, SERVICE_STANDARD_DAYS), **(columns or {}))
     if complaint.client_id is None:
         matched = _match_client(office_id, complaint.client_register_number)
         complaint.client_id = getattr(matched, "id", None)

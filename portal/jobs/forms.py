@@ -118,3 +118,11 @@ class BrowseForm(Form):
         super().__init__(*args, **kwargs)
         self.region.choices = [("", _l("All provinces"))] + [(str(i), n) for i, n in db.session.execute(
             select(Region.id, Region.name).order_by(Region.name))]
+
+
+class DisclosureForm(Form):
+    """The grounds for releasing a client's name to the partner."""
+
+    grounds = TextAreaField(_l("Grounds for releasing the name"), validators=[
+        DataRequired(_l("Give the grounds for releasing the name.")), Length(max=2000)],
+        description=_l("For example: the client agreed on this date to be named for the interview."))

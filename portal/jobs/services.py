@@ -206,19 +206,29 @@ def respond(actor: User, referral: Referral, action: str, *, on: dt.date | None 
     _notify_officer(referral)
 
 
-def officer_action(actor: User, referral: Referral, action: str) -> None:
-    """The officer withdraws the referral or releases the client's name."""
+def check_officer_action(actor: User, referral: Referral, action: str) -> None:
+    """Raise unless the officer may take this step on the referral now."""
     REFERRAL_WORKFLOW.check(action, referral.status, actor.role, actor=actor, subject=referral)
+
+
+def officer_action(actor: User, referral: Referral, action: str, grounds: str | None = None) -> bool:
+    """The officer withdraws the referral or releases the client's name (a deliberate
+    decision: with its grounds, issue 10 point 1). False: the name was already released."""
+    check_officer_action(actor, referral, action)
     if action == "disclose" and referral.disclosed:
-        return
+        return False
+    grounds = (grounds or "").strip() or None
+    if action == "disclose" and grounds is None:
+        raise Refused(_l("Give the grounds for releasing the name."), "grounds")
     before = referral.status
     if action == "withdraw":
         referral.status = "withdrawn"
     else:
         referral.disclosed_at = utcnow()
     referral.events.append(ReferralEvent(actor_id=actor.id, action=action, from_status=before,
-                                         to_status=referral.status))
+                                         to_status=referral.status, note=grounds))
     audit.record(actor, f"referral.{action}", referral, office_id=referral.office_id)
+    return True
 
 
 def end_placements(client_id: int, on: dt.date, reason: str) -> list[Referral]:

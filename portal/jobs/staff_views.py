@@ -19,7 +19,7 @@ from ..security import EDITORS as OFFICERS
 from ..security import roles_required
 from ..workflow import Refused
 from . import bp, queries, services
-from .forms import ModerationForm, ReferralForm
+from .forms import DisclosureForm, ModerationForm, ReferralForm
 from .models import Referral
 
 MODERATION = {"terbitkan": "publish", "minta-perbaikan": "request_changes", "tolak": "reject",
@@ -88,12 +88,49 @@ def referral(code: str):
     return render_template("jobs/referral.html", referral=item)
 
 
+def _disclose_page(item, form, status: int = 200):
+    """The confirmation page of releasing the client's name (issue 10 point 1)."""
+    org = item.opportunity.partner_org
+    confirm = {
+        "title": _("Release the client’s name to the partner"), "danger": True,
+        "lines": [_("%(org)s learns the client’s full name for the opportunity “%(title)s” "
+                    "(referral %(code)s); until now they saw only the code.", org=org.name,
+                    title=item.opportunity.title, code=item.code),
+                  _("The partner never learns the offence. A released name cannot be taken back.")],
+        "to_whom": _("%(name)s, register number %(number)s", name=item.client.full_name,
+                     number=item.client.register_number),
+        "action": url_for("jobs.referral_action", code=item.code, action="buka-identitas"),
+        "back": url_for("jobs.referral", code=item.code), "button": _("Release the name")}
+    return render_template("confirm.html", confirm=confirm, form=form), status
+
+
+@bp.route("/staf/rujukan/<code>/buka-identitas/konfirmasi")
+@roles_required(*OFFICERS)
+def disclose_confirm(code: str):
+    """What releasing the name means, and the grounds for it."""
+    item = queries.get_referral_for_staff_or_404(current_user, code)
+    return_to(url_for("jobs.referral", code=code))
+    services.check_officer_action(current_user, item, "disclose")
+    return _disclose_page(item, DisclosureForm())
+
+
 @bp.route("/staf/rujukan/<code>/<any(tarik, 'buka-identitas'):action>", methods=["POST"])
 @roles_required(*OFFICERS)
 def referral_action(code: str, action: str):
-    """Withdraw the referral, or release the client's name to the partner."""
+    """Withdraw the referral, or release the client's name to the partner (with grounds)."""
     item = queries.get_referral_for_staff_or_404(current_user, code)
     back = return_to(url_for("jobs.referral", code=code))
-    services.officer_action(current_user, item, "withdraw" if action == "tarik" else "disclose")
-    flash(_("Saved."), "success")
+    if action == "tarik":
+        services.officer_action(current_user, item, "withdraw")
+        flash(_("Saved."), "success")
+        return redirect(back)
+    services.check_officer_action(current_user, item, "disclose")
+    if item.disclosed:
+        flash(_("The name was already released; nothing was changed a second time."), "info")
+        return redirect(back)
+    form = DisclosureForm()
+    if not form.validate_on_submit():
+        return _disclose_page(item, form, 400)
+    services.officer_action(current_user, item, "disclose", grounds=form.grounds.data)
+    flash(_("The client’s name was released to the partner."), "success")
     return redirect(back)

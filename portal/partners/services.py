@@ -210,6 +210,16 @@ def suspend(actor: User, org: PartnerOrg, reason: str) -> None:
         mail.queue(admin.email, "partner_suspended", admin.locale, org=org, reason=reason.strip())
 
 
+def end_partnership(actor: User, org: PartnerOrg, reason: str) -> None:
+    """The head ends the partnership before the PKS lapses: every member loses access and
+    every assignment ends at once; the organisation's admins are told, with the reason."""
+    _move(org, "end", actor, note=reason.strip(), reason=reason.strip())
+    org.decision_reason = reason.strip()
+    end_assignments(org_id=org.id, reason="partnership_ended", actor=actor)
+    for admin in org_admins(org.id):
+        mail.queue(admin.email, "partner_ended", admin.locale, org=org, reason=reason.strip())
+
+
 def reinstate(actor: User, org: PartnerOrg) -> None:
     """Lift a suspension."""
     _move(org, "reinstate", actor)

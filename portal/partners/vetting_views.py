@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import audit, uploads
@@ -43,6 +44,7 @@ def _forms(org):
         "renew_pks": PksForm(prefix="renew", data=version),
         "suspend": ReasonForm(prefix="suspend", data=version),
         "reinstate": ConfirmForm(prefix="reinstate", data=version),
+        "end": ReasonForm(prefix="end", data=version),
     }
 
 
@@ -90,10 +92,11 @@ ACTIONS = {
         f.scan.checked)),
     "suspend": ("suspend", ReasonForm, lambda org, f: services.suspend(current_user, org, f.reason.data)),
     "reinstate": ("reinstate", ConfirmForm, lambda org, f: services.reinstate(current_user, org)),
+    "end": ("end", ReasonForm, lambda org, f: services.end_partnership(current_user, org, f.reason.data)),
 }
 
 @bp.route("/<public_id>/<any(checklist, request_info, reject, approve_vetting, record_pks, "
-          "renew_pks, suspend, reinstate):action>", methods=["POST"])
+          "renew_pks, suspend, reinstate, end):action>", methods=["POST"])
 @roles_required(*STAFF)
 def act(public_id: str, action: str):
     """Carry out one workflow action; the table decides whether it is allowed."""
@@ -110,3 +113,35 @@ def act(public_id: str, action: str):
     call(org, form)
     flash(_("Saved."), "success")
     return redirect(back)
+
+
+CONFIRMED = {  # decisions with a confirmation page (issue 10 point 1): title, button
+    "suspend": (_l("Suspend the partner"), _l("Suspend")),
+    "end": (_l("End the partnership"), _l("End the partnership")),
+}
+
+
+@bp.route("/<public_id>/<any(suspend, end):action>/konfirmasi")
+@roles_required(*STAFF)
+def confirm(public_id: str, action: str):
+    """What suspending or ending the partnership means, and the grounds for it; the form
+    posts to the action, which refuses it without grounds."""
+    org = queries.get_org_for_staff_or_404(current_user, public_id)
+    return_to(url_for("vetting.detail", public_id=org.public_id))
+    PARTNER_WORKFLOW.check(action, org.status, current_user.role, {"reason": "given below"},
+                           actor=current_user, subject=org)
+    title, button = CONFIRMED[action]
+    lines = [_("Every member of %(org)s loses access to the portal at once.", org=org.name),
+             _("Every assignment of a client to %(org)s ends at once; the partner no longer "
+               "sees those clients.", org=org.name),
+             _("The organisation's admins are told by email, with the reason.")]
+    if action == "end":
+        lines.insert(0, _("The cooperation agreement (PKS %(number)s) ends now, before its end "
+                          "date; only a renewed PKS makes %(org)s a partner again.",
+                          number=org.pks_number or "—", org=org.name))
+    confirm = {
+        "title": title, "danger": True, "lines": lines, "to_whom": org.name,
+        "action": url_for("vetting.act", public_id=org.public_id, action=action),
+        "back": url_for("vetting.detail", public_id=org.public_id), "button": button}
+    return render_template("confirm.html", confirm=confirm,
+                           form=ReasonForm(prefix=action, data={"version": org.version}))

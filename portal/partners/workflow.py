@@ -36,6 +36,7 @@ ACTION_LABELS = {
     "suspend": _l("Partner suspended"),
     "reinstate": _l("Partner reinstated"),
     "lapse": _l("PKS expired; partnership ended"),
+    "end": _l("Partnership ended by the Head of the Bapas"),
     "member_invited": _l("Member invited"),
     "member_deactivated": _l("Member deactivated"),
     "member_reactivated": _l("Member reactivated"),
@@ -59,6 +60,9 @@ PARTNER_WORKFLOW = Workflow(STATES, [
     Transition("suspend", ("active",), "suspended", ("supervisor", "head"), requires=("reason",)),
     Transition("reinstate", ("suspended",), "active", ("supervisor", "head")),
     Transition("lapse", ("active", "suspended"), "ended", (SYSTEM,)),
+    # Issue 10 point 1 "ending a partnership": the head, who signs the PKS, ends it before it
+    # lapses, with the grounds, through a confirmation page.
+    Transition("end", ("active", "suspended"), "ended", ("head",), requires=("reason",)),
 ], state_labels=STATUS_LABELS, field_labels={
     "message": _l("the message to the applicant"),
     "answer": _l("the answer"),

@@ -82,9 +82,11 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     sign_in(page, base, supervisor)
     _open_case(page, base, reference)
     checker.check(page, "case-submitted")
-    page.locator("#triage-register_number").fill("PB.77/BDG/2026")
-    page.locator("#triage-officer_id").select_option(str(officer.id))
-    page.get_by_role("button", name="Penelaahan awal: tautkan klien dan tugaskan PK").click()
+    page.get_by_role("link", name="Penelaahan awal: cari klien dan tugaskan PK").click()
+    checker.check(page, "triage")
+    page.get_by_label("Rudi Hermawan").check()  # listed by the register number the complaint gives
+    page.locator("#officer_id").select_option(str(officer.id))
+    page.get_by_role("button", name="Simpan penelaahan awal", exact=True).click()
     sign_out(page)
 
     # 3. the officer examines the complainant and the client

@@ -40,7 +40,7 @@ def _decide(app, case, label: str, action: str, **fields):
 def test_triage_examination_hearing_decision_and_outcome(app, users, clients, mailbox):
     supervisor, officer = users.make("supervisor"), users.make("officer")
     head, regional = users.make("head"), users.make("regional")
-    clients.make(officer=officer, full_name="Rudi Hermawan", register_number="PB.77/BDG/2026")
+    rudi = clients.make(officer=officer, full_name="Rudi Hermawan", register_number="PB.77/BDG/2026")
     complaint = make_complaint(app, client_name="Rudi", client_register_number="PB.77/BDG/2026")
     reference = complaint.reference
 
@@ -51,11 +51,14 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     case = click(queue, reference)
     assert tp(app, "complaint status", "Submitted") in text(case)
     assert t(app, "not linked to a record") in text(case)
-    triage = form(case, "/langkah/triage")
-    triage["triage-register_number"] = "PB.77/BDG/2026"
-    triage["triage-officer_id"] = str(officer.id)
+    # the triage page lists the client the complaint names, found by its register number
+    triage_page = click(case, t(app, "Triage: find the client and assign an officer"))
+    assert "Rudi Hermawan" in text(triage_page)
+    triage = triage_page.forms["triage-pick"]
+    triage["client"] = rudi.public_id
+    triage["officer_id"] = str(officer.id)
     case = submit(triage)
-    assert t(app, "Saved.") in flashes(case)
+    assert t(app, "Triage saved: the officer is assigned.") in flashes(case)
     assert tp(app, "complaint status", "In review") in text(case)
     assert "Rudi Hermawan (PB.77/BDG/2026)" in text(case)
     assigned = mailbox.to(officer.email)[-1]
