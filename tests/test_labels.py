@@ -178,7 +178,9 @@ EXPECTED = [
                                           "Sidang TPP", "Pencabutan sementara dan usulan pencabutan"]),
     ("/staf/pengaduan/{letter}", "supervisor", ["Surat", "Surat pelapor (pindaian)"]),
     ("/staf/pengaduan/ekspor.csv", "head", ["Nomor registrasi", "Saluran", "Dasar pencabutan", "Dicabut", "ya",
-                                            "Formulir publik"]),
+                                            "Formulir publik", "Temuan pengawasan", "Laporan lisan",
+                                            "Ditutup: diputus dalam perkara lain"]),
+    ("/staf/pengaduan/{summons}", "head", ["Keputusan Kepala Bapas: surat panggilan"]),
     ("/staf/pengamatan/?status=followed_up", "officer", ["Dugaan pelanggaran"]),
 ]
 EMAIL = re.compile(r"\S+@\S+")

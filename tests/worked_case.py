@@ -161,6 +161,16 @@ def build(app, scene: Scene) -> dict[str, str]:
                                             "Tidak datang tanpa kabar.")
         client_services.record_check_in(p["officer"], client, dt.date(2026, 4, 1), "attended")
         code = _referral(posting.id, p, client)
+        # staff open cases from the suspected violation and from the alert (both superseded
+        # by the revocation below)
+        from portal.complaints import intake
+        from portal.observations.models import Observation
+        suspected = db.session.scalar(db.select(Observation).where(
+            Observation.category == "suspected_violation"))
+        intake.open_from_observation(p["officer"], suspected, "Temuan pengawasan dari laporan mitra.",
+                                     "worked-from-observation")
+        intake.open_from_alert(p["officer"], client, "Tiga bulan berturut-turut tidak melapor.",
+                               "worked-from-alert")
         letter = _letter(p, client)
         reference, secret = _complaint(p, client, client.office_id)
         summons = _summons(p, db.session.get(Client, second.id))
