@@ -113,6 +113,7 @@ def _changed_fields(codes: str | None) -> str:
 
 def _complaint_helpers(label) -> dict:
     from .complaints.workflow import ACTION_LABELS, CLOSING_LABELS, RECOMMENDATION_LABELS, STATUS_LABELS
+    from .documents.kinds import KIND_LABELS as DOCUMENT_KIND_LABELS
     channels = {"portal": _l("Partner, through the portal"), "public": _l("Public form"),
                 "oral": _l("Oral report"), "letter": _l("Letter")}
     subjects = {"complainant": _l("Complainant"), "client": _l("Client (right of reply)"),
@@ -127,6 +128,7 @@ def _complaint_helpers(label) -> dict:
         "channel_label": label(channels),
         "subject_label": label(subjects),
         "file_purpose": label(purposes),
+        "document_kind": label(DOCUMENT_KIND_LABELS),
     }
 
 

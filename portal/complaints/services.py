@@ -28,6 +28,7 @@ from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_betw
 from .models import SECRET_ALPHABET, Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
 from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, OPEN_STATES, SYSTEM
 
+IDENTITY_FIELDS = ("birth_place", "birth_on", "sex", "religion", "occupation", "address", "nik")
 INFO_DAYS = 10  # working days the complainant has to answer a request for clarification
 
 
@@ -304,11 +305,15 @@ def _request_info(actor: User | None, complaint: Complaint, given: MoveInputs) -
 
 
 def _decide_warning(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
+    from .documents import issue_warning
     _client_move(actor, complaint, "intensify")
+    issue_warning(_staff(actor, "decide_warning"), complaint)
 
 
 def _decide_temporary_revocation(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
+    from .documents import issue_temporary_revocation
     _client_move(actor, complaint, "temporarily_revoke")
+    issue_temporary_revocation(_staff(actor, "decide_temporary_revocation"), complaint)
 
 
 def _propose(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
@@ -317,6 +322,11 @@ def _propose(actor: User | None, complaint: Complaint, given: MoveInputs) -> Non
     for person in active_regional(complaint.office.region_id):
         notify(person, "complaint_proposed", link_to("complaints.case", reference=complaint.reference))
         mail.queue(person.email, "complaint_proposed", person.locale, complaint=complaint)
+
+
+def _forward(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
+    from .documents import issue_forwarding
+    issue_forwarding(_staff(actor, "forward"), complaint)
 
 
 def _record_outcome(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
@@ -335,6 +345,7 @@ EFFECTS: dict[str, Callable[[User | None, Complaint, MoveInputs], None]] = {
     "decide_warning": _decide_warning,
     "decide_temporary_revocation": _decide_temporary_revocation,
     "propose": _propose,
+    "forward": _forward,
     "record_revoked": _record_outcome,
     "record_not_revoked": _record_outcome,
 }
@@ -444,7 +455,8 @@ def record_examination(actor: User, complaint: Complaint, data: Mapping[str, Any
     _check(actor, complaint, "record_bap")
     record = ExaminationRecord(subject=data["subject"], subject_name=data["subject_name"].strip(),
                                examiner_id=actor.id, examined_on=data["examined_on"],
-                               place=data["place"].strip(), questions=data["questions"])
+                               place=data["place"].strip(), questions=data["questions"],
+                               **{key: data.get(key) for key in IDENTITY_FIELDS})
     complaint.examinations.append(record)
     db.session.flush()
     if scan is not None:
@@ -459,12 +471,19 @@ def record_examination(actor: User, complaint: Complaint, data: Mapping[str, Any
 
 
 def record_hearing(actor: User, complaint: Complaint, data: Mapping[str, Any]) -> Hearing:
-    """The TPP hearing; the head is told of the recommendation."""
+    """The TPP hearing and its minutes (PDF); the head is told of the recommendation."""
     _check(actor, complaint, "record_hearing")
-    hearing = Hearing(held_on=data["held_on"], members=data["members"].strip(),
+    from .documents import issue_tpp_minutes
+    present = tpp_members(complaint, data)
+    hearing = Hearing(held_on=data["held_on"], members="; ".join(u.name for u in present),
                       recommendation=data["recommendation"], minutes=data["minutes"].strip(),
-                      recorded_by_id=actor.id)
+                      recorded_by_id=actor.id, kind=data.get("kind"),
+                      place=(data.get("place") or "").strip() or None,
+                      chair_id=present[0].id, secretary_id=present[1].id,
+                      member_ids=[u.id for u in present[2:]], team_size=data.get("team_size"))
     complaint.hearings.append(hearing)
+    db.session.flush()
+    issue_tpp_minutes(actor, complaint, hearing)
     _event(complaint, "record", actor, action="tpp_recorded", body=data["recommendation"])
     audit.record(actor, "complaint.tpp_recorded", complaint, office_id=complaint.office_id,
                  recommendation=hearing.recommendation)
@@ -472,6 +491,23 @@ def record_hearing(actor: User, complaint: Complaint, data: Mapping[str, Any]) -
         notify(head, "complaint_tpp", link_to("complaints.case", reference=complaint.reference))
         mail.queue(head.email, "complaint_tpp", head.locale, complaint=complaint)
     return hearing
+
+
+def tpp_members(complaint: Complaint, data: Mapping[str, Any]) -> list[User]:
+    """Chair, secretary, then the other members: active staff of the case's Bapas, each once."""
+    ids = [data.get("chair"), data.get("secretary"), *(data.get("member_ids") or [])]
+    people: list[User] = []
+    for raw in ids:
+        user = db.session.get(User, int(raw)) if str(raw or "").isdigit() else None
+        if (user is None or not user.active or user.office_id != complaint.office_id
+                or user.role not in ("officer", "supervisor", "head")):
+            raise Refused(_l("Choose the TPP's chair, secretary and members among the staff of "
+                             "this Bapas."), "member_ids")
+        if user not in people:
+            people.append(user)
+    if len(people) < 2:
+        raise Refused(_l("The chair and the secretary must be two different people."), "secretary")
+    return people
 
 
 # ---------------------------------------------------------------- the daily job
