@@ -10,6 +10,7 @@ from portal.extensions import db
 
 from .support import OFFICE_A, office, region
 
+ISSUED_AT = dt.datetime(2026, 12, 2, 3, 0, tzinfo=dt.UTC)  # Wednesday 2 December 2026, 10:00 WIB
 EXAMINED_ON = dt.date(2026, 12, 2)      # a Wednesday
 HELD_ON = dt.date(2026, 12, 1)          # a Tuesday
 NIPS = {"head": "197501012000031001", "officer": "198502142010122002",

@@ -5,16 +5,14 @@ identity block, signers with NIP, "Halaman 1 dari 2", the verification code as t
 QR image — and never an internal code."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 import time_machine
 
-from .documents_world import issue_everything, pdf_of
+from .documents_world import ISSUED_AT, issue_everything, pdf_of
 from .pdftext import pdf_text
 
-ISSUED_AT = dt.datetime(2026, 12, 2, 3, 0, tzinfo=dt.UTC)  # Wednesday 2 December 2026, 10:00 WIB
 BAPAS_HEAD = ["KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA",
               "KANTOR WILAYAH DIREKTORAT JENDERAL PEMASYARAKATAN JAWA BARAT",
               "BALAI PEMASYARAKATAN KELAS I BANDUNG",

@@ -458,6 +458,7 @@ def record_examination(actor: User, complaint: Complaint, data: Mapping[str, Any
                                place=data["place"].strip(), questions=data["questions"],
                                **{key: data.get(key) for key in IDENTITY_FIELDS})
     complaint.examinations.append(record)
+    complaint.updated_at = utcnow()  # a new version: the same form sent again is refused as stale
     db.session.flush()
     if scan is not None:
         uploads.store(scan, record, "signed_scan", uploaded_by=actor)
@@ -482,6 +483,7 @@ def record_hearing(actor: User, complaint: Complaint, data: Mapping[str, Any]) -
                       chair_id=present[0].id, secretary_id=present[1].id,
                       member_ids=[u.id for u in present[2:]], team_size=data.get("team_size"))
     complaint.hearings.append(hearing)
+    complaint.updated_at = utcnow()  # a new version: the same form sent again is refused as stale
     db.session.flush()
     issue_tpp_minutes(actor, complaint, hearing)
     _event(complaint, "record", actor, action="tpp_recorded", body=data["recommendation"])
