@@ -116,7 +116,8 @@ def _procedure(app, complaint, supervisor, officer, head) -> None:
     response = sup.post(f"{base}/tpp", data={
         "version": version(), "held_on": TODAY.isoformat(), "kind": "regular", "place": "Aula Bapas",
         "chair": str(supervisor.id), "secretary": str(officer.id), "member_ids": [str(head.id)],
-        "team_size": "3", "recommendation": "temporary_revocation", "minutes": "TPP merekomendasikan pencabutan sementara."})
+        "team_size": "3", "recommendation": "temporary_revocation",
+        "minutes": "TPP merekomendasikan pencabutan sementara."})
     assert response.status_code == 302
     act(kabapas, "decide_temporary_revocation")
     act(kabapas, "propose")

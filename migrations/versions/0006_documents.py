@@ -13,7 +13,6 @@ Create Date: 2026-12-02 10:32:07.193886
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '0006_documents'
 down_revision = '0005_complaints'
