@@ -12,7 +12,7 @@ from ..boundary import return_to
 from ..extensions import db
 from ..security import CASE_READERS as READERS
 from ..security import LEADS, roles_required
-from . import bp, documents, queries, services
+from . import bp, documents, queries, records, services
 from .forms import ExaminationForm, HearingForm, VerifyForm
 from .models import ExaminationRecord, IssuedDocument
 from .workflow import COMPLAINT_WORKFLOW
@@ -59,7 +59,7 @@ def examination(reference: str):
         data = {"subject": form.subject.data, "subject_name": form.subject_name.data,
                 "examined_on": form.examined_on.data, "place": form.place.data,
                 "questions": form.questions(), **form.identity()}
-        services.record_examination(current_user, complaint, data, getattr(form.scan, "checked", None))
+        records.record_examination(current_user, complaint, data, getattr(form.scan, "checked", None))
         flash(_("Saved."), "success")
         return redirect(_case_page(complaint))
     return render_template("complaints/bap.html", complaint=complaint, form=form)
@@ -80,7 +80,7 @@ def hearing(reference: str):
         form = hearing_form(complaint)
         if form.validate_on_submit():
             services.check_version(complaint, form.version.data)
-            services.record_hearing(current_user, complaint, {
+            records.record_hearing(current_user, complaint, {
                 "held_on": form.held_on.data, "kind": form.kind.data, "place": form.place.data,
                 "chair": form.chair.data, "secretary": form.secretary.data,
                 "member_ids": form.member_ids.data, "team_size": form.team_size.data,
