@@ -78,3 +78,16 @@ def test_the_number_pattern_and_codes_are_settings(make_app):
     with app.app_context():
         assert numbering.assign(office(OFFICE_A), "warning", 2026) == "1/BAPAS-BDG/KODE.X/2026"
         db.session.rollback()
+
+
+def test_the_unit_codes_are_set_from_the_command_line(app):
+    from portal.offices.models import Region
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["offices", "unit-code", "bapas-bdg", "W00.PAS.PAS9"]).exit_code == 0
+    assert runner.invoke(args=["offices", "unit-code", "--region", "Jawa Barat", "W00.PAS"]).exit_code == 0
+    refused = runner.invoke(args=["offices", "unit-code", "BAPAS-BDG", "W00 PAS"])
+    assert refused.exit_code != 0 and "without spaces" in refused.output
+    assert runner.invoke(args=["offices", "unit-code", "BAPAS-NOWHERE", "W00"]).exit_code != 0
+    with app.app_context():
+        assert office(OFFICE_A).unit_code == "W00.PAS.PAS9"
+        assert db.session.scalar(db.select(Region.unit_code).where(Region.name == "Jawa Barat")) == "W00.PAS"
