@@ -110,6 +110,9 @@ class BaseConfig:
         "Peraturan Menteri Hukum dan Hak Asasi Manusia Nomor 3 Tahun 2018 sebagaimana telah "
         "diubah terakhir dengan Peraturan Menteri Hukum dan Hak Asasi Manusia Nomor 7 Tahun 2022",
     )
+    # The city in a Kanwil's place-and-date line, by province ("Jawa Barat": "Bandung"); by
+    # default the city of the province's first Class I Bapas.
+    KANWIL_CITIES: dict[str, str] = {}
     # Where the QR code on a document points when it is issued outside a request.
     VERIFY_BASE_URL = os.environ.get("VERIFY_BASE_URL", "")
 

@@ -130,6 +130,7 @@ def test_the_kanwil_forwarding_has_the_regional_letterhead_and_signer(app, worke
     assert text.startswith("KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA KANTOR "
                            "WILAYAH DIREKTORAT JENDERAL PEMASYARAKATAN JAWA BARAT")
     assert row.number == "W00.PAS-PK.USL-1" and "Nomor : W00.PAS-PK.USL-1" in text
+    assert "Bandung, 2 Desember 2026" in text  # the seat of the Kanwil Jawa Barat
     assert "Yth. Direktur Jenderal Pemasyarakatan di Jakarta" in text
     assert "usulan Kepala Balai Pemasyarakatan Kelas I Bandung Nomor W00.PAS.PAS0-PK.USL-1" in text
     assert "Kepala Kantor Wilayah Direktorat Jenderal Pemasyarakatan Jawa Barat," in text

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import current_app
+from sqlalchemy import select
 
+from ..extensions import db
 from ..offices.models import Office, Region
 
 
@@ -48,7 +50,19 @@ def for_office(office: Office) -> Letterhead:
                       city=_city(office), issuer=office.name)
 
 
+def _region_city(region: Region) -> str:
+    """Where the Kanwil sits: the KANWIL_CITIES setting, else the city of the province's first
+    Class I Bapas (the Kanwil's seat is not in the office list), else the province's name."""
+    configured = current_app.config.get("KANWIL_CITIES", {}).get(region.name)
+    if configured:
+        return str(configured)
+    seat = db.session.scalar(select(Office).where(
+        Office.region_id == region.id, Office.office_class == "I", Office.parent_id.is_(None),
+        Office.city.is_not(None)).order_by(Office.id).limit(1))
+    return _city(seat) if seat is not None else region.name
+
+
 def for_region(region: Region) -> Letterhead:
     """A regional office's letterhead (the forwarding to Ditjenpas)."""
-    return Letterhead(lines=_top() + [_region_line(region)], contact=[], city=region.name,
+    return Letterhead(lines=_top() + [_region_line(region)], contact=[], city=_region_city(region),
                       issuer=region.kanwil_name)

@@ -182,7 +182,7 @@ class OfficialPdf(FPDF):
         self.set_font(self.family_name, "", 8.5)
         self.multi_cell(0, 4.5, self._safe(
             f"Kode verifikasi: {self.code}\nPindai kode QR atau buka {self.verify_url} untuk "
-            f"memeriksa keaslian dokumen ini."), new_x="LMARGIN", new_y="NEXT")
+            f"memeriksa keaslian dokumen ini."), align="L", new_x="LMARGIN", new_y="NEXT")
         self.set_y(top + 26)
 
     def output_bytes(self) -> bytes:
