@@ -188,7 +188,7 @@ class ExaminationForm(Form):
     address = TextAreaField(_l("Address"), validators=[Optional(), Length(max=500)])
     nik = StringField(_l("NIK (national identity number)"), validators=[
         Optional(), Regexp(r"^\d{16}$", message=_l("The NIK has 16 digits."))])
-    qa = FieldList(FormField(QAForm), min_entries=5, max_entries=60)
+    qa = FieldList(FormField(QAForm), min_entries=5, max_entries=100)
     scan = FileField(_l("Scan of the signed copy (optional)"), validators=[upload()])
 
     def questions(self) -> list[dict]:
