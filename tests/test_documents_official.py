@@ -5,6 +5,7 @@ identity block, signers with NIP, "Halaman 1 dari 2", the verification code as t
 QR image — and never an internal code."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -155,3 +156,29 @@ def test_signers_are_kept_with_the_document(app, worked):
     _data, row = pdf_of(app, worked["ids"]["bap_client"])
     assert [(s["role"], s["name"], s["nip"]) for s in row.signers] == [
         ("Yang diperiksa,", "Joko Prasetyo", ""), ("Yang memeriksa,", "Sri Lestari", "198502142010122002")]
+
+
+def test_minutes_of_a_hearing_recorded_before_members_were_picked(app, users, clients):
+    """A hearing recorded under 0005 names its members in free text: the minutes print it."""
+    from portal.complaints import documents
+    from portal.complaints.models import Complaint, Hearing
+    from portal.extensions import db
+
+    from .support import make_complaint
+    officer = users.make("officer")
+    case = make_complaint(app, status="tpp_hearing", officer=officer, client=clients.make())
+    with time_machine.travel(ISSUED_AT, tick=False), app.test_request_context():
+        complaint = db.session.get(Complaint, case.id)
+        hearing = Hearing(held_on=dt.date(2026, 11, 30), members="Kabapas, Kasi BK, PK senior",
+                          recommendation="warning", minutes="TPP merekomendasikan teguran.",
+                          recorded_by_id=officer.id)
+        complaint.hearings.append(hearing)
+        db.session.flush()
+        issued = documents.issue_tpp_minutes(officer, complaint, hearing)
+        text = _flat(pdf_text(documents.read(issued)))
+        db.session.rollback()
+    assert "Pada hari ini Senin tanggal tiga puluh bulan November tahun dua ribu dua puluh enam (30-11-2026)" in text
+    assert "Anggota yang hadir: Kabapas, Kasi BK, PK senior" in text and "Kuorum" not in text
+    assert "Teguran atau surat panggilan disertai pengawasan intensif" in text
+    for pattern in CODE_SHAPED:
+        assert not pattern.findall(text)
