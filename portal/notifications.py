@@ -29,6 +29,7 @@ KIND_LABELS = {
     "complaint_reply": _l("The complainant replied or added evidence"),
     "complaint_tpp": _l("The TPP made a recommendation on a complaint"),
     "complaint_proposed": _l("A Bapas proposed a parole revocation"),
+    "support_ended": _l("Your organisation's support for a client has ended"),
 }
 
 

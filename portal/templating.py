@@ -112,7 +112,14 @@ def _changed_fields(codes: str | None) -> str:
 
 
 def _complaint_helpers(label) -> dict:
-    from .complaints.workflow import ACTION_LABELS, CLOSING_LABELS, RECOMMENDATION_LABELS, STATUS_LABELS
+    from .complaints.workflow import (
+        ACTION_LABELS,
+        CANCELLATION_GROUNDS,
+        CLOSING_LABELS,
+        RECOMMENDATION_LABELS,
+        SANCTION_LABELS,
+        STATUS_LABELS,
+    )
     from .documents.kinds import KIND_LABELS as DOCUMENT_KIND_LABELS
     channels = {"portal": _l("Partner, through the portal"), "public": _l("Public form"),
                 "oral": _l("Oral report"), "letter": _l("Letter")}
@@ -129,6 +136,8 @@ def _complaint_helpers(label) -> dict:
         "subject_label": label(subjects),
         "file_purpose": label(purposes),
         "document_kind": label(DOCUMENT_KIND_LABELS),
+        "sanction_label": label(SANCTION_LABELS),
+        "cancellation_label": label(CANCELLATION_GROUNDS),
     }
 
 

@@ -157,6 +157,24 @@ class Workflow:
                 if state in t.sources and role in t.roles
                 and (subject is None or self._guard_failure(t, actor, subject) is None)]
 
+    def blocked(self, action: str, state: str, role: str, given: Mapping[str, object] | None = None,
+                *, actor: Any = None, subject: Any = None,
+                only: Iterable[str] | None = None) -> list[Any] | None:
+        """What stands between `role` and `action`: None when the move is not open to them at
+        all (wrong state, role, or — given `subject` — a guard: it is not shown); otherwise the
+        labels of the required things `given` lacks (among `only`, when named); empty when the
+        move may be made."""
+        transition = self.transitions.get(action)
+        if transition is None or state not in transition.sources or role not in transition.roles:
+            return None
+        if (subject is not None and transition.guards
+                and self._guard_failure(transition, actor, subject) is not None):
+            return None
+        given = given or {}
+        wanted = set(only) if only is not None else set(transition.requires)
+        return [self.field_labels[f] for f in transition.requires
+                if f in wanted and _empty(given.get(f))]
+
     def check(self, action: str, state: str, role: str, given: Mapping[str, object] | None = None,
               *, actor: Any = None, subject: Any = None) -> Transition:
         """Raise unless `role` may make `action` from `state`, the row's guards hold for

@@ -190,17 +190,29 @@ POLICY: dict[str, Rule] = {
     "complaints.partner_new": Rule(PARTNER, "/mitra/klien/{x.client}/pengaduan", page("client")),
     "complaints.partner_list": Rule(PARTNER, "/mitra/pengaduan/"),
     "complaints.partner_case": Rule(PARTNER, "/mitra/pengaduan/{x.partner_complaint}"),
-    "complaints.partner_withdraw": Rule(PARTNER, "/mitra/pengaduan/{x.partner_complaint}/tarik",
-                                        to("/mitra/pengaduan/{x.partner_complaint}")),
+    # issue 10 §1: the withdrawal's confirmation page (the partner's complaint is submitted)
+    "complaints.partner_withdraw": Rule(PARTNER, "/mitra/pengaduan/{x.partner_complaint}/tarik"),
+    # without a case opened with the receipt, back to the tracking form
+    "complaints.withdraw_public": Rule(PUBLIC, "/pengaduan/kasus/tarik", to("/pengaduan/lacak")),
     "complaints.queue": Rule(CASE_READERS, "/staf/pengaduan/"),
     "complaints.export": Rule(CASE_READERS, "/staf/pengaduan/ekspor.csv"),
     "complaints.staff_new": Rule(STAFF, "/staf/pengaduan/baru"),
     "complaints.case": Rule(CASE_READERS, "/staf/pengaduan/{x.complaint}", page("complaint")),
     "complaints.complainant": Rule(CASE_READERS, "/staf/pengaduan/{x.complaint}/pelapor",
                                    page("complainant")),
-    # the forms of these steps arrive empty: nothing is saved, back to the case
+    # issue 10 §1: a decision's confirmation page; only the Kanwil forwards a proposal, the
+    # Bapas's staff are sent back to the case with the reason
     "complaints.act": Rule(CASE_READERS, "/staf/pengaduan/{x.complaint}/langkah/forward",
-                           to("/staf/pengaduan/{x.complaint}")),
+                           {"regional": OK, "officer": to("/staf/pengaduan/{x.complaint}"),
+                            "supervisor": to("/staf/pengaduan/{x.complaint}"),
+                            "head": to("/staf/pengaduan/{x.complaint}")}),
+    # issue 10 §2, §3: the forms arrive empty: nothing is saved, back to the case
+    "complaints.summons_answer": Rule(STAFF, "/staf/pengaduan/{x.complaint}/panggilan/{x.sanction}",
+                                      to("/staf/pengaduan/{x.complaint}")),
+    "complaints.execution": Rule(STAFF, "/staf/pengaduan/{x.complaint}/eksekusi/surat",
+                                 to("/staf/pengaduan/{x.complaint}")),
+    # issue 10 §3 "after a period the Bapas sets": the head of the Bapas sets it
+    "complaints.return_period": Rule(("head",), "/staf/pengaduan/pengaturan", out=False),
     "complaints.note": Rule(STAFF, "/staf/pengaduan/{x.complaint}/catatan", to("/staf/pengaduan/{x.complaint}")),
     "complaints.assign": Rule(STAFF, "/staf/pengaduan/{x.complaint}/tugaskan",
                               to("/staf/pengaduan/{x.complaint}")),

@@ -18,13 +18,14 @@ from sqlalchemy import select
 
 from portal import uploads
 from portal.complaints.calendar import CollectiveLeave
-from portal.complaints.models import Complaint, ExaminationRecord, IssuedDocument
+from portal.complaints.models import Complaint, ExaminationRecord, IssuedDocument, Sanction
 from portal.extensions import db
 from portal.observations.models import Observation
 from portal.partners.models import PartnerOrg
 
 from .files import pdf_bytes, png_bytes
 from .support import (
+    GROUNDS,
     OFFICE_A,
     OFFICE_B,
     ClientFactory,
@@ -100,7 +101,7 @@ def _procedure(app, complaint, supervisor, officer, head) -> None:
 
     def act(session, action, **data):
         response = session.post(f"{base}/langkah/{action}",
-                                data=prefixed(action, {"version": version(), **data}))
+                                data=prefixed(action, {"version": version(), **GROUNDS, **data}))
         assert response.status_code == 302, (action, response.status_code)
 
     act(sup, "triage", officer_id=str(officer.id))
@@ -177,6 +178,13 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
     complainant_bap = _last(app, IssuedDocument.id, IssuedDocument.complaint_id == complaint.id,
                             IssuedDocument.examination_id == ExaminationRecord.id,
                             ExaminationRecord.subject == "complainant")
+    with app.app_context():  # a summons of the case (issue 10 §2), for its answer's rule
+        stored = db.session.get(Complaint, complaint.id)
+        summons = Sanction(client_id=stored.client_id, office_id=stored.office_id, kind="summons",
+                           issued_on=TODAY, appear_on=TODAY, appear_place="Kantor Bapas", grounds=[])
+        stored.sanctions.append(summons)
+        db.session.commit()
+        sanction = summons.id
 
     return SimpleNamespace(
         text=text, users=SimpleNamespace(partner=partner, officer=officer, supervisor=supervisor,
@@ -187,7 +195,7 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
         observation=observation, observation_file=observation_file,
         posting=posting.public_id, draft=draft.public_id, referral=referral,
         partner_complaint=partner_complaint, complaint=complaint.reference,
-        complaint_file=complaint_file, complainant_bap=complainant_bap)
+        complaint_file=complaint_file, complainant_bap=complainant_bap, sanction=sanction)
 
 
 def build_world(app) -> SimpleNamespace:

@@ -283,6 +283,12 @@ def make_complaint(app, *, status: str = "submitted", office_code: str = OFFICE_
         return complaint
 
 
+# Issue 10 §1: a deliberate decision states its grounds (the legal ground codes) and its
+# reasons in words; the confirmation page refuses it without them.
+GROUNDS = {"grounds": ["PUBLIC_UNREST"],
+           "grounds_text": "Keterangan pelapor dan klien dalam BAP menunjukkan pelanggaran."}
+
+
 def prefixed(action: str, data: dict) -> dict:
     """Form fields of one complaint procedure step (each step's form has the action as prefix)."""
     return {f"{action}-{key}": value for key, value in data.items()}

@@ -13,7 +13,7 @@ from portal.clients.models import Client
 from portal.complaints.models import Complaint, IssuedDocument
 from portal.extensions import db
 
-from .support import OFFICE_B, login_client, make_complaint, office, prefixed
+from .support import GROUNDS, OFFICE_B, login_client, make_complaint, office, prefixed
 
 TODAY = dt.date.today()
 
@@ -108,14 +108,15 @@ def test_the_whole_path_and_what_each_party_sees(app, users, clients, mailbox):
         version = db.session.scalar(select(Complaint.version))
     kepala.post(
         f"/staf/pengaduan/{reference}/langkah/decide_temporary_revocation",
-        data=prefixed("decide_temporary_revocation", {"version": version}),
+        data=prefixed("decide_temporary_revocation", {**GROUNDS, "version": version}),
     )
     partner_session = login_client(app, partner)
     assert partner_session.get(f"/mitra/klien/{client.public_id}").status_code == 404  # assignments ended
     with app.app_context():
         assert db.session.get(Client, client.id).status == "temporarily_revoked"
         version = db.session.scalar(select(Complaint.version))
-    kepala.post(f"/staf/pengaduan/{reference}/langkah/propose", data=prefixed("propose", {"version": version}))
+    kepala.post(f"/staf/pengaduan/{reference}/langkah/propose",
+                data=prefixed("propose", {**GROUNDS, "version": version}))
     assert mailbox.to(regional.email), "the regional office is told"
 
     kanwil = login_client(app, regional)
@@ -126,14 +127,14 @@ def test_the_whole_path_and_what_each_party_sees(app, users, clients, mailbox):
     assert kanwil.get(f"/staf/pengaduan/{reference}/pelapor").status_code == 403  # DESIGN §2
     with app.app_context():
         version = db.session.scalar(select(Complaint.version))
-    kanwil.post(f"/staf/pengaduan/{reference}/langkah/forward", data=prefixed("forward", {"version": version}))
+    kanwil.post(f"/staf/pengaduan/{reference}/langkah/forward",
+                data=prefixed("forward", {**GROUNDS, "version": version}))
     with app.app_context():
         version = db.session.scalar(select(Complaint.version))
     kanwil.post(
         f"/staf/pengaduan/{reference}/langkah/record_revoked",
-        data=prefixed(
-            "record_revoked",
-            {"version": version, "decree_number": "PAS-1.PK.05.09/2027", "decree_on": TODAY.isoformat()},
+        data=prefixed("record_revoked",
+            {**GROUNDS, "version": version, "decree_number": "PAS-1.PK.05.09/2027", "decree_on": TODAY.isoformat()},
         ),
     )
     with app.app_context():
@@ -197,13 +198,16 @@ def test_complainant_withdraws_before_the_examination_only(app):
     complaint = make_complaint(app, status="in_review")
     tracker = app.test_client()
     tracker.post("/pengaduan/lacak", data={"reference": complaint.reference, "secret": "rahasia-uji-1234"})
-    tracker.post("/pengaduan/kasus/tarik")
+    # Issue 10 §1: the withdrawal is confirmed on its own page, with the reason.
+    tracker.post("/pengaduan/kasus/tarik", data={"version": complaint.version,
+                                                 "grounds_text": "Masalah sudah selesai secara kekeluargaan."})
     with app.app_context():
         assert db.session.get(Complaint, complaint.id).status == "withdrawn"
     examined = make_complaint(app, status="examination")
     tracker = app.test_client()
     tracker.post("/pengaduan/lacak", data={"reference": examined.reference, "secret": "rahasia-uji-1234"})
-    tracker.post("/pengaduan/kasus/tarik")
+    tracker.post("/pengaduan/kasus/tarik", data={"version": examined.version,
+                                                 "grounds_text": "Masalah sudah selesai secara kekeluargaan."})
     with app.app_context():
         assert db.session.get(Complaint, examined.id).status == "examination"
 
@@ -271,7 +275,7 @@ def test_two_staff_at_once_nothing_overwritten(app, users):
     late = second.post(
         f"/staf/pengaduan/{complaint.reference}/langkah/close",
         follow_redirects=True,
-        data=prefixed("close", {"version": complaint.version, "reason": "insufficient"}),
+        data=prefixed("close", {**GROUNDS, "version": complaint.version, "reason": "insufficient"}),
     )
     assert "Orang lain mengubah data ini saat Anda sedang mengerjakannya. Tidak ada yang disimpan" in late.get_data(
         as_text=True
@@ -414,7 +418,8 @@ def test_partner_withdraws_its_own_complaint(app, users, clients):
     partner = users.make("partner")
     client = clients.make()
     complaint = make_complaint(app, client=client, complainant_user_id=partner.id, channel="portal")
-    login_client(app, partner).post(f"/mitra/pengaduan/{complaint.reference}/tarik")
+    login_client(app, partner).post(f"/mitra/pengaduan/{complaint.reference}/tarik", data={
+        "version": complaint.version, "grounds_text": "Klien sudah kembali mengikuti program."})
     with app.app_context():
         assert db.session.get(Complaint, complaint.id).status == "withdrawn"
 
@@ -432,7 +437,7 @@ def test_a_proposal_is_told_to_the_active_regional_office_of_the_province(app, u
     mailbox.flush()
     response = login_client(app, scene.head).post(
         f"/staf/pengaduan/{scene.values['ref']}/langkah/propose",
-        data=prefixed("propose", {"version": scene.values["complaint_version"]}))
+        data=prefixed("propose", {**GROUNDS, "version": scene.values["complaint_version"]}))
     assert response.status_code == 302
     with app.app_context():
         assert db.session.scalar(select(Complaint.status)) == "proposed"

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from portal.complaints.models import Complaint, ComplaintEvent, ExaminationRecord, Hearing
 from portal.extensions import db
 
-from .support import OFFICE_B, login_client, make_complaint, office, prefixed, t
+from .support import GROUNDS, OFFICE_B, login_client, make_complaint, office, prefixed, t
 from .workflow_rules import ASSIGNED, COMPLAINT, COMPLAINT_REGIONAL_SEES, COMPLAINT_STATES, COMPLAINT_STATUS_ID
 
 TODAY = dt.date.today()
@@ -90,7 +90,13 @@ def _form(app, action: str, version: int, officer, **overrides) -> dict:
     data = {"version": version, "officer_id": str(officer.id), "reason": "not_violation",
             "office_id": str(other_bapas), "message": "Mohon jelaskan tanggal kejadian.",
             "note": "Catatan.", "decree_number": "PAS-99.PK.01.04/2027",
-            "decree_on": TODAY.isoformat()}
+            "decree_on": TODAY.isoformat(), **GROUNDS,
+            # issue 10 §2: the summons' day and place, the intensified supervision's period
+            "appear_on": (TODAY + dt.timedelta(days=7)).isoformat(), "appear_time": "09:00",
+            "appear_place": "Kantor Bapas, ruang PK", "period_end_on": (TODAY + dt.timedelta(days=90)).isoformat(),
+            "review_on": (TODAY + dt.timedelta(days=30)).isoformat()}
+    if action == "record_cancelled":
+        data["grounds"] = ["CONDITIONS_NOT_MET"]
     data.update(overrides)
     return prefixed(action, data)
 
@@ -192,6 +198,13 @@ MISSING_CASES = [
     ("record_revoked", "forwarded", "regional office of the province",
      {"decree_number": "", "decree_on": ""},
      ["the number of the decree", "the date of the decree"]),
+    # Issue 10 §2: a summons names the day and place; intensified supervision its period.
+    ("decide_summons", "tpp_hearing", "head", {"appear_on": "", "appear_place": ""},
+     ["the date the client must appear", "the place where the client must appear"]),
+    ("decide_intensive", "tpp_hearing", "head", {"period_end_on": "", "review_on": ""},
+     ["the end of the intensified supervision", "the review date"]),
+    ("record_cancelled", "forwarded", "regional office of the province", {"decree_on": ""},
+     ["the date of the decree"]),
 ]
 
 
@@ -211,7 +224,13 @@ def test_a_step_names_what_it_is_missing(app, users, clients, action, state, who
     if (status, after_version, moves) != (state, version, 0):
         pytest.fail(f"{action} from {state} by the {who} without {', '.join(labels)}: the step "
                     f"must be refused, yet the case went to {status}", pytrace=False)
-    assert (response.status_code, response.headers.get("Location")) == (302, url)
-    page = _page_text(session, url)
+    if "grounds" in COMPLAINT.rows[action].requires:
+        # Issue 10 §6: a decision's confirmation page comes back with the refusal on it.
+        assert response.status_code == 200
+        page = html.unescape(response.get_data(as_text=True))
+        assert "invalid-feedback" in page or "alert-danger" in page
+    else:
+        assert (response.status_code, response.headers.get("Location")) == (302, url)
+        page = _page_text(session, url)
     assert any(message in page for message in _any_order(app, labels)), \
         f"the page does not name what is missing: {_any_order(app, labels)[0]!r}"

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from portal.audit import AuditEvent
 from portal.clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
+from portal.complaints.models import Complaint, Execution, Sanction
 from portal.complaints.workflow import COMPLAINT_WORKFLOW
 from portal.extensions import db
 from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
@@ -20,7 +21,7 @@ from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.partners.workflow import PARTNER_WORKFLOW
 
 from .scene import Scene, Upload, fill
-from .support import PASSWORD, prefixed
+from .support import GROUNDS, PASSWORD, prefixed
 
 A = "A"  # office A = Bapas Bandung, the client's (office_b in forms is Bapas Semarang)
 PDF = Upload("dokumen.pdf")
@@ -59,9 +60,51 @@ HEARING_FORM = {"version": "{complaint_version}", "held_on": "{today}", "kind": 
                 "minutes": "TPP merekomendasikan teguran dan pengawasan intensif."}
 
 
+# Issue 10 §1: the deliberate decisions, each confirmed with its grounds and reasons.
+DECISIONS = {"close", "decide_not_pursued", "decide_warning", "decide_summons", "decide_intensive",
+             "decide_temporary_revocation", "propose", "forward", "record_revoked",
+             "record_cancelled", "record_not_revoked"}
+
+
 def step(action: str, **data) -> dict:
     """The form of one complaint procedure step (fields carry the action as prefix)."""
-    return prefixed(action, {"version": "{complaint_version}", **data})
+    grounds = GROUNDS if action in DECISIONS else {}
+    return prefixed(action, {"version": "{complaint_version}", **grounds, **data})
+
+
+WITHDRAWAL = {"version": "{complaint_version}", "grounds_text": "Sudah diselesaikan secara kekeluargaan."}
+
+
+def _with_summons(s) -> None:
+    """A warning_issued case whose summons' day passed yesterday, unanswered."""
+    s.complaint("warning_issued", baps=True, hearing=True)
+    with s.app.app_context():
+        stored = db.session.get(Complaint, s.values["complaint_id"])
+        summons = Sanction(client_id=stored.client_id, office_id=stored.office_id, kind="summons",
+                           issued_on=dt.date.today() - dt.timedelta(days=8),
+                           appear_on=dt.date.today() - dt.timedelta(days=1),
+                           appear_place="Kantor Bapas", grounds=["PUBLIC_UNREST"])
+        stored.sanctions.append(summons)
+        db.session.commit()
+        s.values.update(sanction=summons.id, complaint_version=stored.version)
+
+
+def _awaiting_return(s) -> None:
+    """A revoked case ten days after the outcome, the client not yet back."""
+    s.complaint("revoked", baps=True, hearing=True, client_status="revoked",
+                decree_number="PAS-3.PK.05.09/2026", decree_on=dt.date.today())
+    with s.app.app_context():
+        stored = db.session.get(Complaint, s.values["complaint_id"])
+        stored.execution = Execution(client_id=stored.client_id, office_id=stored.office_id,
+                                     since_on=dt.date.today() - dt.timedelta(days=10))
+        db.session.commit()
+        s.values.update(complaint_version=stored.version)
+
+
+def _two_complaints_forwarded(s) -> None:
+    """An open complaint about the client, and another about the same client forwarded."""
+    s.complaint("in_review")
+    s.complaint("forwarded", baps=True, hearing=True, client_status="temporarily_revoked")
 
 
 # Givens: the state a row starts from (every row also has the scene's people, the client
@@ -105,6 +148,9 @@ GIVEN = {
     "complaint forwarded": lambda s: s.complaint("forwarded", baps=True, hearing=True,
                                                  client_status="temporarily_revoked"),
     "complaint proposed, documents": lambda s: s.complaint("proposed", documents=True),
+    "complaint warning_issued, summons unanswered": _with_summons,
+    "complaint revoked, awaiting return": _awaiting_return,
+    "two complaints, one forwarded": _two_complaints_forwarded,
     "complaint filed by the partner": lambda s: s.complaint(
         "submitted", assigned=False, channel="portal", complainant_user_id=s.partner.id,
         complainant_name=s.partner.name),
@@ -225,8 +271,10 @@ ROWS = [
     ("status transfer", "client", "head", "POST /staf/klien/{client}/status",
      {"version": "{client_version}", "action": "transfer", "transfer_office_id": "{office_b}"},
      "client.transfer", "Client {client_id}", A),
-    ("status intensify by the warning decision", "complaint tpp_hearing, heard", "head",
-     "POST /staf/pengaduan/{ref}/langkah/decide_warning", step("decide_warning"),
+    # Issue 10 §2: intensified supervision is its own decision (or added to a warning).
+    ("status intensify by the decision", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_intensive",
+     step("decide_intensive", period_end_on="{next_year}", review_on="{today}"),
      "client.intensify", "Client {client_id}", A),
     ("status temporarily_revoke by the decision", "complaint tpp_hearing, heard", "head",
      "POST /staf/pengaduan/{ref}/langkah/decide_temporary_revocation", step("decide_temporary_revocation"),
@@ -368,9 +416,44 @@ ROWS = [
      step("record_not_revoked", decree_number="PAS-2.PK.05.09/2026", decree_on="{today}"),
      "complaint.record_not_revoked", "Complaint {complaint_id}", A),
     ("complaint withdraw, receipt holder", "complaint in_review, tracked", "public", "POST /pengaduan/kasus/tarik",
-     None, "complaint.withdraw", "Complaint {complaint_id}", A),
+     WITHDRAWAL, "complaint.withdraw", "Complaint {complaint_id}", A),
     ("complaint withdraw, partner", "complaint filed by the partner", "partner", "POST /mitra/pengaduan/{ref}/tarik",
-     None, "complaint.withdraw", "Complaint {complaint_id}", A),
+     WITHDRAWAL, "complaint.withdraw", "Complaint {complaint_id}", A),
+    # ---- issue 10: the sanctions ladder, pembatalan, the execution after the decree
+    ("complaint decide_summons", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_summons",
+     step("decide_summons", appear_on="{next_year}", appear_time="09:00", appear_place="Kantor Bapas"),
+     "complaint.decide_summons", "Complaint {complaint_id}", A),
+    ("complaint decide_intensive", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_intensive",
+     step("decide_intensive", period_end_on="{next_year}", review_on="{today}"),
+     "complaint.decide_intensive", "Complaint {complaint_id}", A),
+    ("complaint record_cancelled", "complaint forwarded", "regional",
+     "POST /staf/pengaduan/{ref}/langkah/record_cancelled",
+     step("record_cancelled", grounds=["CONDITIONS_NOT_MET"], decree_number="PAS-4.PK.05.09/2026",
+          decree_on="{today}"), "complaint.record_cancelled", "Complaint {complaint_id}", A),
+    ("complaint close_superseded by the revocation", "two complaints, one forwarded", "regional",
+     "POST /staf/pengaduan/{ref}/langkah/record_revoked",
+     step("record_revoked", decree_number="PAS-5.PK.05.09/2026", decree_on="{today}"),
+     "complaint.close_superseded", "Complaint *", A),
+    ("complaint record_summons_answer", "complaint warning_issued, summons unanswered", "officer",
+     "POST /staf/pengaduan/{ref}/panggilan/{sanction}",
+     {"version": "{complaint_version}", "appeared": "no", "answered_on": "{today}"},
+     "complaint.record_summons_answer", "Complaint {complaint_id}", A),
+    ("complaint record_aph_letter", "complaint revoked, awaiting return", "head",
+     "POST /staf/pengaduan/{ref}/eksekusi/surat",
+     {"version": "{complaint_version}", "addressee": "Kepala Polres Bandung", "letter_on": "{today}"},
+     "complaint.record_aph_letter", "Complaint {complaint_id}", A),
+    ("complaint record_return", "complaint revoked, awaiting return", "officer",
+     "POST /staf/pengaduan/{ref}/eksekusi/kembali",
+     {"version": "{complaint_version}", "returned_on": "{today}", "facility": "Lapas Kelas I Sukamiskin"},
+     "complaint.record_return", "Complaint {complaint_id}", A),
+    ("return period set", "client", "head", "POST /staf/pengaduan/pengaturan", {"days": "10"},
+     "office.return_period_set", "Office {office_a}", A),
+    ("complaint record_at_large", "complaint revoked, awaiting return", "officer",
+     "POST /staf/pengaduan/{ref}/eksekusi/buron",
+     {"version": "{complaint_version}", "body": "Tidak ditemukan di alamat terdaftar."},
+     "complaint.record_at_large", "Complaint {complaint_id}", A),
     ("complainant reply", "complaint in_review, tracked", "public", "POST /pengaduan/kasus/balas",
      {"body": "Ada saksi lain: pemilik warung."}, "complaint.complainant_reply", "Complaint {complaint_id}", A),
     ("complaint assigned", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/tugaskan",
@@ -403,6 +486,13 @@ ROWS = [
      "document.temporary_revocation_issued", "Complaint {complaint_id}", A),
     ("forwarding letter issued", "complaint proposed", "regional", "POST /staf/pengaduan/{ref}/langkah/forward",
      step("forward", note="Diteruskan."), "document.forwarding_issued", "Complaint {complaint_id}", A),
+    ("summons letter issued", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_summons",
+     step("decide_summons", appear_on="{next_year}", appear_time="09:00", appear_place="Kantor Bapas"),
+     "document.summons_issued", "Complaint {complaint_id}", A),
+    ("APH letter issued", "complaint revoked, awaiting return", "head", "POST /staf/pengaduan/{ref}/eksekusi/surat",
+     {"version": "{complaint_version}", "addressee": "Kepala Polres Bandung", "letter_on": "{today}"},
+     "document.aph_letter_issued", "Complaint {complaint_id}", A),
     # ---- accounts
     ("account created", "client", "admin", "POST /admin/pengguna/baru",
      {"name": "Petugas Baru", "email": "petugas.baru@test.example", "role": "officer", "office_id": "{office_a}",

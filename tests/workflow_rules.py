@@ -54,14 +54,17 @@ NONE: frozenset = frozenset()
 
 COMPLAINT_STATES = ("submitted", "in_review", "needs_info", "examination", "tpp_hearing",
                     "not_pursued", "warning_issued", "temporarily_revoked", "proposed",
-                    "forwarded", "revoked", "not_revoked", "withdrawn")
+                    "forwarded", "revoked", "not_revoked", "withdrawn",
+                    # Issue 10 §2 "pencabutan and pembatalan are distinct outcomes"; §3 the
+                    # other open complaints are closed "with a link to the deciding case".
+                    "cancelled", "superseded")
 # §5 marks not_pursued, warning_issued, revoked / not_revoked as terminal, withdrawn ends it.
 COMPLAINT_OPEN = {"submitted", "in_review", "needs_info", "examination", "tpp_hearing",
                   "temporarily_revoked", "proposed", "forwarded"}
 COMPLAINT_ALL = set(COMPLAINT_STATES)
 # Issue 6 §4: the Kanwil's regional users see a case in their province queue once it is
 # proposed to them.
-COMPLAINT_REGIONAL_SEES = {"proposed", "forwarded", "revoked", "not_revoked"}
+COMPLAINT_REGIONAL_SEES = {"proposed", "forwarded", "revoked", "not_revoked", "cancelled"}
 # The Indonesian status words, DESIGN §5 "id label".
 COMPLAINT_STATUS_ID = {
     "submitted": "Diajukan", "in_review": "Ditinjau", "needs_info": "Perlu klarifikasi",
@@ -70,7 +73,14 @@ COMPLAINT_STATUS_ID = {
     "temporarily_revoked": "Dicabut sementara", "proposed": "Diusulkan ke Kanwil",
     "forwarded": "Diteruskan ke Ditjenpas", "revoked": "Dicabut", "not_revoked": "Tidak dicabut",
     "withdrawn": "Ditarik",
+    # Issue 10: not in §5's table; the catalogue's words.
+    "cancelled": "Dibatalkan (pembatalan PB)",
+    "superseded": "Ditutup: diputus dalam perkara lain",
 }
+# Issue 10 §1: every decisive step "requires the grounds: the legal ground codes … plus
+# required free text".
+DECISION = {"grounds", "grounds_text"}
+EXECUTION = {"revoked", "cancelled"}  # DESIGN §5 "after revoked the case stays open"
 STAFF = {"officer", "supervisor", "head"}          # DESIGN §2: staff of one Bapas
 OFFICE, ASSIGNED = "own_office", "assigned"        # §2 scope "their Bapas"; the assigned officer
 REGION, UNASSIGNED = "own_region", "unassigned"    # §2 regional scope "their province"
@@ -80,7 +90,8 @@ COMPLAINT = rules("complaint", COMPLAINT_STATES, [
     ("triage", {"submitted"}, "in_review", {"supervisor"}, {"officer"}, {OFFICE}),
     # Issue 6 §4 "triage: … or close as not pursued (reason …)"; §5 "not_pursued (reason
     # required)". Closing is a triage step: later states are moved on by others (§5).
-    ("close", {"submitted"}, "not_pursued", {"supervisor"}, {"reason"}, {OFFICE}),
+    # Issue 10 §1: "close at triage" is a deliberate decision with its grounds.
+    ("close", {"submitted"}, "not_pursued", {"supervisor"}, {"reason"} | DECISION, {OFFICE}),
     # Issue 6 §4 "outside this Bapas — with a transfer to the right Bapas" (a triage step);
     # the case arrives there as a new submission (closing note).
     ("transfer", {"submitted"}, "submitted", {"supervisor"}, {"office"}, {OFFICE}),
@@ -100,23 +111,49 @@ COMPLAINT = rules("complaint", COMPLAINT_STATES, [
      {"complainant_bap", "client_bap"}, {OFFICE, ASSIGNED}),
     # Issue 6 §4 "the head decides: not pursued, warning/summons …, or temporary revocation",
     # after the TPP hearing; §5 "not_pursued (reason required)".
-    ("decide_not_pursued", {"tpp_hearing"}, "not_pursued", {"head"}, {"hearing", "reason"},
+    # Issue 10 §1: each decision with its grounds and reasons.
+    ("decide_not_pursued", {"tpp_hearing"}, "not_pursued", {"head"},
+     {"hearing", "reason"} | DECISION, {OFFICE}),
+    # Issue 10 §2 "the head's decision after the TPP hearing can be a written warning (surat
+    # teguran), a summons (surat panggilan) … with a date, time and place to appear, and
+    # intensified supervision with its period and review date" (status §5 warning_issued).
+    ("decide_warning", {"tpp_hearing"}, "warning_issued", {"head"}, {"hearing"} | DECISION,
      {OFFICE}),
-    ("decide_warning", {"tpp_hearing"}, "warning_issued", {"head"}, {"hearing"}, {OFFICE}),
+    ("decide_summons", {"tpp_hearing"}, "warning_issued", {"head"},
+     {"hearing", "appear_on", "appear_place"} | DECISION, {OFFICE}),
+    ("decide_intensive", {"tpp_hearing"}, "warning_issued", {"head"},
+     {"hearing", "period_end_on", "review_on"} | DECISION, {OFFICE}),
     ("decide_temporary_revocation", {"tpp_hearing"}, "temporarily_revoked", {"head"},
-     {"hearing"}, {OFFICE}),
+     {"hearing"} | DECISION, {OFFICE}),
     # §5 "temporarily_revoked — head only"; §1 the Kepala Bapas proposes via the Kanwil.
-    ("propose", {"temporarily_revoked"}, "proposed", {"head"}, NONE, {OFFICE}),
+    ("propose", {"temporarily_revoked"}, "proposed", {"head"}, DECISION, {OFFICE}),
     # §5 "proposed — regional forwards", "forwarded — regional records outcome"; issue 6 §4
-    # "final outcome (revoked / not revoked, decree number and date)".
-    ("forward", {"proposed"}, "forwarded", {"regional"}, NONE, {REGION}),
-    ("record_revoked", {"forwarded"}, "revoked", {"regional"}, {"decree_number", "decree_on"},
-     {REGION}),
+    # "final outcome (revoked / not revoked, decree number and date)"; issue 10 §2
+    # "Revocation (pencabutan) and cancellation (pembatalan) are distinct outcomes recorded
+    # by the Kanwil with their own grounds".
+    ("forward", {"proposed"}, "forwarded", {"regional"}, DECISION, {REGION}),
+    ("record_revoked", {"forwarded"}, "revoked", {"regional"},
+     {"decree_number", "decree_on"} | DECISION, {REGION}),
+    ("record_cancelled", {"forwarded"}, "cancelled", {"regional"},
+     {"decree_number", "decree_on"} | DECISION, {REGION}),
     ("record_not_revoked", {"forwarded"}, "not_revoked", {"regional"},
-     {"decree_number", "decree_on"}, {REGION}),
-    # §5 "withdrawn — complainant, before examination"; issue 6 §2.
-    ("withdraw", {"submitted", "in_review", "needs_info"}, "withdrawn", {"complainant"}, NONE,
-     NONE),
+     {"decree_number", "decree_on"} | DECISION, {REGION}),
+    # §5 "withdrawn — complainant, before examination"; issue 6 §2; issue 10 §1 the
+    # withdrawal is confirmed with its reason (the complainant cites no legal ground).
+    ("withdraw", {"submitted", "in_review", "needs_info"}, "withdrawn", {"complainant"},
+     {"grounds_text"}, NONE),
+    # Issue 10 §3 "all other open complaints about that client are closed with a link to
+    # the deciding case (a SYSTEM move with its own label)".
+    ("close_superseded", COMPLAINT_OPEN, "superseded", {"system"}, {"deciding_case"}, NONE),
+    # Issue 10 §2 "The officer records that the client appeared (answered) or not": staff of
+    # the Bapas, an officer on the cases assigned to them.
+    ("record_summons_answer", {"warning_issued"}, None, STAFF, {"answer"}, {OFFICE, ASSIGNED}),
+    # Issue 10 §3 the execution: "letter to APH (addressee, date)" — a letter the head signs;
+    # "the date the client was taken back and the receiving Lapas/Rutan, or still at large
+    # with a note".
+    ("record_aph_letter", EXECUTION, None, {"head"}, {"addressee", "letter_on"}, {OFFICE}),
+    ("record_return", EXECUTION, None, STAFF, {"returned_on", "facility"}, {OFFICE, ASSIGNED}),
+    ("record_at_large", EXECUTION, None, STAFF, {"body"}, {OFFICE, ASSIGNED}),
     # Records and notes; the state stays.
     # Issue 6 §2 "can reply and add evidence while the case is open".
     ("reply", COMPLAINT_OPEN, None, {"complainant"}, NONE, NONE),
@@ -254,7 +291,8 @@ REFERRAL = rules("referral", ("proposed", "interview", "offered", "declined", "p
     # A placement needs the client's name released (closing note; issue 5 §4 pseudonymous
     # "until the client's disclosure is released").
     ("start", {"interview", "offered"}, "placed", {"partner"}, {"on", "disclosed"}, NONE),
-    ("end", {"placed"}, "ended", {"partner"}, {"on", "reason"}, NONE),
+    # Issue 10 §3: on revocation "placements end" — the system ends a placement too.
+    ("end", {"placed"}, "ended", {"partner", "system"}, {"on", "reason"}, NONE),
     ("complete", {"placed"}, "completed", {"partner"}, {"on"}, NONE),
     # Issue 5 §4 "the officer can withdraw the referral"; the officer releases the name; only
     # the client's own PK or a supervisor (closing note).

@@ -180,8 +180,10 @@ def check_in(public_id: str):
 @bp.route("/peringatan")
 @roles_required(*STAFF)
 def alerts():
-    """Clients who missed reporting three times in a row."""
-    return render_template("clients/alerts.html", page=paginate(queries.alerts_query(current_user)))
+    """Clients who missed reporting three times in a row, and summonses not answered."""
+    from ..complaints.queries import unanswered_summons
+    return render_template("clients/alerts.html", page=paginate(queries.alerts_query(current_user)),
+                           summonses=unanswered_summons(current_user))
 
 
 @bp.route("/impor", methods=["GET", "POST"])

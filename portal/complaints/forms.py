@@ -21,7 +21,7 @@ from ..forms import Form
 from ..observations.workflow import GROUND_LABELS
 from ..partners.forms import office_choices
 from ..validators import MultiCheckboxField, indonesian_phone, not_in_future, upload
-from .workflow import CLOSING_LABELS, RECOMMENDATION_LABELS
+from .workflow import RECOMMENDATION_LABELS
 
 
 class _Incident(Form):
@@ -128,19 +128,16 @@ class ReplyForm(Form):
 
 
 class ActionForm(Form):
-    """A move of the procedure with whatever it needs."""
+    """A move of the procedure that is not a deliberate decision (those have their
+    confirmation page, decision_forms.DecisionForm), with whatever it needs."""
 
     version = HiddenField()
     officer_id = SelectField(_l("Officer (PK)"), validators=[Optional()], validate_choice=False)
     register_number = StringField(_l("Client register number (to link the record)"),
                                   validators=[Optional(), Length(max=60)])
-    reason = SelectField(_l("Reason"), validators=[Optional()],
-                         choices=[("", "—")] + list(CLOSING_LABELS.items()))
     office_id = SelectField(_l("Bapas to transfer to"), validators=[Optional()], validate_choice=False)
     message = TextAreaField(_l("Message to the complainant"), validators=[Optional(), Length(max=3000)])
     note = TextAreaField(_l("Internal note"), validators=[Optional(), Length(max=3000)])
-    decree_number = StringField(_l("Decree number"), validators=[Optional(), Length(max=80)])
-    decree_on = DateField(_l("Decree date"), validators=[Optional(), not_in_future])
 
 
 class NoteForm(Form):
@@ -257,6 +254,8 @@ class QueueFilterForm(Form):
                          choices=[("", _l("All grounds"))] + [(g, g) for g in GROUND_LABELS])
     officer = SelectField(_l("Officer"), validators=[Optional()])
     overdue = BooleanField(_l("Only overdue"))
+    summons = BooleanField(_l("Only unanswered summonses"))
+    waiting = BooleanField(_l("Only waiting for the client's return"))
     client = StringField(_l("Client name or register number"), validators=[Optional(), Length(max=80)])
 
 

@@ -81,6 +81,7 @@ class Complaint(Model):
     flag_reason: Mapped[str | None] = mapped_column(Text)
     decree_number: Mapped[str | None] = mapped_column(String(80))
     decree_on: Mapped[dt.date | None] = mapped_column(Date)
+    decided_in_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"))
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -89,12 +90,19 @@ class Complaint(Model):
     office: Mapped[Office] = relationship(foreign_keys=[office_id])
     client: Mapped[Client | None] = relationship("Client")
     assigned_officer: Mapped[User | None] = relationship("User", foreign_keys=[assigned_officer_id])
+    decided_in: Mapped[Complaint | None] = relationship("Complaint", remote_side=[id],
+                                                        foreign_keys=[decided_in_id])
     events: Mapped[list[ComplaintEvent]] = relationship(
         order_by="ComplaintEvent.id.desc()", cascade="all, delete-orphan")
     examinations: Mapped[list[ExaminationRecord]] = relationship(
         order_by="ExaminationRecord.id", cascade="all, delete-orphan")
     hearings: Mapped[list[Hearing]] = relationship(order_by="Hearing.id",
                                                      cascade="all, delete-orphan")
+    sanctions: Mapped[list[Sanction]] = relationship(order_by="Sanction.id",
+                                                     cascade="all, delete-orphan",
+                                                     back_populates="complaint")
+    execution: Mapped[Execution | None] = relationship(cascade="all, delete-orphan",
+                                                       uselist=False)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -191,3 +199,53 @@ class IssuedDocument(Model):
     issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     complaint: Mapped[Complaint] = relationship("Complaint")
+
+
+class Sanction(Model):
+    """A lesser outcome of the head's decision (DESIGN §3): a written warning, a summons to
+    appear on a date at a place, or intensified supervision for a period with a review date."""
+
+    __tablename__ = "sanction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaint.id"), index=True)
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("client.id"), index=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # warning | summons | intensive
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    appear_on: Mapped[dt.date | None] = mapped_column(Date)
+    appear_time: Mapped[str | None] = mapped_column(String(5))  # "09:00", local time
+    appear_place: Mapped[str | None] = mapped_column(String(200))
+    answered_on: Mapped[dt.date | None] = mapped_column(Date)
+    appeared: Mapped[bool | None] = mapped_column()  # None: not yet recorded
+    period_end_on: Mapped[dt.date | None] = mapped_column(Date)
+    review_on: Mapped[dt.date | None] = mapped_column(Date)
+    grounds: Mapped[list] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    client: Mapped[Client | None] = relationship("Client")
+    complaint: Mapped[Complaint | None] = relationship("Complaint", back_populates="sanctions")
+
+
+class Execution(Model):
+    """After a revocation or cancellation (DESIGN §5): the letter to the police or prosecutor
+    (APH), then the client's return to a Lapas/Rutan — or that they are still at large."""
+
+    __tablename__ = "execution"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), unique=True)
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("client.id"), index=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), index=True)
+    since_on: Mapped[dt.date] = mapped_column(Date)  # the day the outcome was recorded
+    aph_addressee: Mapped[str | None] = mapped_column(String(200))
+    aph_letter_on: Mapped[dt.date | None] = mapped_column(Date)
+    returned_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    facility: Mapped[str | None] = mapped_column(String(200))
+    at_large_note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    client: Mapped[Client | None] = relationship("Client")
+    office: Mapped[Office] = relationship("Office")

@@ -16,6 +16,7 @@ from ..extensions import db, limiter
 from ..i18n import current_language
 from ..security import public, roles_required
 from . import bp, queries, services
+from .decision_forms import WithdrawForm
 from .forms import PartnerComplaintForm, PublicComplaintForm, ReplyForm, TrackForm
 from .workflow import GROUND_HELP
 
@@ -123,11 +124,11 @@ def case_public():
     return render_template("complaints/case_public.html", complaint=complaint, form=ReplyForm())
 
 
-@bp.route("/pengaduan/kasus/<any(balas, tarik, keluar):step>", methods=["POST"])
+@bp.route("/pengaduan/kasus/<any(balas, keluar):step>", methods=["POST"])
 @limiter.limit(_form_limit)
 @public
 def case_public_step(step: str):
-    """Reply (and add evidence), withdraw before the examination, or leave the page."""
+    """Reply (and add evidence), or leave the page."""
     complaint = _tracked()
     if complaint is None or step == "keluar":
         session.pop("tracked", None)
@@ -140,10 +141,37 @@ def case_public_step(step: str):
         services.complainant_reply(complaint, form.body.data or "",
                                    [form.evidence_1.checked] if getattr(form.evidence_1, "checked", None) else [])
         flash(_("Your message was sent to the Bapas."), "success")
-    else:
-        services.move(None, complaint, "withdraw", role="complainant")
-        flash(_("Your complaint is withdrawn."), "success")
     return redirect(back)
+
+
+def _withdraw(complaint, user, back: str, cancel: str):
+    """The withdrawal's confirmation page (GET), and the withdrawal with its reason (POST)."""
+    posted = request.method == "POST"
+    form = WithdrawForm() if posted else WithdrawForm(version=complaint.version)
+    if posted and str(form.version.data) != str(complaint.version) and complaint.status == "withdrawn":
+        flash(_("This step was already taken; nothing was done a second time."), "info")
+        return redirect(back)
+    return_to(back)
+    services.check_withdrawable(user, complaint)
+    if form.validate_on_submit():
+        services.check_version(complaint, form.version.data)
+        services.move(user, complaint, "withdraw", role="complainant",
+                      grounds_text=form.grounds_text.data)
+        flash(_("Your complaint is withdrawn."), "success")
+        return redirect(back)
+    return render_template("complaints/withdraw.html", complaint=complaint, form=form, cancel=cancel)
+
+
+@bp.route("/pengaduan/kasus/tarik", methods=["GET", "POST"])
+@limiter.limit(_form_limit, methods=["POST"])
+@public
+def withdraw_public():
+    """“Withdraw my complaint”: what it means, why, then the withdrawal (before examination)."""
+    complaint = _tracked()
+    if complaint is None:
+        return redirect(url_for("complaints.track"))
+    page = url_for("complaints.case_public")
+    return _withdraw(complaint, None, page, page)
 
 
 # ---------------------------------------------------------------- partners
@@ -190,12 +218,10 @@ def partner_case(reference: str):
     return render_template("complaints/case_public.html", complaint=complaint, form=form, partner=True)
 
 
-@bp.route("/mitra/pengaduan/<reference>/tarik", methods=["POST"])
+@bp.route("/mitra/pengaduan/<reference>/tarik", methods=["GET", "POST"])
 @roles_required("partner")
 def partner_withdraw(reference: str):
     """A partner withdraws a complaint it filed, before the examination starts."""
     complaint = queries.get_partner_complaint_or_404(current_user, reference)
-    back = return_to(url_for("complaints.partner_case", reference=reference))
-    services.move(current_user, complaint, "withdraw", role="complainant")
-    flash(_("Your complaint is withdrawn."), "success")
-    return redirect(back)
+    page = url_for("complaints.partner_case", reference=reference)
+    return _withdraw(complaint, current_user, page, page)

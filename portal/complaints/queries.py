@@ -2,10 +2,10 @@
 of their province, partners only what they filed themselves."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from flask import abort
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
@@ -15,13 +15,13 @@ from ..extensions import db
 from ..observations.models import Observation
 from ..offices.models import Office
 from ..security import BAPAS_STAFF
-from .models import Complaint
-from .workflow import OPEN_STATES
+from .models import Complaint, Execution, Sanction
+from .workflow import EXECUTION_STATES, OPEN_STATES
 
 if TYPE_CHECKING:
     from ..uploads import Attachment
 
-REGIONAL_STATES = ("proposed", "forwarded", "revoked", "not_revoked")
+REGIONAL_STATES = ("proposed", "forwarded", "revoked", "not_revoked", "cancelled")
 
 
 class Related(TypedDict):
@@ -34,8 +34,11 @@ class Related(TypedDict):
 
 def queue_query(user: User, status: str | None = None, ground: str | None = None,
                 officer_id: int | None = None, overdue: bool = False,
-                client: str | None = None) -> Select[Complaint]:
-    """The review queue: unassigned first, then by due date."""
+                client: str | None = None, summons: bool = False,
+                waiting: bool = False) -> Select[Complaint]:
+    """The review queue: unassigned first, then by due date; `summons`: only cases with a
+    summons the client has not answered past its day; `waiting`: only revoked or cancelled
+    cases whose client is not yet back in a Lapas/Rutan."""
     if user.role in BAPAS_STAFF:
         stmt = select(Complaint).where(Complaint.office_id == user.office_id)
     elif user.role == "regional":
@@ -43,7 +46,8 @@ def queue_query(user: User, status: str | None = None, ground: str | None = None
                 .where(Office.region_id == user.region_id, Complaint.status.in_(REGIONAL_STATES)))
     else:
         abort(404)
-    stmt = stmt.options(joinedload(Complaint.assigned_officer), joinedload(Complaint.client))
+    stmt = stmt.options(joinedload(Complaint.assigned_officer), joinedload(Complaint.client),
+                        joinedload(Complaint.execution).joinedload(Execution.office))
     if status:
         stmt = stmt.where(Complaint.status == status)
     if ground:
@@ -59,6 +63,11 @@ def queue_query(user: User, status: str | None = None, ground: str | None = None
             func.lower(Complaint.client_name).like(like), func.lower(Client.full_name).like(like),
             func.lower(Client.register_number).like(like),
             func.lower(Complaint.client_register_number).like(like)))
+    if summons:
+        stmt = stmt.where(Complaint.id.in_(select(Sanction.complaint_id).where(_unanswered())))
+    if waiting:
+        stmt = stmt.where(Complaint.status.in_(EXECUTION_STATES), Complaint.id.in_(
+            select(Execution.complaint_id).where(Execution.returned_on.is_(None))))
     unassigned_first = case((Complaint.assigned_officer_id.is_(None), 0), else_=1)
     return stmt.order_by(unassigned_first, Complaint.due_on, Complaint.id)
 
@@ -158,3 +167,60 @@ def officers_of(user: User) -> list[User]:
     return list(db.session.scalars(select(User).where(
         User.office_id == user.office_id, User.role == "officer",
         User.active.is_(True)).order_by(User.name)))
+
+
+def _unanswered() -> ColumnElement[bool]:
+    """A summons whose day has passed with no answer recorded."""
+    return (Sanction.kind == "summons") & Sanction.appeared.is_(None) & (Sanction.appear_on < today())
+
+
+def unanswered_summons(user: User) -> list[Sanction]:
+    """Summonses whose day has passed with no answer recorded: the officer's own clients'
+    (or cases'), the whole Bapas for supervisors and the head (issue 10 §2)."""
+    if user.role not in BAPAS_STAFF:
+        abort(404)
+    stmt = (select(Sanction).join(Complaint, Sanction.complaint_id == Complaint.id)
+            .options(joinedload(Sanction.client), joinedload(Sanction.complaint))
+            .where(Sanction.office_id == user.office_id, _unanswered()))
+    if user.role == "officer":
+        stmt = stmt.outerjoin(Client, Sanction.client_id == Client.id).where(or_(
+            Client.officer_id == user.id, Complaint.assigned_officer_id == user.id))
+    return list(db.session.scalars(stmt.order_by(Sanction.appear_on, Sanction.id)))
+
+
+def summons_pending_ids(user: User, complaint_ids: list[int]) -> set[int]:
+    """Which of these cases have an unanswered summons (a badge on the queue)."""
+    if not complaint_ids:
+        return set()
+    found = db.session.scalars(select(Sanction.complaint_id).where(
+        Sanction.complaint_id.in_(complaint_ids), _unanswered()))
+    return {complaint_id for complaint_id in found if complaint_id is not None}
+
+
+def waiting_returns(user: User) -> list[tuple[Office, int, int]]:
+    """The regional office's view per Bapas: (office, clients not yet returned, of them past
+    the Bapas's period) — issue 10 §3."""
+    if user.role != "regional":
+        abort(404)
+    rows = db.session.execute(
+        select(Office, Execution.since_on).join(Execution, Execution.office_id == Office.id)
+        .join(Complaint, Execution.complaint_id == Complaint.id)
+        .where(Office.region_id == user.region_id, Execution.returned_on.is_(None),
+               Complaint.status.in_(EXECUTION_STATES)).order_by(Office.name)).all()
+    table: dict[int, list[Any]] = {}
+    for office, since_on in rows:
+        entry = table.setdefault(office.id, [office, 0, 0])
+        entry[1] += 1
+        if (today() - since_on).days > office.return_overdue_days:
+            entry[2] += 1
+    return [(o, n, late) for o, n, late in table.values()]
+
+
+def open_others(user: User, complaint: Complaint) -> list[Complaint]:
+    """The other open complaints about the case's client (closed with a revocation)."""
+    if complaint.client_id is None:
+        return []
+    return list(db.session.scalars(select(Complaint).where(
+        Complaint.client_id == complaint.client_id, Complaint.id != complaint.id,
+        Complaint.status.in_(OPEN_STATES), Complaint.office_id == complaint.office_id)
+        .order_by(Complaint.id)))

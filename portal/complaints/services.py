@@ -24,9 +24,10 @@ from ..extensions import db
 from ..notifications import link_to, notify
 from ..workflow import InvalidTransition, NotPermitted, Refused, Transition
 from ..workflow import check_version as check_version  # the views check versions through it
+from . import procedure
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
 from .models import SECRET_ALPHABET, Complaint, ComplaintEvent, new_secret
-from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, OPEN_STATES, SYSTEM
+from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, DECISIONS, EXECUTION_STATES, OPEN_STATES, SYSTEM
 
 INFO_DAYS = 10  # working days the complainant has to answer a request for clarification
 
@@ -46,6 +47,15 @@ class MoveInputs(TypedDict, total=False):
     complainant_bap: bool
     client_bap: bool
     hearing: bool
+    grounds: list[str]
+    grounds_text: str | None
+    appear_on: dt.date | None
+    appear_time: str | None
+    appear_place: str | None
+    also_intensive: bool
+    period_end_on: dt.date | None
+    review_on: dt.date | None
+    deciding_case: int | None
 
 
 @dataclass
@@ -242,13 +252,18 @@ def _check(actor: User | None, complaint: Complaint, action: str, role: str | No
 
 def _client_move(actor: User | None, complaint: Complaint, action: str) -> None:
     """The decision's effect on the client's status (only a client of the complaint's Bapas)."""
+    from ..clients.models import SUPERVISED
     from ..clients.services import change_status
     from ..clients.workflow import CLIENT_WORKFLOW, PROCEDURE
+    from .procedure import end_support, supporting_orgs
     client = complaint.client
     if client is None or client.office_id != complaint.office_id:
         return
     if any(t.action == action for t in CLIENT_WORKFLOW.allowed(client.status, PROCEDURE)):
+        supported_by = supporting_orgs(client.id)
         change_status(_staff(actor, action), client, action, role=PROCEDURE, note=f"{complaint.reference}")
+        if client.status not in SUPERVISED:  # the client left supervision: support ends
+            end_support(client.id, complaint.office, supported_by)
 
 
 def _officer_of_case(complaint: Complaint, officer_id: str | int | None) -> User | None:
@@ -303,16 +318,9 @@ def _request_info(actor: User | None, complaint: Complaint, given: MoveInputs) -
     complaint.info_due_on = add_working_days(today(), INFO_DAYS)
 
 
-def _decide_warning(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
-    from .documents import issue_warning
-    _client_move(actor, complaint, "intensify")
-    issue_warning(_staff(actor, "decide_warning"), complaint)
-
-
 def _decide_temporary_revocation(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
-    from .documents import issue_temporary_revocation
     _client_move(actor, complaint, "temporarily_revoke")
-    issue_temporary_revocation(_staff(actor, "decide_temporary_revocation"), complaint)
+    procedure.letter_decision(actor, complaint, "decide_temporary_revocation")
 
 
 def _propose(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
@@ -323,15 +331,11 @@ def _propose(actor: User | None, complaint: Complaint, given: MoveInputs) -> Non
         mail.queue(person.email, "complaint_proposed", person.locale, complaint=complaint)
 
 
-def _forward(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
-    from .documents import issue_forwarding
-    issue_forwarding(_staff(actor, "forward"), complaint)
-
-
 def _record_outcome(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
     complaint.decree_number = given["decree_number"]
     complaint.decree_on = given["decree_on"]
-    _client_move(actor, complaint, "revoke" if complaint.status == "revoked" else "restore")
+    _client_move(actor, complaint, procedure.CLIENT_MOVES[f"record_{complaint.status}"])
+    procedure.after_outcome(actor, complaint)
 
 
 # What each move does besides changing the status (run after the status has changed).
@@ -341,14 +345,26 @@ EFFECTS: dict[str, Callable[[User | None, Complaint, MoveInputs], None]] = {
     "decide_not_pursued": _close,
     "transfer": _transfer,
     "request_info": _request_info,
-    "decide_warning": _decide_warning,
+    "decide_warning": procedure.decide_warning,
+    "decide_summons": procedure.decide_summons,
+    "decide_intensive": procedure.decide_intensive,
+    "close_superseded": procedure.superseded,
+    "forward": procedure.forwarded,
+    "record_cancelled": _record_outcome,
     "decide_temporary_revocation": _decide_temporary_revocation,
     "propose": _propose,
-    "forward": _forward,
     "record_revoked": _record_outcome,
     "record_not_revoked": _record_outcome,
 }
 COMPLAINANT_SEES = ("request_info",)  # moves whose note the complainant reads
+
+
+def case_facts(complaint: Complaint) -> MoveInputs:
+    """What the table's `requires` may ask of the case itself: a linked client, the BAPs,
+    the TPP hearing (the case page shows a step without them disabled, with the reason)."""
+    subjects = {e.subject for e in complaint.examinations}
+    return {"client": complaint.client_id, "complainant_bap": "complainant" in subjects,
+            "client_bap": "client" in subjects, "hearing": bool(complaint.hearings)}
 
 
 def _given(complaint: Complaint, action: str, given: MoveInputs) -> MoveInputs:
@@ -382,15 +398,28 @@ def move(actor: User | None, complaint: Complaint, action: str, *, role: str | N
     effect = EFFECTS.get(action)
     if effect is not None:
         effect(actor, complaint, given)
-    if complaint.status not in OPEN_STATES:
-        complaint.closed_at = utcnow()
+    if complaint.status not in OPEN_STATES and complaint.status not in EXECUTION_STATES:
+        complaint.closed_at = utcnow()  # a revoked case stays open until the client's return
+    reasons: dict[str, object] = {}
+    if action in DECISIONS:
+        note = "\n".join(part for part in (procedure.grounds_body(
+            action, given.get("grounds") or [], given.get("grounds_text")), note) if part)
+        reasons = {"grounds": list(given.get("grounds") or []), "reason_given": True}
+    elif action == "withdraw":
+        note = (given.get("grounds_text") or "").strip() or None
+        reasons = {"reason_given": bool(note)}
     _event(complaint, "move", actor, action=action, from_status=before, to_status=complaint.status,
            body=note, visibility="complainant" if action in COMPLAINANT_SEES else "internal",
            by_complainant=_role(actor, role) == COMPLAINANT)
     audit.record(actor, f"complaint.{action}", complaint, office_id=office_id,
-                 from_status=before, to_status=complaint.status)
+                 from_status=before, to_status=complaint.status, **reasons)
     if complaint.status != before:
         _tell_complainant(complaint)
+
+
+def check_withdrawable(user: User | None, complaint: Complaint) -> None:
+    """Raise unless the complainant may still withdraw (before the examination)."""
+    _check(user, complaint, "withdraw", COMPLAINANT, given={"grounds_text": "-"})
 
 
 def add_note(actor: User, complaint: Complaint, body: str, to_complainant: bool) -> None:

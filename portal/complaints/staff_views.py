@@ -12,6 +12,7 @@ from sqlalchemy import select
 from .. import audit, uploads
 from ..boundary import return_to
 from ..csvsafe import to_csv
+from ..db import today
 from ..extensions import db
 from ..forms import error_summary
 from ..offices.models import Office
@@ -20,7 +21,7 @@ from ..security import BAPAS_STAFF as CASEWORKERS
 from ..security import CASE_READERS as READERS
 from ..security import roles_required
 from ..workflow import Refused
-from . import bp, calendar, queries, services
+from . import bp, calendar, decision_views, procedure, queries, services
 from .calendar import CollectiveLeave
 from .document_views import hearing_form
 from .forms import (
@@ -33,7 +34,14 @@ from .forms import (
     StaffComplaintForm,
 )
 from .models import IssuedDocument
-from .workflow import COMPLAINT_WORKFLOW, PROCEDURE_STEPS, STATUS_LABELS
+from .workflow import (
+    CASE_PREREQUISITES,
+    COMPLAINT_WORKFLOW,
+    DECISIONS,
+    PREREQUISITE_HINTS,
+    PROCEDURE_STEPS,
+    STATUS_LABELS,
+)
 
 
 def _officer_choices(field, blank):
@@ -50,9 +58,15 @@ def queue():
     form.validate()
     officer_id = int(form.officer.data) if (form.officer.data or "").isdigit() else None
     stmt = queries.queue_query(current_user, form.status.data, form.ground.data, officer_id,
-                               bool(form.overdue.data), form.client.data)
-    return render_template("complaints/queue.html", form=form, page=paginate(stmt),
-                           counts=queries.status_counts(current_user), is_overdue=services.is_overdue)
+                               bool(form.overdue.data), form.client.data, bool(form.summons.data),
+                               bool(form.waiting.data))
+    page = paginate(stmt)
+    return render_template(
+        "complaints/queue.html", form=form, page=page, counts=queries.status_counts(current_user),
+        is_overdue=services.is_overdue, days_waiting=procedure.days_waiting,
+        return_overdue=procedure.return_overdue,
+        summons_pending=queries.summons_pending_ids(current_user, [c.id for c in page.items]),
+        per_bapas=queries.waiting_returns(current_user) if current_user.role == "regional" else None)
 
 
 @bp.route("/staf/pengaduan/ekspor.csv")
@@ -117,6 +131,14 @@ def case(reference: str):
     audit.record(current_user, "complaint.viewed", complaint, office_id=complaint.office_id)
     allowed = {t.action for t in COMPLAINT_WORKFLOW.allowed(
         complaint.status, current_user.role, current_user, complaint)}
+    given = services.case_facts(complaint)
+    blocked = {}
+    for action in PROCEDURE_STEPS:
+        missing = COMPLAINT_WORKFLOW.blocked(action, complaint.status, current_user.role, given,
+                                             actor=current_user, subject=complaint, only=CASE_PREREQUISITES)
+        if missing is not None:
+            blocked[action] = [PREREQUISITE_HINTS[f] for f in CASE_PREREQUISITES
+                               if COMPLAINT_WORKFLOW.field_labels[f] in missing]
     issued = list(db.session.scalars(select(IssuedDocument).where(
         IssuedDocument.complaint_id == complaint.id).order_by(IssuedDocument.id)))
     return render_template(
@@ -129,7 +151,10 @@ def case(reference: str):
         related=queries.related(current_user, complaint) if current_user.role != "regional" else None,
         may_see_complainant=queries.may_see_complainant(current_user, complaint),
         files=queries.case_files(current_user, complaint), issued=issued,
-        overdue=services.is_overdue(complaint))
+        overdue=services.is_overdue(complaint), blocked=blocked, decisions=DECISIONS,
+        execution_forms=decision_views.execution_forms(complaint),
+        days_waiting=procedure.days_waiting(complaint.execution), today=today(),
+        return_overdue=procedure.return_overdue(complaint.execution))
 
 
 @bp.route("/staf/pengaduan/<reference>/pelapor")
@@ -153,21 +178,25 @@ def _form_or_refuse(form) -> None:
         raise Refused(_l("Nothing was saved: %(errors)s", errors=error_summary(form)), "form")
 
 
-@bp.route("/staf/pengaduan/<reference>/langkah/<action>", methods=["POST"])
+@bp.route("/staf/pengaduan/<reference>/langkah/<action>", methods=["GET", "POST"])
 @roles_required(*READERS)
 def act(reference: str, action: str):
-    """One move of the procedure; the table decides, the server checks again."""
+    """One move of the procedure; the table decides, the server checks again. A deliberate
+    decision has its confirmation page (GET), which the POST answers."""
     complaint = queries.get_case_or_404(current_user, reference)
     if action not in PROCEDURE_STEPS:
+        abort(404)
+    if action in DECISIONS:
+        return decision_views.confirm(complaint, action)
+    if request.method == "GET":
         abort(404)
     back = _case_page(complaint)
     form = _action_form(complaint, action, posted=True)
     _form_or_refuse(form)
     services.check_version(complaint, form.version.data)
     services.move(current_user, complaint, action, note=form.message.data or form.note.data or None,
-                  officer=form.officer_id.data, reason=form.reason.data, office=form.office_id.data,
-                  message=form.message.data, decree_number=form.decree_number.data,
-                  decree_on=form.decree_on.data, register_number=form.register_number.data)
+                  officer=form.officer_id.data, office=form.office_id.data,
+                  message=form.message.data, register_number=form.register_number.data)
     flash(_("Saved."), "success")
     return redirect(back)
 

@@ -20,10 +20,12 @@ SYSTEM = "system"
 
 STATES = ("submitted", "in_review", "needs_info", "examination", "tpp_hearing", "not_pursued",
           "warning_issued", "temporarily_revoked", "proposed", "forwarded", "revoked",
-          "not_revoked", "withdrawn")
+          "not_revoked", "withdrawn", "cancelled", "superseded")
 OPEN_STATES = ("submitted", "in_review", "needs_info", "examination", "tpp_hearing",
                "temporarily_revoked", "proposed", "forwarded")
 CLOCK_STATES = ("submitted", "in_review", "examination", "tpp_hearing")  # the 20-day clock runs
+# DESIGN §5: after the decree the case stays open for execution until the client's return.
+EXECUTION_STATES = ("revoked", "cancelled")
 
 STATUS_LABELS = {
     "submitted": lazy_pgettext("complaint status", "Submitted"),
@@ -39,6 +41,8 @@ STATUS_LABELS = {
     "revoked": lazy_pgettext("complaint status", "Revoked"),
     "not_revoked": lazy_pgettext("complaint status", "Not revoked"),
     "withdrawn": lazy_pgettext("complaint status", "Withdrawn"),
+    "cancelled": lazy_pgettext("complaint status", "Cancelled (parole annulled)"),
+    "superseded": lazy_pgettext("complaint status", "Closed: decided in another case"),
 }
 
 ACTION_LABELS = {
@@ -51,12 +55,21 @@ ACTION_LABELS = {
     "start_examination": _l("Examination started"),
     "refer_to_tpp": _l("Referred to the TPP hearing"),
     "decide_not_pursued": _l("Head's decision: not pursued"),
-    "decide_warning": _l("Head's decision: warning and intensive supervision"),
+    "decide_warning": _l("Head's decision: written warning (surat teguran)"),
+    "decide_summons": _l("Head's decision: summons to appear (surat panggilan)"),
+    "decide_intensive": _l("Head's decision: intensified supervision"),
     "decide_temporary_revocation": _l("Head's decision: temporary revocation"),
     "propose": _l("Revocation proposed to the regional office"),
     "forward": _l("Forwarded to Ditjenpas"),
     "record_revoked": _l("Outcome: parole revoked"),
     "record_not_revoked": _l("Outcome: parole not revoked"),
+    "record_cancelled": _l("Outcome: parole cancelled (pembatalan)"),
+    "close_superseded": _l("Closed: the client's case was decided in another complaint"),
+    "record_summons_answer": _l("Summons: whether the client appeared"),
+    "record_aph_letter": _l("Letter to the police or prosecutor (APH) sent"),
+    "record_return": _l("The client was taken back to a Lapas/Rutan"),
+    "record_at_large": _l("The client is still at large"),
+    "letter_recorded": _l("Letter to be issued"),
     "withdraw": _l("Withdrawn by the complainant"),
     "bap_complainant": _l("Examination record (BAP) of the complainant"),
     "bap_client": _l("Examination record (BAP) of the client: the client's own account"),
@@ -78,7 +91,28 @@ FIELD_LABELS = {
     "decree_number": _l("the number of the decree"),
     "decree_on": _l("the date of the decree"),
     "body": _l("the text"),
+    "grounds": _l("the grounds"),
+    "grounds_text": _l("the reasons in your own words"),
+    "appear_on": _l("the date the client must appear"),
+    "appear_place": _l("the place where the client must appear"),
+    "period_end_on": _l("the end of the intensified supervision"),
+    "review_on": _l("the review date"),
+    "deciding_case": _l("the case that decided"),
+    "answer": _l("whether the client appeared"),
+    "addressee": _l("the addressee of the letter"),
+    "letter_on": _l("the date of the letter"),
+    "returned_on": _l("the date the client was taken back"),
+    "facility": _l("the receiving Lapas or Rutan"),
 }
+# What a case lacks, said as the next thing to do (issue 10 §6: "Rekam BAP klien terlebih
+# dahulu"); shown next to a step that cannot be taken yet.
+PREREQUISITE_HINTS = {
+    "client": _l("Link the client's record first"),
+    "complainant_bap": _l("Record the complainant's BAP first"),
+    "client_bap": _l("Record the client's BAP first"),
+    "hearing": _l("Record the TPP hearing first"),
+}
+CASE_PREREQUISITES = tuple(PREREQUISITE_HINTS)
 
 
 def _staff_of_office(actor: User, complaint: Complaint) -> bool:
@@ -106,13 +140,14 @@ GUARDS = (
     Guard(UNASSIGNED, _unassigned, _l("This case already has an officer.")),
 )
 CASEWORK = (OWN_OFFICE, ASSIGNED)
+DECISION = ("grounds", "grounds_text")  # every deliberate decision states its grounds
 
 COMPLAINT_WORKFLOW = Workflow(STATES, [
     # Triage (DESIGN §5 "submitted — supervisor triages"): link and assign, close, transfer.
     Transition("triage", ("submitted",), "in_review", (SUPERVISOR,), requires=("officer",),
                guards=(OWN_OFFICE,)),
-    Transition("close", ("submitted",), "not_pursued", (SUPERVISOR,), requires=("reason",),
-               guards=(OWN_OFFICE,)),
+    Transition("close", ("submitted",), "not_pursued", (SUPERVISOR,),
+               requires=("reason",) + DECISION, guards=(OWN_OFFICE,)),
     Transition("transfer", ("submitted",), "submitted", (SUPERVISOR,), requires=("office",),
                guards=(OWN_OFFICE,)),
     # Review and examination (§5 "assigned officer", "officer records BAPs").
@@ -124,20 +159,41 @@ COMPLAINT_WORKFLOW = Workflow(STATES, [
                requires=("client",), guards=CASEWORK),
     Transition("refer_to_tpp", ("examination",), "tpp_hearing", (OFFICER,),
                requires=("complainant_bap", "client_bap"), guards=CASEWORK),
-    # The head's decisions after the TPP hearing; "not pursued" gives its reason (§5).
+    # The head's decisions after the TPP hearing (issue 10 §1, §2): each deliberate, with its
+    # grounds (legal ground codes and the reasons in words); "not pursued" gives its reason (§5).
     Transition("decide_not_pursued", ("tpp_hearing",), "not_pursued", ("head",),
-               requires=("hearing", "reason"), guards=(OWN_OFFICE,)),
+               requires=("hearing", "reason") + DECISION, guards=(OWN_OFFICE,)),
     Transition("decide_warning", ("tpp_hearing",), "warning_issued", ("head",),
-               requires=("hearing",), guards=(OWN_OFFICE,)),
+               requires=("hearing",) + DECISION, guards=(OWN_OFFICE,)),
+    Transition("decide_summons", ("tpp_hearing",), "warning_issued", ("head",),
+               requires=("hearing", "appear_on", "appear_place") + DECISION, guards=(OWN_OFFICE,)),
+    Transition("decide_intensive", ("tpp_hearing",), "warning_issued", ("head",),
+               requires=("hearing", "period_end_on", "review_on") + DECISION, guards=(OWN_OFFICE,)),
     Transition("decide_temporary_revocation", ("tpp_hearing",), "temporarily_revoked", ("head",),
-               requires=("hearing",), guards=(OWN_OFFICE,)),
-    Transition("propose", ("temporarily_revoked",), "proposed", ("head",), guards=(OWN_OFFICE,)),
-    Transition("forward", ("proposed",), "forwarded", ("regional",), guards=(OWN_REGION,)),
+               requires=("hearing",) + DECISION, guards=(OWN_OFFICE,)),
+    Transition("propose", ("temporarily_revoked",), "proposed", ("head",), requires=DECISION,
+               guards=(OWN_OFFICE,)),
+    Transition("forward", ("proposed",), "forwarded", ("regional",), requires=DECISION,
+               guards=(OWN_REGION,)),
     Transition("record_revoked", ("forwarded",), "revoked", ("regional",),
-               requires=("decree_number", "decree_on"), guards=(OWN_REGION,)),
+               requires=("decree_number", "decree_on") + DECISION, guards=(OWN_REGION,)),
+    Transition("record_cancelled", ("forwarded",), "cancelled", ("regional",),
+               requires=("decree_number", "decree_on") + DECISION, guards=(OWN_REGION,)),
     Transition("record_not_revoked", ("forwarded",), "not_revoked", ("regional",),
-               requires=("decree_number", "decree_on"), guards=(OWN_REGION,)),
-    Transition("withdraw", ("submitted", "in_review", "needs_info"), "withdrawn", (COMPLAINANT,)),
+               requires=("decree_number", "decree_on") + DECISION, guards=(OWN_REGION,)),
+    Transition("withdraw", ("submitted", "in_review", "needs_info"), "withdrawn", (COMPLAINANT,),
+               requires=("grounds_text",)),
+    # A revocation closes every other open complaint about the client (issue 10 §3).
+    Transition("close_superseded", OPEN_STATES, "superseded", (SYSTEM,), requires=("deciding_case",)),
+    # The sanctions ladder and the execution after the decree (issue 10 §2, §3; DESIGN §5).
+    Transition("record_summons_answer", ("warning_issued",), None, CASEWORKERS,
+               requires=("answer",), guards=CASEWORK),
+    Transition("record_aph_letter", EXECUTION_STATES, None, ("head",),
+               requires=("addressee", "letter_on"), guards=(OWN_OFFICE,)),
+    Transition("record_return", EXECUTION_STATES, None, CASEWORKERS,
+               requires=("returned_on", "facility"), guards=CASEWORK),
+    Transition("record_at_large", EXECUTION_STATES, None, CASEWORKERS, requires=("body",),
+               guards=CASEWORK),
     # Records and notes that do not move the case:
     Transition("reply", OPEN_STATES, None, (COMPLAINANT,)),
     Transition("record_bap", ("examination",), None, (OFFICER,), guards=CASEWORK),
@@ -150,9 +206,12 @@ COMPLAINT_WORKFLOW = Workflow(STATES, [
 ], state_labels=STATUS_LABELS, field_labels=FIELD_LABELS, guards=GUARDS)
 # Moves shown as buttons of the procedure (the rest have their own forms or belong to others).
 PROCEDURE_STEPS = ("triage", "close", "transfer", "request_info", "start_examination",
-                   "refer_to_tpp", "decide_not_pursued", "decide_warning",
-                   "decide_temporary_revocation", "propose", "forward", "record_revoked",
-                   "record_not_revoked")
+                   "refer_to_tpp", "decide_not_pursued", "decide_warning", "decide_summons",
+                   "decide_intensive", "decide_temporary_revocation", "propose", "forward",
+                   "record_revoked", "record_cancelled", "record_not_revoked")
+# The deliberate decisions: a confirmation page (GET) restates them, the POST makes them.
+DECISIONS = tuple(a for a in PROCEDURE_STEPS
+                  if "grounds" in COMPLAINT_WORKFLOW.transitions[a].requires)
 
 GROUND_HELP = {
     "NEW_OFFENCE": _l("For example: the client was arrested, named a suspect or convicted for a "
@@ -177,4 +236,18 @@ RECOMMENDATION_LABELS = {
     "not_pursued": _l("Not pursued"),
     "warning": _l("Warning or summons with intensive supervision"),
     "temporary_revocation": _l("Temporary revocation and proposal to revoke"),
+}
+
+SANCTION_LABELS = {
+    "warning": _l("Written warning (surat teguran)"),
+    "summons": _l("Summons to appear (surat panggilan)"),
+    "intensive": _l("Intensified supervision"),
+}
+# Pembatalan (cancellation) grounds: the regulation's triggers are not settled (naskah-dinas
+# §4 [U]); the Kanwil picks from this table, which the Bapas may extend.
+CANCELLATION_GROUNDS = {
+    "CONDITIONS_NOT_MET": _l("The conditions for the parole were not met when it was granted"),
+    "FALSE_DOCUMENTS": _l("The parole was granted on false or incomplete documents"),
+    "OTHER_CASE": _l("Another criminal case of the client was pending when it was granted"),
+    "OTHER": _l("Another ground stated in the decree"),
 }

@@ -219,3 +219,26 @@ def officer_action(actor: User, referral: Referral, action: str) -> None:
     referral.events.append(ReferralEvent(actor_id=actor.id, action=action, from_status=before,
                                          to_status=referral.status))
     audit.record(actor, f"referral.{action}", referral, office_id=referral.office_id)
+
+
+def end_placements(client_id: int, on: dt.date, reason: str) -> list[Referral]:
+    """End the client's placements under way (the client left supervision): through the
+    table, as the system; the placement's assignment ends with it. Returns those ended."""
+    ended = []
+    for referral in db.session.scalars(select(Referral).where(
+            Referral.client_id == client_id, Referral.status == "placed")).all():
+        REFERRAL_WORKFLOW.check("end", referral.status, "system", {"on": on, "reason": reason})
+        before = referral.status
+        referral.status = "ended"
+        referral.placement_ended_on = on
+        referral.end_reason = reason
+        if referral.assignment_id:
+            placement = db.session.get(Assignment, referral.assignment_id)
+            if placement is not None and placement.status == "active":
+                end_assignment(None, placement, "placement_ended")
+        referral.events.append(ReferralEvent(actor_id=None, action="end", from_status=before,
+                                             to_status=referral.status, note=reason))
+        audit.record(None, "referral.end", referral, office_id=referral.office_id,
+                     from_status=before, to_status=referral.status)
+        ended.append(referral)
+    return ended

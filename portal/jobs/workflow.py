@@ -65,7 +65,8 @@ REFERRAL_WORKFLOW = Workflow(REFERRAL_STATES, [
     Transition("decline", ("proposed", "interview", "offered"), "declined", ("partner",),
                requires=("reason",)),
     Transition("start", ("interview", "offered"), "placed", ("partner",), requires=("on", "disclosed")),
-    Transition("end", ("placed",), "ended", ("partner",), requires=("on", "reason")),
+    # The system too: a revoked client's placement ends (issue 10 §3).
+    Transition("end", ("placed",), "ended", ("partner", SYSTEM), requires=("on", "reason")),
     Transition("complete", ("placed",), "completed", ("partner",), requires=("on",)),
     Transition("withdraw", ("proposed", "interview", "offered"), "withdrawn", OFFICERS,
                guards=(CASE_OFFICER,)),

@@ -52,6 +52,8 @@ class Office(Model):
     unit_code: Mapped[str | None] = mapped_column(String(60))
     source: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(default=True)
+    # Days a revoked client may stay out before the return counts as overdue (issue 10 §3).
+    return_overdue_days: Mapped[int] = mapped_column(default=7, server_default="7")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

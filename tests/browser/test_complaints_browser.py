@@ -1,5 +1,6 @@
 """In chromium: the public files a complaint → triage → BAPs → TPP → temporary revocation and
-proposal → the regional office records "revoked" → the complainant sees "Dicabut"."""
+proposal (each decision on its confirmation page, issue 10 §1) → the regional office records
+"revoked" → the client's return to a Lapas is recorded (§3) → the complainant sees "Dicabut"."""
 from __future__ import annotations
 
 import datetime as dt
@@ -25,6 +26,20 @@ def _step(page, label, open_first=True):
     if open_first:
         page.locator("summary", has_text=label).first.click()
     page.get_by_role("button", name=label).click()
+
+
+def _decide(page, checker, link, action, shot=None, **fields):
+    """The case page links to the confirmation page: reasons written, grounds prefilled."""
+    page.get_by_role("link", name=link).click()
+    page.wait_for_url(f"**/langkah/{action}")
+    assert "Yang akan terjadi" in page.content()
+    page.locator(f"#{action}-grounds_text").fill("Keterangan saksi dan klien dalam BAP saling menguatkan.")
+    for name, value in fields.items():
+        page.locator(f"#{action}-{name}").fill(value)
+    if shot:
+        checker.check(page, shot)
+    page.get_by_role("button", name=re.compile("^Konfirmasi:")).click()
+    page.wait_for_url("**/staf/pengaduan/ADU-*")
 
 
 def _bap(page, subject, name):
@@ -95,8 +110,10 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     # 5. the head orders temporary revocation and proposes revocation
     sign_in(page, base, head)
     _open_case(page, base, reference)
-    _step(page, "Putuskan: pencabutan sementara")
-    page.get_by_role("button", name="Usulkan pencabutan ke Kanwil").click()
+    _decide(page, checker, "Putuskan: pencabutan sementara", "decide_temporary_revocation",
+            shot="confirm-temporary-revocation")
+    assert "Dicabut sementara" in page.content()
+    _decide(page, checker, "Usulkan pencabutan ke Kanwil", "propose", shot="confirm-propose")
     assert "Diusulkan ke Kanwil" in page.content()
     checker.check(page, "case-proposed")
     sign_out(page)
@@ -104,12 +121,20 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     # 6. the regional office forwards and records the outcome
     sign_in(page, base, regional)
     _open_case(page, base, reference)
-    page.get_by_role("button", name="Catat penerusan ke Ditjenpas").click()
-    page.locator("summary", has_text="Hasil: dicabut").click()
-    page.locator("#record_revoked-decree_number").fill("PAS-12.PK.05.09/2027")
-    page.locator("#record_revoked-decree_on").fill(TODAY)
-    page.get_by_role("button", name="Hasil: dicabut").click()
+    _decide(page, checker, "Catat penerusan ke Ditjenpas", "forward")
+    _decide(page, checker, "Hasil: dicabut", "record_revoked", shot="confirm-revoked",
+            decree_number="PAS-12.PK.05.09/2027", decree_on=TODAY)
     checker.check(page, "case-revoked")
+    sign_out(page)
+
+    # 6b. after the decree: the officer records the client's return to a Lapas
+    sign_in(page, base, officer)
+    _open_case(page, base, reference)
+    page.locator("#returned_on").fill(TODAY)
+    page.locator("#facility").fill("Lapas Kelas I Sukamiskin")
+    page.get_by_role("button", name="Simpan dan tutup perkara").click()
+    assert "Lapas Kelas I Sukamiskin" in page.content()
+    checker.check(page, "case-returned")
     sign_out(page)
 
     # 7. the complainant, with the receipt, sees "Dicabut"

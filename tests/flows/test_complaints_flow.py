@@ -25,6 +25,18 @@ def _bap(page, subject: str, name: str, answer: str, scan: bool = False):
     return submit(bap)
 
 
+def _decide(app, case, label: str, action: str, **fields):
+    """Issue 10 §1: the case page links to the decision's confirmation page; the grounds come
+    prefilled from the complaint, the reasons are written, then it is confirmed."""
+    page = click(case, t(app, label))
+    assert t(app, "What will happen") in text(page)
+    decision = form(page, f"/langkah/{action}")
+    decision[f"{action}-grounds_text"] = "Keterangan saksi dan klien dalam BAP saling menguatkan."
+    for name, value in fields.items():
+        decision[f"{action}-{name}"] = value
+    return page, submit(decision)
+
+
 def test_triage_examination_hearing_decision_and_outcome(app, users, clients, mailbox):
     supervisor, officer = users.make("supervisor"), users.make("officer")
     head, regional = users.make("head"), users.make("regional")
@@ -89,10 +101,13 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     decider = Browser(app)
     home = decider.sign_in(head)
     case = click(click(home, t(app, "Complaints")), reference)
-    case = submit(form(case, "/langkah/decide_temporary_revocation"))
+    page, case = _decide(app, case, "Decide: temporary revocation", "decide_temporary_revocation")
+    # the page restated to whom it happens: the client, from active to temporarily revoked
+    assert (f"Rudi Hermawan: {tp(app, 'client status', 'Active')} → "
+            f"{tp(app, 'client status', 'Temporarily revoked')}") in text(page)
     assert t(app, "Saved.") in flashes(case)
     assert tp(app, "complaint status", "Temporarily revoked") in text(case)
-    case = submit(form(case, "/langkah/propose"))
+    _page, case = _decide(app, case, "Propose revocation to the regional office", "propose")
     assert tp(app, "complaint status", "Proposed to the regional office") in text(case)
     assert t(app, "Decision on temporary revocation") in text(case)
     assert t(app, "Revocation proposal to the regional office") in text(case)
@@ -101,17 +116,29 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     kanwil = Browser(app)
     home = kanwil.sign_in(regional)
     case = click(click(home, t(app, "Complaints")), reference)
-    forward = form(case, "/langkah/forward")
-    forward["forward-note"] = "Diteruskan dengan surat Kanwil nomor W11.PAS-PK.05/2026/88."
-    case = submit(forward)
+    _page, case = _decide(app, case, "Record forwarding to Ditjenpas", "forward")
     assert tp(app, "complaint status", "Forwarded to Ditjenpas") in text(case)
-    outcome = form(case, "/langkah/record_revoked")
-    outcome["record_revoked-decree_number"] = "PAS-12.PK.05.09/2026"
-    outcome["record_revoked-decree_on"] = TODAY
-    case = submit(outcome)
+    _page, case = _decide(app, case, "Outcome: revoked", "record_revoked",
+                          decree_number="PAS-12.PK.05.09/2026", decree_on=TODAY)
     assert t(app, "Saved.") in flashes(case)
     assert tp(app, "complaint status", "Revoked") in text(case)
     assert "PAS-12.PK.05.09/2026" in text(case)
+
+    # after the decree (issue 10 §3): the head writes to APH, the officer records the return
+    case = decider.open(f"/staf/pengaduan/{reference}")
+    assert t(app, "not yet sent") in text(case)
+    letter = form(case, "/eksekusi/surat")
+    letter["addressee"] = "Kepala Kepolisian Resor Kota Besar Bandung"
+    letter["letter_on"] = TODAY
+    case = submit(letter)
+    assert "Kepala Kepolisian Resor Kota Besar Bandung" in text(case)
+    case = examiner.open(f"/staf/pengaduan/{reference}")
+    returned = form(case, "/eksekusi/kembali")
+    returned["returned_on"] = TODAY
+    returned["facility"] = "Lapas Kelas I Sukamiskin"
+    case = submit(returned)
+    assert t(app, "Saved.") in flashes(case)
+    assert "Lapas Kelas I Sukamiskin" in text(case)
 
     # the client's record follows the outcome
     record = click(examiner.open(f"/staf/pengaduan/{reference}"), "Rudi Hermawan")
