@@ -231,3 +231,33 @@ def test_a_hearing_sent_twice_is_recorded_once(app, users, clients):
     with app.app_context():
         assert len(db.session.scalars(select(Hearing)).all()) == 1
         assert len(db.session.scalars(select(IssuedDocument)).all()) == 1
+
+
+def test_the_heads_decisions_issue_their_letters_through_the_pages(app, users, clients):
+    """The summons decided on its confirmation page is issued with the day to appear in words,
+    and the warning with the grounds as labels (the procedure's call sites, issue 10 §2, §4)."""
+    from .pdftext import pdf_text
+    from .support import GROUNDS, prefixed
+    from .test_complaints_steps import _prepared
+    head = users.make("head")
+    with time_machine.travel(ISSUED_AT, tick=False):
+        session = login_client(app, head)  # signed in on the day the letters are issued
+        summoned, version = _prepared(app, clients, "tpp_hearing", users.make("officer"))
+        response = session.post(
+            f"/staf/pengaduan/{summoned.reference}/langkah/decide_summons",
+            data=prefixed("decide_summons", {**GROUNDS, "version": version, "appear_on": "2026-12-09",
+                                             "appear_time": "09:00", "appear_place": "Ruang PK"}))
+        assert response.status_code == 302
+        warned, version = _prepared(app, clients, "tpp_hearing", users.make("officer"))
+        response = session.post(f"/staf/pengaduan/{warned.reference}/langkah/decide_warning",
+                                data=prefixed("decide_warning", {**GROUNDS, "version": version}))
+        assert response.status_code == 302
+    with app.app_context():
+        letters = {d.kind: d for d in db.session.scalars(select(IssuedDocument))}
+        assert sorted(letters) == ["summons", "warning"]
+        from portal.complaints import documents
+        summons = " ".join(pdf_text(documents.read(letters["summons"])).split())
+        warning = " ".join(pdf_text(documents.read(letters["warning"])).split())
+    assert "Hari/tanggal : Rabu, 9 Desember 2026" in summons and "Pukul : 09.00 WIB" in summons
+    assert "Tempat : Ruang PK" in summons and "Menimbulkan keresahan dalam masyarakat" in summons
+    assert "Hal : Teguran tertulis" in warning and "Menimbulkan keresahan dalam masyarakat" in warning
