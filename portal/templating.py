@@ -120,6 +120,7 @@ def _complaint_helpers(label) -> dict:
         SANCTION_LABELS,
         STATUS_LABELS,
     )
+    from .documents.kinds import KIND_LABELS as DOCUMENT_KIND_LABELS
     channels = {"portal": _l("Partner, through the portal"), "public": _l("Public form"),
                 "oral": _l("Oral report"), "letter": _l("Letter"),
                 "monitoring": _l("Supervision finding")}
@@ -135,6 +136,7 @@ def _complaint_helpers(label) -> dict:
         "channel_label": label(channels),
         "subject_label": label(subjects),
         "file_purpose": label(purposes),
+        "document_kind": label(DOCUMENT_KIND_LABELS),
         "sanction_label": label(SANCTION_LABELS),
         "cancellation_label": label(CANCELLATION_GROUNDS),
     }
