@@ -12,8 +12,8 @@ from .web import Browser, check, click, flashes, form, submit, text, tp, upload
 TODAY = dt.date.today().isoformat()
 
 
-def _bap(page, subject: str, name: str, answer: str, scan: bool = False):
-    bap = form(page, "/bap")
+def _bap(app, page, subject: str, name: str, answer: str, scan: bool = False):
+    bap = form(click(page, t(app, "Record an examination (BAP)")), "/bap")
     bap["subject"] = subject
     bap["subject_name"] = name
     bap["examined_on"] = TODAY
@@ -70,11 +70,11 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     case = click(click(home, t(app, "Complaints")), reference)
     case = submit(form(case, "/langkah/start_examination"))
     assert tp(app, "complaint status", "Examination (BAP)") in text(case)
-    case = _bap(case, "complainant", "Ibu Ratna", "Saya melihat Rudi mengancam pedagang.",
+    case = _bap(app, case, "complainant", "Ibu Ratna", "Saya melihat Rudi mengancam pedagang.",
                 scan=True)
     assert t(app, "Saved.") in flashes(case)
     assert t(app, "Examination record (BAP) of the complainant") in text(case)
-    case = _bap(case, "client", "Rudi Hermawan",
+    case = _bap(app, case, "client", "Rudi Hermawan",
                 "Saya hanya bertengkar mulut, tidak membawa senjata.")
     assert t(app, "Examination record (BAP) of the client: the client's own account") in text(case)
     assert text(case).count(t(app, "verification code")) == 2  # two issued PDFs
