@@ -26,6 +26,7 @@ AUDIT_ACTIONS = {
     "user.reactivated": _l("Account reactivated"),
     "user.locale_changed": _l("Language changed"),
     "offices.import": _l("Office list imported"),
+    "offices.unit_code": _l("Office's unit code for letter numbers set"),
     "calendar.leave_added": _l("Collective leave day added"),
     "calendar.leave_removed": _l("Collective leave day removed"),
     "office.return_period_set": _l("Days allowed for a revoked client's return changed"),
@@ -112,8 +113,7 @@ AUDIT_ACTIONS = {
     "complaint.tpp_recorded": _l("TPP hearing recorded"),
     # each move of the procedure ("complaint.<move>") reads as its label in
     # complaints/workflow.py ACTION_LABELS (portal/labels.py adds them)
-    "document.bap_issued": _l("BAP issued"),
-    "document.proposal_issued": _l("Proposal letter issued"),
+    # each issued document ("document.<kind>_issued") reads as its kind (documents/kinds.py)
     "document.downloaded": _l("Issued document downloaded"),
     "document.verified": _l("Document verification checked"),
 }
@@ -145,6 +145,7 @@ AUDIT_DETAILS = {
     "channel": _l("Channel"),
     "created": _l("Created"),
     "updated": _l("Changed"),
+    "unit_code": _l("Unit code"),
     "day": _l("Day"),
     "disclosed": _l("Name released"),
     "document_code": _l("Verification code"),

@@ -90,6 +90,32 @@ class BaseConfig:
 
     PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "privasi@pokmas.example")
 
+    # Official documents. The ministry's letterhead lines are not confirmed since the 2024
+    # reorganisation, so they are settings; "{region}" becomes the province in capitals.
+    LETTERHEAD_MINISTRY = os.environ.get(
+        "LETTERHEAD_MINISTRY", "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA")
+    LETTERHEAD_DIRECTORATE = os.environ.get("LETTERHEAD_DIRECTORATE", "")
+    LETTERHEAD_REGION = os.environ.get(
+        "LETTERHEAD_REGION", "KANTOR WILAYAH DIREKTORAT JENDERAL PEMASYARAKATAN {region}")
+    # Letter numbers from separate fields: the office's unit code (Office.unit_code), the
+    # classification code of the kind (documents.kinds.CLASSIFICATION, overridable here as a
+    # mapping kind -> code), the running number and the year.
+    LETTER_NUMBER_FORMAT = os.environ.get("LETTER_NUMBER_FORMAT", "{unit}-{classification}-{sequence}")
+    DECISION_NUMBER_FORMAT = os.environ.get("DECISION_NUMBER_FORMAT",
+                                            "{unit}-{classification}-{sequence} TAHUN {year}")
+    LETTER_CLASSIFICATION: dict[str, str] = {}
+    # The legal bases a decision cites ("Mengingat"); article numbers left out until verified.
+    LEGAL_BASES = (
+        "Undang-Undang Nomor 22 Tahun 2022 tentang Pemasyarakatan",
+        "Peraturan Menteri Hukum dan Hak Asasi Manusia Nomor 3 Tahun 2018 sebagaimana telah "
+        "diubah terakhir dengan Peraturan Menteri Hukum dan Hak Asasi Manusia Nomor 7 Tahun 2022",
+    )
+    # The city in a Kanwil's place-and-date line, by province ("Jawa Barat": "Bandung"); by
+    # default the city of the province's first Class I Bapas.
+    KANWIL_CITIES: dict[str, str] = {}
+    # Where the QR code on a document points when it is issued outside a request.
+    VERIFY_BASE_URL = os.environ.get("VERIFY_BASE_URL", "")
+
     # Languages
     BABEL_DEFAULT_LOCALE = "id"
     BABEL_DEFAULT_TIMEZONE = os.environ.get("BABEL_DEFAULT_TIMEZONE", "Asia/Jakarta")

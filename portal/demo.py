@@ -11,6 +11,7 @@ from werkzeug.serving import run_simple
 from . import audit
 from .auth.models import User
 from .auth.services import set_password
+from .demo_cases import load_demo_procedure
 from .demo_data import (
     DEMO_COMPLAINT_REFERENCE,
     DEMO_COMPLAINT_SECRET,
@@ -86,6 +87,8 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     load_demo_partners(DEMO_OFFICE)
     load_demo_clients(DEMO_OFFICE, "pk.bandung@pokmas.example")
     load_demo_complaints(DEMO_OFFICE, "pk.bandung@pokmas.example")
+    with app.test_request_context("/"):  # the documents carry their verification address
+        load_demo_procedure(DEMO_OFFICE)
     db.session.commit()
     click.echo(f"\nDatabase: {app.config['SQLALCHEMY_DATABASE_URI']}")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

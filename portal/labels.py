@@ -35,7 +35,6 @@ PARTNER_DOCUMENTS = {
     "additional": _l("Additional document"),
     "pks": _l("Signed PKS"),
 }
-ISSUED_DOCUMENTS = {"bap": _l("BAP"), "proposal": _l("Proposal letter")}
 YES_NO = {"yes": _l("yes"), "no": _l("no")}
 LOGIN_FAILURES = {"unknown_email": _l("No account with this email"),
                   "inactive": _l("Account deactivated"), "bad_password": _l("Wrong password")}
@@ -71,6 +70,7 @@ def registry() -> dict[str, Mapping[str, Any]]:
     from .clients import services as client_services
     from .clients import workflow as client_workflow
     from .complaints import workflow as complaint_workflow
+    from .documents import kinds as document_kinds
     from .jobs import labels as job_labels
     from .jobs import workflow as job_workflow
     from .notifications import KIND_LABELS as NOTIFICATION_KINDS
@@ -124,7 +124,7 @@ def registry() -> dict[str, Mapping[str, Any]]:
         "channel": CHANNELS,
         "bap_subject": BAP_SUBJECTS,
         "file_purpose": FILE_PURPOSES,
-        "issued_document": ISSUED_DOCUMENTS,
+        "issued_document": document_kinds.KIND_LABELS,
         "complaint_csv": COMPLAINT_CSV,
         # accounts, notifications and the audit log
         "notification": NOTIFICATION_KINDS,
@@ -136,6 +136,8 @@ def registry() -> dict[str, Mapping[str, Any]]:
         "audit_action": {**{f"complaint.{move}": text for move, text
                             in complaint_workflow.ACTION_LABELS.items()
                             if move in complaint_workflow.COMPLAINT_WORKFLOW.transitions},
+                         **{f"document.{kind}_issued": _l("Document issued: %(kind)s", kind=text)
+                            for kind, text in document_kinds.KIND_LABELS.items()},
                          **AUDIT_ACTIONS},
         "audit_object": AUDIT_OBJECTS,
         "audit_detail": AUDIT_DETAILS,

@@ -68,7 +68,8 @@ LABEL_HELPERS = {
     "complaint_status": "complaint_status", "complaint_action": "complaint_action",
     "closing_label": "closing_reason", "recommendation_label": "recommendation",
     "channel_label": "channel", "subject_label": "bap_subject", "file_purpose": "file_purpose",
-    "issued_document_label": "issued_document", "audit_action": "audit_action",
+    "issued_document_label": "issued_document", "document_kind": "issued_document",
+    "audit_action": "audit_action",
     "sanction_label": "sanction", "cancellation_label": "cancellation_ground",
 }
 

@@ -237,6 +237,8 @@ POLICY: dict[str, Rule] = {
     "complaints.assign": Rule(STAFF, "/staf/pengaduan/{x.complaint}/tugaskan",
                               to("/staf/pengaduan/{x.complaint}")),
     "complaints.flag": Rule(STAFF, "/staf/pengaduan/{x.complaint}/tandai", to("/staf/pengaduan/{x.complaint}")),
+    # the BAP and hearing pages go back to the case while their step is not open (the
+    # world's case is already proposed)
     "complaints.examination": Rule(("officer",), "/staf/pengaduan/{x.complaint}/bap",
                                    to("/staf/pengaduan/{x.complaint}")),
     "complaints.hearing": Rule(VETTING, "/staf/pengaduan/{x.complaint}/tpp", to("/staf/pengaduan/{x.complaint}")),

@@ -115,8 +115,10 @@ def _procedure(app, complaint, supervisor, officer, head) -> None:
         assert response.status_code == 302
     act(pk, "refer_to_tpp")
     response = sup.post(f"{base}/tpp", data={
-        "version": version(), "held_on": TODAY.isoformat(), "members": "Kabapas, Kasi BK, PK senior",
-        "recommendation": "temporary_revocation", "minutes": "TPP merekomendasikan pencabutan sementara."})
+        "version": version(), "held_on": TODAY.isoformat(), "kind": "regular", "place": "Aula Bapas",
+        "chair": str(supervisor.id), "secretary": str(officer.id), "member_ids": [str(head.id)],
+        "team_size": "3", "recommendation": "temporary_revocation",
+        "minutes": "TPP merekomendasikan pencabutan sementara."})
     assert response.status_code == 302
     act(kabapas, "decide_temporary_revocation")
     act(kabapas, "propose")

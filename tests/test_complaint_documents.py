@@ -54,7 +54,7 @@ def test_pdf_metadata_names_the_record_and_the_code(app, users, clients):
     session, complaint, document_id, code = _bap(app, users, clients)
     pdf = session.get(f"/staf/pengaduan/{complaint.reference}/dokumen/{document_id}").data
     assert f"Kode verifikasi {code}".encode() in pdf
-    assert f"Berita Acara Pemeriksaan {complaint.reference}".encode() in pdf
+    assert f"Berita Acara Pemeriksaan Klien {complaint.reference}".encode() in pdf
     assert pdf.count(b"/Type /Page") >= 1 and pdf.rstrip().endswith(b"%%EOF")
 
 

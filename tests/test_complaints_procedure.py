@@ -92,7 +92,12 @@ def test_the_whole_path_and_what_each_party_sees(app, users, clients, mailbox):
         data={
             "version": version,
             "held_on": TODAY.isoformat(),
-            "members": "Kabapas, Kasi BK, PK senior",
+            "kind": "regular",
+            "place": "Aula Bapas",
+            "chair": str(supervisor.id),
+            "secretary": str(officer.id),
+            "member_ids": [str(head.id)],
+            "team_size": "3",
             "recommendation": "temporary_revocation",
             "minutes": "TPP sepakat merekomendasikan pencabutan sementara.",
         },
@@ -136,7 +141,10 @@ def test_the_whole_path_and_what_each_party_sees(app, users, clients, mailbox):
         assert db.session.get(Client, client.id).status == "revoked"
         assert db.session.scalar(select(Complaint.status)) == "revoked"
         issued = db.session.scalars(select(IssuedDocument.kind)).all()
-        assert sorted(issued) == ["bap", "bap", "proposal"]
+        # Each step's document (issue 10, point 4): both BAPs, the TPP minutes, the
+        # decision on temporary revocation, the proposal and the Kanwil's forwarding.
+        assert sorted(issued) == ["bap_client", "bap_complainant", "forwarding", "proposal",
+                                  "temporary_revocation", "tpp_minutes"]
 
     # the complainant follows with the receipt: status-level only
     tracker = app.test_client()

@@ -221,8 +221,14 @@ def _read(app, person, url: str, known: set[str]) -> str:
     return _clean(visible_text(response.get_data(as_text=True), response.content_type), known)
 
 
+# Abbreviations of official Indonesian letters (naskah dinas), not codes: "s.d." (sampai
+# dengan), "a.n." (atas nama), "u.b." (untuk beliau), "u.p." (untuk perhatian), "d.a." (dengan alamat).
+OFFICIAL_ABBREVIATIONS = re.compile(r"\b(?:s\.d|a\.n|u\.b|u\.p|d\.a)\.")
+
+
 def _clean(text: str, known: set[str]) -> str:
     text = FILE_NAME.sub(" ", EMAIL.sub(" ", URL.sub(" ", text)))
+    text = OFFICIAL_ABBREVIATIONS.sub(" ", text)
     for opaque in known:
         text = text.replace(opaque, " ")
     return text
@@ -236,6 +242,27 @@ def _audit_log_pages(app, admin) -> list[str]:
         pages.append(visible_text(page, "text/html"))
         more = 'rel="next"' in page
     return pages
+
+
+def _documents(app, head, known: set[str]) -> list[tuple[str, str, str]]:
+    from portal.complaints.models import Complaint, IssuedDocument
+    from portal.extensions import db
+
+    from .pdftext import pdf_text
+    with app.app_context():
+        issued = db.session.execute(db.select(IssuedDocument.id, IssuedDocument.kind, Complaint.reference)
+                                    .join(Complaint, Complaint.id == IssuedDocument.complaint_id)).all()
+    assert {kind for _, kind, _ in issued} >= {"bap_complainant", "bap_client", "bap_witness",
+                                               "tpp_minutes", "temporary_revocation", "proposal",
+                                               "forwarding", "aph_letter", "summons"}
+    found = []
+    for document_id, kind, reference in issued:
+        response = login_client(app, head).get(f"/staf/pengaduan/{reference}/dokumen/{document_id}")
+        assert response.status_code == 200, (kind, response.status_code)
+        found.append((f"PDF {kind}", "head", _clean(pdf_text(response.data), known)))
+    proposal = " ".join(text for where, _, text in found if where == "PDF proposal").lower()
+    assert "usulan pencabutan" in proposal and "keresahan" in proposal  # the text was read
+    return found
 
 
 def test_the_staff_pages_of_a_worked_case_show_words_not_codes(app, users, clients, orgs):
@@ -269,6 +296,9 @@ def test_the_staff_pages_of_a_worked_case_show_words_not_codes(app, users, clien
         mails = [f"{m.subject}\n{m.body}" for m in db.session.scalars(db.select(OutboxMessage))]
     assert len(mails) >= 5
     texts += [("email", m.splitlines()[0], _clean(m, known)) for m in mails]
+
+    # every document the worked cases issued (BAPs, minutes, decisions, letters), as PDF text
+    texts += _documents(app, scene.head, known)
 
     problems = [(where, who, word) for where, who, text in texts for word in _code_shaped(text)]
     problems += [(where, who, f"English: {word}") for where, who, text in texts

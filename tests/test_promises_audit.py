@@ -55,6 +55,11 @@ BAP_FORM = {"version": "{complaint_version}", "subject": "client", "subject_name
             "examined_on": "{today}", "place": "Ruang konseling Bapas",
             "qa-0-q": "Apakah Anda pindah alamat?", "qa-0-a": "Tidak."}
 
+HEARING_FORM = {"version": "{complaint_version}", "held_on": "{today}", "kind": "regular",
+                "place": "Aula Bapas", "chair": "{head_id}", "secretary": "{officer_id}",
+                "team_size": "3", "recommendation": "warning",
+                "minutes": "TPP merekomendasikan teguran dan pengawasan intensif."}
+
 
 STATUS_GROUNDS = "Alasan keputusan yang tercatat."  # a status move staff make by hand
 # Issue 10 §1: the deliberate decisions, each confirmed with its grounds and reasons.
@@ -510,11 +515,27 @@ ROWS = [
     ("BAP recorded", "complaint examination", "officer", "POST /staf/pengaduan/{ref}/bap",
      BAP_FORM, "complaint.bap_recorded", "Complaint {complaint_id}", A),
     ("BAP PDF issued", "complaint examination", "officer", "POST /staf/pengaduan/{ref}/bap",
-     BAP_FORM, "document.bap_issued", "Complaint {complaint_id}", A),
+     BAP_FORM, "document.bap_client_issued", "Complaint {complaint_id}", A),
     ("TPP hearing recorded", "complaint tpp_hearing", "supervisor", "POST /staf/pengaduan/{ref}/tpp",
-     {"version": "{complaint_version}", "held_on": "{today}", "members": "Kabapas, Kasi BK, PK senior",
-      "recommendation": "warning", "minutes": "TPP merekomendasikan teguran dan pengawasan intensif."},
-     "complaint.tpp_recorded", "Complaint {complaint_id}", A),
+     HEARING_FORM, "complaint.tpp_recorded", "Complaint {complaint_id}", A),
+    # Issue 10, point 4: the TPP minutes, the head's decisions and the Kanwil's forwarding.
+    ("TPP minutes issued", "complaint tpp_hearing", "supervisor", "POST /staf/pengaduan/{ref}/tpp",
+     HEARING_FORM, "document.tpp_minutes_issued", "Complaint {complaint_id}", A),
+    ("warning letter issued", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_warning", step("decide_warning"),
+     "document.warning_issued", "Complaint {complaint_id}", A),
+    ("temporary revocation decision issued", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_temporary_revocation", step("decide_temporary_revocation"),
+     "document.temporary_revocation_issued", "Complaint {complaint_id}", A),
+    ("forwarding letter issued", "complaint proposed", "regional", "POST /staf/pengaduan/{ref}/langkah/forward",
+     step("forward", note="Diteruskan."), "document.forwarding_issued", "Complaint {complaint_id}", A),
+    ("summons letter issued", "complaint tpp_hearing, heard", "head",
+     "POST /staf/pengaduan/{ref}/langkah/decide_summons",
+     step("decide_summons", appear_on="{next_year}", appear_time="09:00", appear_place="Kantor Bapas"),
+     "document.summons_issued", "Complaint {complaint_id}", A),
+    ("APH letter issued", "complaint revoked, awaiting return", "head", "POST /staf/pengaduan/{ref}/eksekusi/surat",
+     {"version": "{complaint_version}", "addressee": "Kepala Polres Bandung", "letter_on": "{today}"},
+     "document.aph_letter_issued", "Complaint {complaint_id}", A),
     # ---- accounts
     ("account created", "client", "admin", "POST /admin/pengguna/baru",
      {"name": "Petugas Baru", "email": "petugas.baru@test.example", "role": "officer", "office_id": "{office_a}",

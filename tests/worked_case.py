@@ -11,7 +11,7 @@ from portal import uploads
 from portal.auth.models import User
 from portal.clients import services as client_services
 from portal.clients.models import Assignment, Client
-from portal.complaints import procedure
+from portal.complaints import procedure, records
 from portal.complaints import services as complaint_services
 from portal.extensions import db
 from portal.jobs import services as job_services
@@ -89,15 +89,16 @@ def _complaint(p: dict[str, User], client: Client, office_id: int) -> tuple[str,
     move(p["officer"], case, "start_examination")
     for subject, name in (("complainant", "Ibu Ratna Pelapor"), ("client", client.full_name),
                           ("witness", "Pak Asep")):
-        complaint_services.record_examination(p["officer"], case, {
+        records.record_examination(p["officer"], case, {
             "subject": subject, "subject_name": name, "examined_on": TODAY,
             "place": "Ruang pemeriksaan Bapas Bandung",
             "questions": [{"q": "Apa yang Anda ketahui tentang kejadian di pasar?",
                            "a": "Saya melihat klien mengancam pedagang."}]},
             _pdf("bap-ditandatangani.pdf") if subject == "complainant" else None)
     move(p["officer"], case, "refer_to_tpp")
-    complaint_services.record_hearing(p["head"], case, {
-        "held_on": TODAY, "members": "Kepala Bapas, Kasi Bimbingan Klien, PK senior",
+    records.record_hearing(p["head"], case, {
+        "held_on": TODAY, "kind": "regular", "place": "Aula Bapas Bandung", "team_size": 3,
+        "chair": p["head"].id, "secretary": p["officer"].id, "member_ids": [p["supervisor"].id],
         "recommendation": "temporary_revocation",
         "minutes": "Sidang menilai ancaman terbukti dan merekomendasikan pencabutan sementara."})
     why = {"grounds": ["PUBLIC_UNREST", "MISSED_REPORTING"],
@@ -124,12 +125,14 @@ def _summons(p: dict[str, User], client: Client) -> str:
     complaint_services.move(p["supervisor"], case, "triage", officer=p["officer"].id)
     complaint_services.move(p["officer"], case, "start_examination")
     for subject, name in (("complainant", "Pak Dedi"), ("client", client.full_name)):
-        complaint_services.record_examination(p["officer"], case, {
+        records.record_examination(p["officer"], case, {
             "subject": subject, "subject_name": name, "examined_on": TODAY, "place": "Bapas Bandung",
             "questions": [{"q": "Apa yang terjadi?", "a": "Klien mengakui sekali memakai."}]}, None)
     complaint_services.move(p["officer"], case, "refer_to_tpp")
-    complaint_services.record_hearing(p["head"], case, {
-        "held_on": TODAY, "members": "Kepala Bapas, Kasi Bimbingan Klien", "recommendation": "warning",
+    records.record_hearing(p["head"], case, {
+        "held_on": TODAY, "kind": "special", "place": "Aula Bapas Bandung", "team_size": 3,
+        "chair": p["head"].id, "secretary": p["officer"].id, "member_ids": [p["supervisor"].id],
+        "recommendation": "warning",
         "minutes": "Sidang merekomendasikan surat panggilan."})
     complaint_services.move(p["head"], case, "decide_summons", appear_on=TODAY + dt.timedelta(days=7),
                             appear_place="Ruang PK Bapas Bandung", grounds=["PROGRAMME_NONCOMPLIANCE"],

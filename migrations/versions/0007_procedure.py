@@ -1,7 +1,7 @@
 """procedure: sanctions, execution after the decree, the deciding case, the return period
 
 Revision ID: 0007_procedure
-Revises: 0005_complaints
+Revises: 0006_documents
 Create Date: 2026-12-02 10:40:00
 
 Adds tables and nullable (or server-defaulted) columns only, so it applies after any
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0007_procedure'
-down_revision = '0005_complaints'
+down_revision = '0006_documents'
 branch_labels = None
 depends_on = None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import DateField, EmailField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
 
 from ..account.forms import LANGUAGE_CHOICES
 from ..extensions import db
@@ -38,6 +38,11 @@ class UserForm(Form):
     region_id = SelectField(_l("Region (Kanwil)"),
                             description=_l("Required for regional office users."))
     locale = SelectField(_l("Language for email"), choices=LANGUAGE_CHOICES)
+    nip = StringField(_l("NIP"), validators=[Optional(), Regexp(r"^\d{18}$", message=_l(
+        "The NIP has 18 digits, without spaces."))],
+        description=_l("Printed under the person's signature on official documents."))
+    position = StringField(_l("Position (jabatan)"), validators=[Optional(), Length(max=120)],
+                           description=_l("For example: Pembimbing Kemasyarakatan Ahli Muda."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

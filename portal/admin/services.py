@@ -28,7 +28,9 @@ def _apply(user: User, data: Mapping[str, Any]) -> dict[str, object]:
     region_id = int(data["region_id"]) if data.get("region_id") and data["role"] == "regional" else None
     for key, value in (("name", data["name"].strip()), ("role", data["role"]),
                        ("office_id", office_id), ("region_id", region_id),
-                       ("locale", data.get("locale") or "id")):
+                       ("locale", data.get("locale") or "id"),
+                       ("nip", (data.get("nip") or "").strip() or None),
+                       ("position", (data.get("position") or "").strip() or None)):
         if getattr(user, key) != value:
             changes[key] = value
             setattr(user, key, value)

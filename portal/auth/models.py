@@ -38,6 +38,8 @@ class User(UserMixin, Model):
     partner_org_id: Mapped[int | None] = mapped_column(ForeignKey("partner_org.id"), index=True)
     org_admin: Mapped[bool] = mapped_column(default=False)
     locale: Mapped[str | None] = mapped_column(String(5))
+    nip: Mapped[str | None] = mapped_column(String(18))  # civil-servant number, 18 digits
+    position: Mapped[str | None] = mapped_column(String(120))  # jabatan, printed under signatures
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_counter: Mapped[int | None] = mapped_column()
     active: Mapped[bool] = mapped_column(default=True)

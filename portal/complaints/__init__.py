@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("complaints", __name__)
 
-from . import decision_views, intake_views, public_views, staff_views  # noqa: E402,F401
+from . import decision_views, document_views, intake_views, public_views, staff_views  # noqa: E402,F401

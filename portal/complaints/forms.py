@@ -15,7 +15,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ..forms import Form
 from ..observations.workflow import GROUND_LABELS
@@ -166,7 +166,8 @@ class QAForm(Form):
 
 
 class ExaminationForm(Form):
-    """A BAP: of the complainant, the client (right of reply) or a witness."""
+    """A BAP: of the complainant, the client (right of reply) or a witness, with the identity
+    block of the person examined (each part optional where it is not known)."""
 
     version = HiddenField()
     subject = SelectField(_l("Who is examined"), choices=[
@@ -175,12 +176,27 @@ class ExaminationForm(Form):
     subject_name = StringField(_l("Name of the person examined"), validators=[DataRequired(), Length(max=120)])
     examined_on = DateField(_l("Date"), validators=[DataRequired(), not_in_future])
     place = StringField(_l("Place"), validators=[DataRequired(), Length(max=200)])
-    qa = FieldList(FormField(QAForm), min_entries=5, max_entries=30)
+    birth_place = StringField(_l("Place of birth"), validators=[Optional(), Length(max=120)])
+    birth_on = DateField(_l("Date of birth"), validators=[Optional(), not_in_future])
+    sex = SelectField(_l("Sex"), validators=[Optional()],
+                      choices=[("", _l("— not known —")), ("male", _l("Male")), ("female", _l("Female"))])
+    religion = StringField(_l("Religion"), validators=[Optional(), Length(max=40)])
+    occupation = StringField(_l("Occupation"), validators=[Optional(), Length(max=120)])
+    address = TextAreaField(_l("Address"), validators=[Optional(), Length(max=500)])
+    nik = StringField(_l("NIK (national identity number)"), validators=[
+        Optional(), Regexp(r"^\d{16}$", message=_l("The NIK has 16 digits."))])
+    qa = FieldList(FormField(QAForm), min_entries=5, max_entries=100)
     scan = FileField(_l("Scan of the signed copy (optional)"), validators=[upload()])
 
     def questions(self) -> list[dict]:
         return [{"q": e.q.data.strip(), "a": (e.a.data or "").strip()}
                 for e in self.qa.entries if (e.q.data or "").strip()]
+
+    def identity(self) -> dict:
+        """The identity block: empty answers stored as unknown (None)."""
+        values = {name: getattr(self, name).data for name in
+                  ("birth_place", "birth_on", "sex", "religion", "occupation", "address", "nik")}
+        return {k: (v.strip() if isinstance(v, str) else v) or None for k, v in values.items()}
 
     def validate_qa(self, field) -> None:
         if not self.questions():
@@ -188,13 +204,43 @@ class ExaminationForm(Form):
 
 
 class HearingForm(Form):
-    """The TPP hearing."""
+    """The TPP hearing: its session, the members present (staff of the Bapas, with their NIP on
+    the minutes), the quorum, the deliberation and the recommendation."""
 
     version = HiddenField()
     held_on = DateField(_l("Date of the hearing"), validators=[DataRequired(), not_in_future])
-    members = TextAreaField(_l("Members present"), validators=[DataRequired(), Length(max=2000)])
+    kind = SelectField(_l("Session"), choices=[("regular", _l("Regular session")),
+                                               ("special", _l("Special session"))])
+    place = StringField(_l("Place"), validators=[DataRequired(), Length(max=200)])
+    chair = SelectField(_l("Chair"), validators=[DataRequired()], validate_choice=False)
+    secretary = SelectField(_l("Secretary"), validators=[DataRequired()], validate_choice=False)
+    member_ids = MultiCheckboxField(_l("Other members present"), validate_choice=False)
+    team_size = IntegerField(_l("Number of members of the TPP"), validators=[
+        DataRequired(), NumberRange(min=3, max=50)],
+        description=_l("For the quorum: more than two thirds of the members must be present."))
     recommendation = SelectField(_l("Recommendation"), choices=list(RECOMMENDATION_LABELS.items()))
-    minutes = TextAreaField(_l("Minutes"), validators=[DataRequired(), Length(min=20, max=10000)])
+    minutes = TextAreaField(_l("Deliberation"), validators=[DataRequired(), Length(min=20, max=10000)])
+
+    @property
+    def members(self):
+        """The member checkboxes, under the name the case page's short form uses."""
+        return self.member_ids
+
+    def set_staff(self, staff: list) -> None:
+        """The staff of the Bapas to choose the members from (name and NIP)."""
+        choices = [(str(u.id), f"{u.name} ({u.nip})" if u.nip else u.name) for u in staff]
+        self.chair.choices = [("", "—")] + choices
+        self.secretary.choices = [("", "—")] + choices
+        self.member_ids.choices = choices
+
+    def validate_secretary(self, field) -> None:
+        if field.data and field.data == self.chair.data:
+            raise ValidationError(_l("The chair and the secretary must be two different people."))
+
+    def validate_team_size(self, field) -> None:
+        present = len({self.chair.data, self.secretary.data, *(self.member_ids.data or [])} - {"", None})
+        if field.data and present > field.data:
+            raise ValidationError(_l("More members are present than the TPP has."))
 
 
 class QueueFilterForm(Form):

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 CHANNELS = ("portal", "public", "oral", "letter", "monitoring")
 CLOSING_REASONS = ("not_violation", "insufficient", "duplicate", "outside")
 SUBJECTS = ("complainant", "client", "witness")
+SEXES = ("male", "female")
+HEARING_KINDS = ("regular", "special")
 RECOMMENDATIONS = ("not_pursued", "warning", "temporary_revocation")
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 SECRET_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -142,6 +144,14 @@ class ExaminationRecord(Model):
     examined_on: Mapped[dt.date] = mapped_column(Date)
     place: Mapped[str] = mapped_column(String(200))
     questions: Mapped[list] = mapped_column(JSON, default=list)  # [{"q": ..., "a": ...}]
+    # The identity block of the person examined (each optional where unknown).
+    birth_place: Mapped[str | None] = mapped_column(String(120))
+    birth_on: Mapped[dt.date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(10))  # SEXES
+    religion: Mapped[str | None] = mapped_column(String(40))
+    occupation: Mapped[str | None] = mapped_column(String(120))
+    address: Mapped[str | None] = mapped_column(Text)
+    nik: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     examiner: Mapped[User] = relationship("User")
@@ -159,18 +169,33 @@ class Hearing(Model):
     recommendation: Mapped[str] = mapped_column(String(24))
     minutes: Mapped[str] = mapped_column(Text)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    kind: Mapped[str | None] = mapped_column(String(10))  # HEARING_KINDS: rutin | khusus
+    place: Mapped[str | None] = mapped_column(String(200))
+    chair_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    secretary_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    member_ids: Mapped[list | None] = mapped_column(JSON)  # the other members present (user ids)
+    team_size: Mapped[int | None] = mapped_column()  # members of the TPP, for the quorum
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    chair: Mapped[User | None] = relationship("User", foreign_keys=[chair_id])
+    secretary: Mapped[User | None] = relationship("User", foreign_keys=[secretary_id])
 
 
 class IssuedDocument(Model):
-    """A PDF the portal issued (BAP, proposal letter), kept for verification."""
+    """A PDF the portal issued (BAPs, TPP minutes, letters), kept for verification."""
 
     __tablename__ = "issued_document"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # bap | proposal
+    kind: Mapped[str] = mapped_column(String(20))  # documents.kinds.KINDS
     examination_id: Mapped[int | None] = mapped_column(ForeignKey("examination_record.id"))
+    hearing_id: Mapped[int | None] = mapped_column(ForeignKey("hearing.id"))
+    number: Mapped[str | None] = mapped_column(String(120))  # the letter number as printed
+    title: Mapped[str | None] = mapped_column(String(200))
+    file_name: Mapped[str | None] = mapped_column(String(200))
+    issuer: Mapped[str | None] = mapped_column(String(200))  # the office named in the letterhead
+    signers: Mapped[list | None] = mapped_column(JSON)  # [{"name", "position", "nip"}]
     code: Mapped[str] = mapped_column(String(32), unique=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     storage_key: Mapped[str] = mapped_column(String(64))

@@ -86,6 +86,10 @@ def grounds_body(action: str, grounds: Iterable[str], text: str | None) -> str:
 
 # ---------------------------------------------------------------- letters (call sites)
 
+# Where the letter to APH asks the client to be returned while no facility is recorded yet.
+APH_FACILITY = "lembaga pemasyarakatan atau rumah tahanan negara terdekat"
+
+
 def _letter(actor: User | None, complaint: Complaint, title: str, facts: Mapping[str, Any]) -> None:
     from .services import _event
     lines = [title] + [f"{key}: {value}" for key, value in facts.items() if value not in (None, "")]
@@ -93,33 +97,57 @@ def _letter(actor: User | None, complaint: Complaint, title: str, facts: Mapping
 
 
 def letter_warning(actor: User | None, complaint: Complaint, sanction: Sanction) -> None:
-    """Call site of the written warning (surat teguran) to the client."""
+    """Call site of the written warning (surat teguran) to the client: its PDF is issued."""
+    from .documents import issue_warning
     _letter(actor, complaint, _("Written warning (surat teguran) to the client"), {
         _("Client"): complaint.client.full_name if complaint.client else complaint.client_name,
         _("Issued on"): sanction.issued_on.isoformat()})
+    if actor is not None:
+        issue_warning(actor, complaint, list(sanction.grounds or []) or None)
 
 
 def letter_summons(actor: User | None, complaint: Complaint, sanction: Sanction) -> None:
-    """Call site of the summons (surat panggilan): when and where the client must appear."""
+    """Call site of the summons (surat panggilan): when and where the client must appear; its
+    PDF is issued."""
+    from .documents import issue_summons
     _letter(actor, complaint, _("Summons (surat panggilan) to the client"), {
         _("Client"): complaint.client.full_name if complaint.client else complaint.client_name,
         _("Appear on"): sanction.appear_on.isoformat() if sanction.appear_on else None,
         _("Time"): sanction.appear_time, _("Place"): sanction.appear_place})
+    if actor is None or sanction.appear_on is None:
+        return
+    client = complaint.client
+    officer = complaint.assigned_officer or (client.officer if client is not None else None)
+    issue_summons(actor, complaint, {
+        "client_name": client.full_name if client else (complaint.client_name or "-"),
+        "register_number": client.register_number if client else "-",
+        "address": (client.area if client else complaint.client_area) or "",
+        "appear_on": sanction.appear_on, "appear_at": (sanction.appear_time or "").replace(":", "."),
+        "appear_place": sanction.appear_place or complaint.office.name,
+        "grounds": list(sanction.grounds or complaint.grounds),
+        "officer_name": officer.name if officer is not None else "-"})
 
 
 def letter_decision(actor: User | None, complaint: Complaint, action: str) -> None:
     """Call site of the head's decision letter (warning, summons, intensified supervision,
     temporary revocation)."""
+    from .documents import issue_temporary_revocation
     from .workflow import ACTION_LABELS
     _letter(actor, complaint, _("The head's decision"), {
         _("Decision"): str(ACTION_LABELS[action]),
         _("Client"): complaint.client.full_name if complaint.client else complaint.client_name})
+    if actor is not None and action == "decide_temporary_revocation":  # the warning and the
+        issue_temporary_revocation(actor, complaint)  # summons are their own letters
 
 
 def letter_forwarding(actor: User | None, complaint: Complaint) -> None:
-    """Call site of the Kanwil's letter forwarding the proposal to Ditjenpas."""
+    """Call site of the Kanwil's letter forwarding the proposal to Ditjenpas; its PDF is issued,
+    signed by the regional user."""
+    from .documents import issue_forwarding
     _letter(actor, complaint, _("Forwarding letter to Ditjenpas"), {
         _("Client"): complaint.client.full_name if complaint.client else complaint.client_name})
+    if actor is not None:
+        issue_forwarding(actor, complaint)
 
 
 def forwarded(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
@@ -133,6 +161,19 @@ def letter_aph(actor: User | None, complaint: Complaint, execution: Execution) -
         _("Addressee"): execution.aph_addressee,
         _("Date of the letter"): execution.aph_letter_on.isoformat() if execution.aph_letter_on else None,
         _("Decree"): complaint.decree_number})
+    if actor is None or not execution.aph_addressee:
+        return
+    from .documents import issue_aph_letter
+    client = complaint.client
+    issue_aph_letter(actor, complaint, {
+        "addressee": execution.aph_addressee, "addressee_place": "Tempat",
+        "client_name": client.full_name if client else (complaint.client_name or "-"),
+        "register_number": client.register_number if client else "-",
+        "address": (client.area if client else complaint.client_area) or "",
+        "decree_number": complaint.decree_number or "-",
+        "decree_on": complaint.decree_on or execution.since_on,
+        "facility": execution.facility or APH_FACILITY,
+        "whereabouts": execution.at_large_note or ""})
 
 
 # ---------------------------------------------------------------- sanctions

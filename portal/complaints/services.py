@@ -26,7 +26,7 @@ from ..workflow import InvalidTransition, NotPermitted, Refused, Transition
 from ..workflow import check_version as check_version  # the views check versions through it
 from . import procedure
 from .calendar import SERVICE_STANDARD_DAYS, add_working_days, working_days_between
-from .models import SECRET_ALPHABET, Complaint, ComplaintEvent, ExaminationRecord, Hearing, new_secret
+from .models import SECRET_ALPHABET, Complaint, ComplaintEvent, new_secret
 from .workflow import COMPLAINANT, COMPLAINT_WORKFLOW, DECISIONS, EXECUTION_STATES, OPEN_STATES, SYSTEM
 
 INFO_DAYS = 10  # working days the complainant has to answer a request for clarification
@@ -476,42 +476,6 @@ def flag(actor: User, complaint: Complaint, reason: str) -> None:
     complaint.flag_reason = reason.strip()
     _event(complaint, "note", actor, action="flagged", body=reason.strip())
     audit.record(actor, "complaint.flagged", complaint, office_id=complaint.office_id)
-
-
-def record_examination(actor: User, complaint: Complaint, data: Mapping[str, Any],
-                       scan: uploads.CheckedFile | None) -> ExaminationRecord:
-    """A BAP with numbered questions and answers; the signed copy's scan if given; a PDF issued."""
-    _check(actor, complaint, "record_bap")
-    record = ExaminationRecord(subject=data["subject"], subject_name=data["subject_name"].strip(),
-                               examiner_id=actor.id, examined_on=data["examined_on"],
-                               place=data["place"].strip(), questions=data["questions"])
-    complaint.examinations.append(record)
-    db.session.flush()
-    if scan is not None:
-        uploads.store(scan, record, "signed_scan", uploaded_by=actor)
-    from .documents import issue_bap
-    issue_bap(actor, complaint, record)
-    _event(complaint, "record", actor, action=f"bap_{record.subject}",
-           body=None if record.subject == "complainant" else record.subject_name)
-    audit.record(actor, "complaint.bap_recorded", complaint, office_id=complaint.office_id,
-                 subject=record.subject)
-    return record
-
-
-def record_hearing(actor: User, complaint: Complaint, data: Mapping[str, Any]) -> Hearing:
-    """The TPP hearing; the head is told of the recommendation."""
-    _check(actor, complaint, "record_hearing")
-    hearing = Hearing(held_on=data["held_on"], members=data["members"].strip(),
-                      recommendation=data["recommendation"], minutes=data["minutes"].strip(),
-                      recorded_by_id=actor.id)
-    complaint.hearings.append(hearing)
-    _event(complaint, "record", actor, action="tpp_recorded", body=data["recommendation"])
-    audit.record(actor, "complaint.tpp_recorded", complaint, office_id=complaint.office_id,
-                 recommendation=hearing.recommendation)
-    for head in active_staff(complaint.office_id, ("head",)):
-        notify(head, "complaint_tpp", link_to("complaints.case", reference=complaint.reference))
-        mail.queue(head.email, "complaint_tpp", head.locale, complaint=complaint)
-    return hearing
 
 
 # ---------------------------------------------------------------- the daily job

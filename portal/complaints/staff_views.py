@@ -1,5 +1,6 @@
 """Bapas and regional side: the review queue, transcription, the case page and the procedure,
-BAPs, the TPP hearing, documents, CSV export, verification, collective-leave days."""
+CSV export, collective-leave days. BAPs, the TPP hearing, documents and their verification:
+document_views."""
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
@@ -18,22 +19,19 @@ from ..offices.models import Office
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as CASEWORKERS
 from ..security import CASE_READERS as READERS
-from ..security import LEADS, roles_required
+from ..security import roles_required
 from ..workflow import Refused
-from . import bp, calendar, decision_views, documents, procedure, queries, services
+from . import bp, calendar, decision_views, procedure, queries, services
 from .calendar import CollectiveLeave
 from .forms import (
     ActionForm,
-    ExaminationForm,
     FlagForm,
-    HearingForm,
     LeaveDayForm,
     NoteForm,
     QueueFilterForm,
     StaffComplaintForm,
-    VerifyForm,
 )
-from .models import ExaminationRecord, IssuedDocument
+from .models import IssuedDocument
 from .workflow import (
     CASE_PREREQUISITES,
     COMPLAINT_WORKFLOW,
@@ -140,7 +138,6 @@ def case(reference: str):
         forms={a: _action_form(complaint, a) for a in allowed},
         officers=queries.officers_of(current_user) if current_user.role != "regional" else [],
         note_form=NoteForm(version=complaint.version), flag_form=FlagForm(version=complaint.version),
-        bap_form=ExaminationForm(version=complaint.version), hearing_form=HearingForm(version=complaint.version),
         related=queries.related(current_user, complaint) if current_user.role != "regional" else None,
         may_see_complainant=queries.may_see_complainant(current_user, complaint),
         files=queries.case_files(current_user, complaint), issued=issued,
@@ -235,58 +232,6 @@ def flag(reference: str):
     return redirect(back)
 
 
-@bp.route("/staf/pengaduan/<reference>/bap", methods=["POST"])
-@roles_required("officer")
-def examination(reference: str):
-    """Record a BAP; its PDF is issued with a verification code."""
-    complaint = queries.get_case_or_404(current_user, reference)
-    back = _case_page(complaint)
-    form = ExaminationForm()
-    _form_or_refuse(form)
-    services.check_version(complaint, form.version.data)
-    data = {"subject": form.subject.data, "subject_name": form.subject_name.data,
-            "examined_on": form.examined_on.data, "place": form.place.data,
-            "questions": form.questions()}
-    services.record_examination(current_user, complaint, data, getattr(form.scan, "checked", None))
-    flash(_("Saved."), "success")
-    return redirect(back)
-
-
-@bp.route("/staf/pengaduan/<reference>/tpp", methods=["POST"])
-@roles_required(*LEADS)
-def hearing(reference: str):
-    """Record the TPP hearing and its recommendation."""
-    complaint = queries.get_case_or_404(current_user, reference)
-    back = _case_page(complaint)
-    form = HearingForm()
-    _form_or_refuse(form)
-    services.check_version(complaint, form.version.data)
-    services.record_hearing(current_user, complaint, form.data)
-    flash(_("Saved."), "success")
-    return redirect(back)
-
-
-@bp.route("/staf/pengaduan/<reference>/dokumen/<int:document_id>")
-@roles_required(*READERS)
-def document(reference: str, document_id: int):
-    """Download an issued PDF (BAP, proposal letter)."""
-    complaint = queries.get_case_or_404(current_user, reference)
-    issued = db.session.get(IssuedDocument, document_id)
-    if issued is None or issued.complaint_id != complaint.id:
-        abort(404)
-    examination = db.session.get(ExaminationRecord, issued.examination_id) if issued.examination_id else None
-    identifies = examination is not None and examination.subject == "complainant"
-    if identifies and not queries.may_see_complainant(current_user, complaint):
-        abort(404)
-    if identifies:
-        audit.record(current_user, "complaint.complainant_viewed", complaint, office_id=complaint.office_id)
-    audit.record(current_user, "document.downloaded", complaint, office_id=complaint.office_id,
-                 document_code=issued.code)
-    return Response(documents.read(issued), mimetype="application/pdf", headers={
-        "Content-Disposition": f"attachment; filename={issued.kind}-{complaint.reference}.pdf",
-        "Content-Security-Policy": "default-src 'none'; sandbox"})
-
-
 @bp.route("/staf/pengaduan/<reference>/berkas/<int:attachment_id>")
 @roles_required(*CASEWORKERS)
 def attachment(reference: str, attachment_id: int):
@@ -299,28 +244,6 @@ def attachment(reference: str, attachment_id: int):
         audit.record(current_user, "complaint.complainant_viewed", complaint, office_id=complaint.office_id)
     audit.record(current_user, "complaint.file_downloaded", complaint, office_id=complaint.office_id)
     return uploads.send(found)
-
-
-def _in_scope(complaint) -> bool:
-    if current_user.role == "regional":
-        return complaint.office.region_id == current_user.region_id
-    return complaint.office_id == current_user.office_id
-
-
-@bp.route("/verifikasi", methods=["GET", "POST"])
-@roles_required(*READERS)
-def verify():
-    """Does a presented code (and PDF) match a document the portal issued?"""
-    form = VerifyForm()
-    result = None
-    if form.validate_on_submit():
-        data = form.document.data.read() if form.document.data and form.document.data.filename else None
-        issued, matches = documents.verify(form.code.data, data)
-        if issued is not None and not _in_scope(issued.complaint):
-            issued, matches = None, None
-        result = {"found": issued is not None, "matches": matches, "document": issued}
-        audit.record(current_user, "document.verified", None, found=issued is not None, matches=matches)
-    return render_template("complaints/verify.html", form=form, result=result)
 
 
 @bp.route("/admin/cuti-bersama", methods=["GET", "POST"])

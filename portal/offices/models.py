@@ -20,6 +20,8 @@ class Region(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
+    # The regional office's unit code in letter numbers (configurable; see documents.numbering).
+    unit_code: Mapped[str | None] = mapped_column(String(60))
 
     offices: Mapped[list[Office]] = relationship(back_populates="region")
 
@@ -46,6 +48,8 @@ class Office(Model):
     address: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(254))
+    # The Bapas's unit code in letter numbers (e.g. the Kanwil and UPT parts); set by an admin.
+    unit_code: Mapped[str | None] = mapped_column(String(60))
     source: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(default=True)
     # Days a revoked client may stay out before the return counts as overdue (issue 10 §3).

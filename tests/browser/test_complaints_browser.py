@@ -102,11 +102,18 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     # 4. the TPP hearing (recorded by the supervisor) recommends temporary revocation
     sign_in(page, base, supervisor)
     _open_case(page, base, reference)
+    page.get_by_role("link", name="Catat sidang TPP").click()
     page.locator("#held_on").fill(TODAY)
-    page.locator("#members").fill("Kepala Bapas, Kasi Bimbingan Klien, PK senior")
+    page.locator("#kind").select_option("regular")
+    page.locator("#place").fill("Aula Bapas Bandung")
+    page.locator("#chair").select_option(str(supervisor.id))
+    page.locator("#secretary").select_option(str(officer.id))
+    page.get_by_label(head.name).check()
+    page.locator("#team_size").fill("3")
     page.locator("#recommendation").select_option("temporary_revocation")
     page.locator("#minutes").fill("Sidang menilai ancaman terbukti dan merekomendasikan pencabutan sementara.")
-    page.get_by_role("button", name="Simpan hasil sidang").click()
+    checker.check(page, "tpp-hearing")
+    page.get_by_role("button", name="Simpan sidang dan terbitkan berita acara").click()
     sign_out(page)
 
     # 5. the head orders temporary revocation and proposes revocation

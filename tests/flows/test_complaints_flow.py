@@ -7,13 +7,13 @@ import datetime as dt
 
 from ..files import pdf_bytes
 from ..support import make_complaint, t
-from .web import Browser, click, flashes, form, submit, text, tp, upload
+from .web import Browser, check, click, flashes, form, submit, text, tp, upload
 
 TODAY = dt.date.today().isoformat()
 
 
-def _bap(page, subject: str, name: str, answer: str, scan: bool = False):
-    bap = form(page, "/bap")
+def _bap(app, page, subject: str, name: str, answer: str, scan: bool = False):
+    bap = form(click(page, t(app, "Record an examination (BAP)")), "/bap")
     bap["subject"] = subject
     bap["subject_name"] = name
     bap["examined_on"] = TODAY
@@ -70,23 +70,28 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     case = click(click(home, t(app, "Complaints")), reference)
     case = submit(form(case, "/langkah/start_examination"))
     assert tp(app, "complaint status", "Examination (BAP)") in text(case)
-    case = _bap(case, "complainant", "Ibu Ratna", "Saya melihat Rudi mengancam pedagang.",
+    case = _bap(app, case, "complainant", "Ibu Ratna", "Saya melihat Rudi mengancam pedagang.",
                 scan=True)
     assert t(app, "Saved.") in flashes(case)
     assert t(app, "Examination record (BAP) of the complainant") in text(case)
-    case = _bap(case, "client", "Rudi Hermawan",
+    case = _bap(app, case, "client", "Rudi Hermawan",
                 "Saya hanya bertengkar mulut, tidak membawa senjata.")
     assert t(app, "Examination record (BAP) of the client: the client's own account") in text(case)
-    assert text(case).count(f"{t(app, 'BAP')} · ") == 2  # two issued PDFs
+    assert text(case).count(t(app, "verification code")) == 2  # two issued PDFs
     case = submit(form(case, "/langkah/refer_to_tpp"))
     assert t(app, "Saved.") in flashes(case)
     assert tp(app, "complaint status", "TPP hearing") in text(case)
 
     # the supervisor records the hearing
     case = lead.open(f"/staf/pengaduan/{reference}")
-    hearing = form(case, "/tpp")
+    hearing = form(click(case, t(app, "Record the TPP hearing")), "/tpp")
     hearing["held_on"] = TODAY
-    hearing["members"] = "Kepala Bapas, Kasi Bimbingan Klien, PK senior"
+    hearing["kind"] = "regular"
+    hearing["place"] = "Aula Bapas Bandung"
+    hearing["chair"] = str(supervisor.id)
+    hearing["secretary"] = str(officer.id)
+    hearing["team_size"] = "3"
+    check(hearing, "member_ids", str(head.id))
     hearing["recommendation"] = "temporary_revocation"
     hearing["minutes"] = ("Sidang menilai ancaman terbukti dan merekomendasikan "
                           "pencabutan sementara.")
@@ -107,7 +112,8 @@ def test_triage_examination_hearing_decision_and_outcome(app, users, clients, ma
     assert tp(app, "complaint status", "Temporarily revoked") in text(case)
     _page, case = _decide(app, case, "Propose revocation to the regional office", "propose")
     assert tp(app, "complaint status", "Proposed to the regional office") in text(case)
-    assert t(app, "Proposal letter") in text(case)
+    assert t(app, "Decision on temporary revocation") in text(case)
+    assert t(app, "Revocation proposal to the regional office") in text(case)
 
     # the regional office forwards and records the outcome
     kanwil = Browser(app)
