@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -101,7 +102,7 @@ def letter_warning(actor: User | None, complaint: Complaint, sanction: Sanction)
     from .documents import issue_warning
     _letter(actor, complaint, _("Written warning (surat teguran) to the client"), {
         _("Client"): complaint.client.full_name if complaint.client else complaint.client_name,
-        _("Issued on"): sanction.issued_on.isoformat()})
+        _("Issued on"): format_date(sanction.issued_on, "long")})
     if actor is not None:
         issue_warning(actor, complaint, list(sanction.grounds or []) or None)
 
@@ -112,7 +113,7 @@ def letter_summons(actor: User | None, complaint: Complaint, sanction: Sanction)
     from .documents import issue_summons
     _letter(actor, complaint, _("Summons (surat panggilan) to the client"), {
         _("Client"): complaint.client.full_name if complaint.client else complaint.client_name,
-        _("Appear on"): sanction.appear_on.isoformat() if sanction.appear_on else None,
+        _("Appear on"): format_date(sanction.appear_on, "long") if sanction.appear_on else None,
         _("Time"): sanction.appear_time, _("Place"): sanction.appear_place})
     if actor is None or sanction.appear_on is None:
         return
@@ -159,7 +160,7 @@ def letter_aph(actor: User | None, complaint: Complaint, execution: Execution) -
     """Call site of the letter to the police or prosecutor (APH) asking for the client's return."""
     _letter(actor, complaint, _("Letter to the police or prosecutor (APH)"), {
         _("Addressee"): execution.aph_addressee,
-        _("Date of the letter"): execution.aph_letter_on.isoformat() if execution.aph_letter_on else None,
+        _("Date of the letter"): format_date(execution.aph_letter_on, "long") if execution.aph_letter_on else None,
         _("Decree"): complaint.decree_number})
     if actor is None or not execution.aph_addressee:
         return

@@ -69,7 +69,7 @@ ACTION_LABELS = {
     "record_aph_letter": _l("Letter to the police or prosecutor (APH) sent"),
     "record_return": _l("The client was taken back to a Lapas/Rutan"),
     "record_at_large": _l("The client is still at large"),
-    "letter_recorded": _l("Letter to be issued"),
+    "letter_recorded": _l("Letter issued"),
     "withdraw": _l("Withdrawn by the complainant"),
     "bap_complainant": _l("Examination record (BAP) of the complainant"),
     "bap_client": _l("Examination record (BAP) of the client: the client's own account"),
