@@ -6,7 +6,8 @@ from flask_babel import format_date, format_datetime
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .security import ROLE_LABELS, endpoint_access
+from .labels import label, labels
+from .security import endpoint_access
 
 # (endpoint, label); shown when the endpoint exists and the user's role may open it.
 NAVIGATION = [
@@ -33,126 +34,65 @@ def navigation() -> list[tuple[str, str, bool]]:
     if not current_user.is_authenticated:
         return []
     items = []
-    for endpoint, label in NAVIGATION:
+    for endpoint, text in NAVIGATION:
         access = endpoint_access(current_app, endpoint)
         if access and current_user.role in access:
-            items.append((endpoint, label, request.endpoint == endpoint))
+            items.append((endpoint, text, request.endpoint == endpoint))
     return items
 
 
 def role_label(role: str) -> str:
     """Translated name of a role."""
-    return str(ROLE_LABELS.get(role, role))
+    return label("role", role)
 
 
 BADGES = {"active": "text-bg-success", "rejected": "text-bg-secondary", "ended": "text-bg-secondary",
           "suspended": "text-bg-danger", "info_requested": "text-bg-warning",
           "vetted": "text-bg-info"}
-DOCUMENT_LABELS = {
-    "id_document": _l("Identity card (KTP)"),
-    "legal_document": _l("Legal document"),
-    "profile_document": _l("Profile or CV"),
-    "additional": _l("Additional document"),
-    "pks": _l("Signed PKS"),
+
+# Template helper → the label table it reads (portal/labels.py holds every table).
+LABEL_HELPERS = {
+    "partner_status": "partner_status", "partner_action": "partner_action",
+    "kind_label": "partner_kind", "field_label": "partner_field",
+    "document_label": "partner_document",
+    "client_status": "client_status", "client_action": "client_action",
+    "programme_label": "programme", "risk_label": "risk", "relationship_label": "relationship",
+    "checkin_label": "checkin_outcome", "assignment_status": "assignment_status",
+    "end_reason": "assignment_end_reason", "category_label": "observation_category",
+    "ground_label": "ground", "follow_up_label": "follow_up",
+    "observation_status": "observation_status", "timeline_label": "client_timeline",
+    "offence_label": "offence",
+    "job_kind": "job_kind", "sector_label": "sector", "posting_status": "posting_status",
+    "referral_status": "referral_status", "referral_action": "referral_action",
+    "consent_method": "consent_method",
+    "complaint_status": "complaint_status", "complaint_action": "complaint_action",
+    "closing_label": "closing_reason", "recommendation_label": "recommendation",
+    "channel_label": "channel", "subject_label": "bap_subject", "file_purpose": "file_purpose",
+    "issued_document_label": "issued_document", "document_kind": "issued_document",
+    "audit_action": "audit_action",
+    "sanction_label": "sanction", "cancellation_label": "cancellation_ground",
 }
 
 
-def _partner_helpers() -> dict:
-    from .partners.labels import FIELD_LABELS, KIND_LABELS
-    from .partners.workflow import ACTION_LABELS, PARTNER_WORKFLOW, STATUS_LABELS
-    return {
-        "partner_statuses": lambda: [(s, STATUS_LABELS[s]) for s in PARTNER_WORKFLOW.states],
-        "partner_status": lambda s: STATUS_LABELS.get(s, s),
-        "partner_badge": lambda s: BADGES.get(s, "text-bg-light border"),
-        "partner_action": lambda a: ACTION_LABELS.get(a, a),
-        "kind_label": lambda k: KIND_LABELS.get(k, k),
-        "field_label": lambda f: FIELD_LABELS.get(f, f),
-        "document_label": lambda p: DOCUMENT_LABELS.get(p, p),
-    }
+def _helper(table: str):
+    return lambda code: label(table, code)
 
 
-def _client_helpers() -> dict:
-    from .clients.labels import (
-        CHECKIN_LABELS,
-        OFFENCE_LABELS,
-        PROGRAMME_LABELS,
-        RELATIONSHIP_LABELS,
-        RISK_LABELS,
-        TIMELINE_LABELS,
+def _label_helpers() -> dict:
+    from .partners.workflow import PARTNER_WORKFLOW
+    helpers = {name: _helper(table) for name, table in LABEL_HELPERS.items()}
+    helpers.update(
+        label=label, labels=labels,
+        partner_statuses=lambda: [(s, label("partner_status", s)) for s in PARTNER_WORKFLOW.states],
+        partner_badge=lambda s: BADGES.get(s, "text-bg-light border"),
+        changed_fields=_changed_fields,
     )
-    from .clients.workflow import ASSIGNMENT_STATUS_LABELS, CLIENT_ACTION_LABELS, CLIENT_STATUS_LABELS, END_REASONS
-    from .observations.workflow import CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS, STATUS_LABELS
-    label = lambda table: (lambda key: table.get(key, key) if key else "—")  # noqa: E731
-    return {
-        "changed_fields": _changed_fields,
-        "client_status": label(CLIENT_STATUS_LABELS),
-        "client_action": label(CLIENT_ACTION_LABELS),
-        "programme_label": label(PROGRAMME_LABELS),
-        "risk_label": label(RISK_LABELS),
-        "relationship_label": label(RELATIONSHIP_LABELS),
-        "checkin_label": label(CHECKIN_LABELS),
-        "assignment_status": label(ASSIGNMENT_STATUS_LABELS),
-        "end_reason": label(END_REASONS),
-        "category_label": label(CATEGORY_LABELS),
-        "ground_label": label(GROUND_LABELS),
-        "follow_up_label": label(FOLLOW_UP_LABELS),
-        "observation_status": label(STATUS_LABELS),
-        "timeline_label": label(TIMELINE_LABELS),
-        "offence_label": label(OFFENCE_LABELS),
-        **_job_helpers(label),
-        **_complaint_helpers(label),
-    }
+    return helpers
 
 
 def _changed_fields(codes: str | None) -> str:
     """Labels of the fields an edit changed (the timeline stores their codes, comma-separated)."""
-    from .clients.services import FIELD_LABELS
-    return ", ".join(str(FIELD_LABELS.get(code, code))
-                     for code in (c.strip() for c in (codes or "").split(",")) if code)
-
-
-def _complaint_helpers(label) -> dict:
-    from .complaints.workflow import (
-        ACTION_LABELS,
-        CANCELLATION_GROUNDS,
-        CLOSING_LABELS,
-        RECOMMENDATION_LABELS,
-        SANCTION_LABELS,
-        STATUS_LABELS,
-    )
-    from .documents.kinds import KIND_LABELS as DOCUMENT_KIND_LABELS
-    channels = {"portal": _l("Partner, through the portal"), "public": _l("Public form"),
-                "oral": _l("Oral report"), "letter": _l("Letter"),
-                "monitoring": _l("Supervision finding")}
-    subjects = {"complainant": _l("Complainant"), "client": _l("Client (right of reply)"),
-                "witness": _l("Witness")}
-    purposes = {"evidence": _l("Evidence"), "letter": _l("The complainant's letter (scan)"),
-                "signed_scan": _l("Signed BAP (scan)")}
-    return {
-        "complaint_status": label(STATUS_LABELS),
-        "complaint_action": label(ACTION_LABELS),
-        "closing_label": label(CLOSING_LABELS),
-        "recommendation_label": label(RECOMMENDATION_LABELS),
-        "channel_label": label(channels),
-        "subject_label": label(subjects),
-        "file_purpose": label(purposes),
-        "document_kind": label(DOCUMENT_KIND_LABELS),
-        "sanction_label": label(SANCTION_LABELS),
-        "cancellation_label": label(CANCELLATION_GROUNDS),
-    }
-
-
-def _job_helpers(label) -> dict:
-    from .jobs.labels import CONSENT_METHODS, KIND_LABELS, SECTOR_LABELS
-    from .jobs.workflow import POSTING_LABELS, REFERRAL_ACTION_LABELS, REFERRAL_LABELS
-    return {
-        "job_kind": label(KIND_LABELS),
-        "sector_label": label(SECTOR_LABELS),
-        "posting_status": label(POSTING_LABELS),
-        "referral_status": label(REFERRAL_LABELS),
-        "referral_action": label(REFERRAL_ACTION_LABELS),
-        "consent_method": label(CONSENT_METHODS),
-    }
+    return labels("client_field", [c for c in (c.strip() for c in (codes or "").split(",")) if c])
 
 
 def unread_notifications() -> int:
@@ -195,7 +135,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(navigation=navigation, role_label=role_label,
                                  unread_notifications=unread_notifications, may=may,
                                  can_open=can_open,
-                                 **_partner_helpers(), **_client_helpers())
+                                 **_label_helpers())
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
         format_datetime(value, fmt) if value else "—")
     app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt) if value else "—"

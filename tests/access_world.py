@@ -159,7 +159,7 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
         "submission_key": f"world-{name}-partner-complaint"}), "/mitra/pengaduan/")
 
     org_document = _store(app, PartnerOrg, org.id, pdf_bytes("Akta pendirian"), "application/pdf",
-                          "akta.pdf", "document")
+                          "akta.pdf", "legal_document")
     posting = make_posting(app, org.id, office_codes=(office_code,), title=text["posting"])
     draft = make_posting(app, org.id, status="draft", office_codes=(office_code,),
                          title=f"{text['posting']} (draf)")

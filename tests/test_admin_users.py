@@ -135,9 +135,13 @@ def test_audit_log_page_filters(app, users):
     app.test_client().post("/masuk", data={"email": officer.email, "password": "wrong-password-x"})
     client = login_client(app, users.make("admin"))
     page = client.get("/admin/audit?action=login.failure").get_data(as_text=True)
-    assert "login.failure" in page and "user.created" not in page
+    # the action in words (issue 10 §5), the wrong password as the reason
+    assert 'data-action="login.failure"' in page and 'data-action="user.created"' not in page
+    assert "Gagal masuk" in page and "Kata sandi salah" in page
+    assert f"Akun {officer.email}" in page
+    assert "login.failure" not in re.sub(r"<[^>]*>", "", page)  # only in markup
     page = client.get("/admin/audit?date_from=2001-01-01&date_to=2001-01-02").get_data(as_text=True)
-    assert "login.failure" not in page
+    assert 'data-action="login.failure"' not in page
     assert client.get("/admin/audit?date_from=not-a-date").status_code == 200
 
 
@@ -207,20 +211,24 @@ def test_the_audit_log_filters_by_day_actor_and_object_newest_first(app, users):
     officer = users.make("officer", email="pk.audit@bdg.example")
     supervisor = users.make("supervisor", email="kasi.audit@bdg.example")
     utc = dt.UTC
+    # Five distinct client actions stand for five moments (every action shown has a label).
+    probes = {"client.complete": "feb28_last_second", "client.intensify": "mar01_midnight",
+              "client.relax": "mar01_evening", "client.revoke": "mar02_midnight",
+              "client.restore": "mar03_noon"}
     _events(app, [
-        ("probe.feb28_last_second", dt.datetime(2026, 2, 28, 23, 59, 59, tzinfo=utc), officer, "Client"),
-        ("probe.mar01_midnight", dt.datetime(2026, 3, 1, 0, 0, tzinfo=utc), officer, "Client"),
-        ("probe.mar01_evening", dt.datetime(2026, 3, 1, 23, 59, 59, tzinfo=utc), supervisor, "User"),
-        ("probe.mar02_midnight", dt.datetime(2026, 3, 2, 0, 0, tzinfo=utc), None, "Client"),
-        ("probe.mar03_noon", dt.datetime(2026, 3, 3, 12, 0, tzinfo=utc), None, "Client"),
+        ("client.complete", dt.datetime(2026, 2, 28, 23, 59, 59, tzinfo=utc), officer, "Client"),
+        ("client.intensify", dt.datetime(2026, 3, 1, 0, 0, tzinfo=utc), officer, "Client"),
+        ("client.relax", dt.datetime(2026, 3, 1, 23, 59, 59, tzinfo=utc), supervisor, "User"),
+        ("client.revoke", dt.datetime(2026, 3, 2, 0, 0, tzinfo=utc), None, "Client"),
+        ("client.restore", dt.datetime(2026, 3, 3, 12, 0, tzinfo=utc), None, "Client"),
     ])
     client = login_client(app, users.make("admin"))
 
     def shown(query: str) -> list[str]:
-        response = client.get(f"/admin/audit?action=probe.&{query}")
+        response = client.get(f"/admin/audit?action=client.&{query}")
         assert response.status_code == 200
         page = response.get_data(as_text=True)
-        found = re.findall(r"<code>(probe\.[a-z0-9_]+)</code>", page)
+        found = [f"probe.{probes[a]}" for a in re.findall(r'data-action="(client\.[a-z_]+)"', page)]
         assert len(found) == len(set(found)), f"an event is listed twice: {found}"
         return found
 
@@ -235,6 +243,6 @@ def test_the_audit_log_filters_by_day_actor_and_object_newest_first(app, users):
     assert shown("object_type=User") == ["probe.mar01_evening"]
     assert shown("object_type=Client&actor=kasi.audit@bdg.example") == []
     # who acted is named (hidden only where the actor is a complainant: test_promises_confidentiality)
-    page = client.get("/admin/audit?action=probe.mar01_").get_data(as_text=True)
+    page = client.get("/admin/audit?date_from=2026-03-01&date_to=2026-03-01").get_data(as_text=True)
     assert "pk.audit@bdg.example" in page and "kasi.audit@bdg.example" in page
     assert t(app, "the complainant (identity hidden)") not in page

@@ -46,7 +46,7 @@ def _fill(app, officer, partner, n: int):
                                recorded_by_id=officer.id)
             db.session.add(check_in)
             db.session.flush()
-            for kind, extra in (("observation", {"observation_id": observation.id}),
+            for kind, extra in (("observation", {"observation_id": observation.id, "action": "observation_submitted"}),
                                 ("checkin", {"check_in_id": check_in.id, "to_status": "attended"}),
                                 ("assignment", {"assignment_id": assignment.id, "action": "proposed"})):
                 db.session.add(ClientEvent(client_id=first.id, kind=kind, actor_id=officer.id,

@@ -14,7 +14,7 @@ from portal.jobs.models import Opportunity, Referral
 from portal.notifications import Notification
 from portal.partners.models import PartnerOrg
 
-from .support import OFFICE_B, login_client, make_posting
+from .support import OFFICE_B, login_client, make_posting, t
 
 TODAY = dt.date.today()
 
@@ -283,9 +283,14 @@ def test_the_candidates_csv_lists_ours_newest_first_named_only_once_released(app
             codes.append(referral.code)
     response = login_client(app, partner).get("/mitra/kandidat.csv")
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    # headers and statuses in the partner's language (issue 10 §5), never a code
+    assert rows[0] == ["Kode kandidat", "Peluang", "Status", "Nama (setelah dibuka)", "Bapas",
+                       "Tanggal wawancara", "Penempatan dimulai", "Penempatan berakhir"]
     assert [row[:5] for row in rows[1:]] == [
-        [codes[1], "Barista", "interview", "Sari Semarang", "Balai Pemasyarakatan Kelas I Semarang"],
-        [codes[0], "Penjahit", "proposed", "", "Balai Pemasyarakatan Kelas I Bandung"]]
+        [codes[1], "Barista", t(app, "Invited to an interview", context="referral status"),
+         "Sari Semarang", "Balai Pemasyarakatan Kelas I Semarang"],
+        [codes[0], "Penjahit", t(app, "Waiting for the partner", context="referral status"), "",
+         "Balai Pemasyarakatan Kelas I Bandung"]]
 
 
 def test_the_staff_jobs_page_lists_the_bapas_referrals_own_clients_first_and_its_moderation(app, users, clients):

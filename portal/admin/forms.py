@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, Va
 from ..account.forms import LANGUAGE_CHOICES
 from ..extensions import db
 from ..forms import Form
+from ..labels import choices, registry
 from ..offices.models import Office, Region
 from ..security import BAPAS_STAFF, ROLE_LABELS
 
@@ -77,9 +78,15 @@ class AuditFilterForm(Form):
     class Meta:
         csrf = False
 
-    action = StringField(_l("Action"), validators=[Optional(), Length(max=64)],
-                         description=_l("For example login.failure or user."))
+    action = SelectField(_l("Action"), validators=[Optional()])
     actor = StringField(_l("Actor email"), validators=[Optional(), Length(max=254)])
-    object_type = StringField(_l("Object type"), validators=[Optional(), Length(max=40)])
+    object_type = SelectField(_l("Object type"), validators=[Optional()])
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("To"), validators=[Optional()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every action in words, by label; a group's prefix ("complaint.") still filters.
+        actions = sorted(registry()["audit_action"].items(), key=lambda item: str(item[1]))
+        self.action.choices = [("", _l("All actions"))] + actions
+        self.object_type.choices = [("", _l("All objects"))] + choices("audit_object")

@@ -9,7 +9,7 @@ from ..auth import services as auth_services
 from ..boundary import return_to
 from ..pagination import paginate
 from ..security import roles_required
-from . import bp, queries, services
+from . import audit_view, bp, queries, services
 from .forms import AuditFilterForm, UserFilterForm, UserForm
 
 
@@ -114,4 +114,8 @@ def audit_log():
     form.validate()
     stmt = queries.audit_query(current_user, form.action.data, form.actor.data,
                                form.object_type.data, form.date_from.data, form.date_to.data)
-    return render_template("admin/audit.html", form=form, page=paginate(stmt, scalars=False))
+    page = paginate(stmt, scalars=False)
+    references = audit_view.object_references(event for event, _email, _hidden in page.items)
+    return render_template("admin/audit.html", form=form, page=page, references=references,
+                           describe_object=audit_view.describe_object,
+                           describe_details=audit_view.describe_details)

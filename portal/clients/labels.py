@@ -36,6 +36,7 @@ TIMELINE_LABELS = {
     "assignment_decline": _l("Assignment declined"),
     "assignment_withdraw": _l("Assignment withdrawn"),
     "assignment_end": _l("Assignment ended"),
+    "assignment_start_placement": _l("Placement assignment started"),
     "checkin_recorded": _l("Check-in recorded"),
     "checkin_corrected": _l("Check-in corrected"),
     "referral_made": _l("Referred to an opportunity"),

@@ -251,7 +251,7 @@ class QueueFilterForm(Form):
 
     status = SelectField(_l("Status"), validators=[Optional()])
     ground = SelectField(_l("Ground"), validators=[Optional()],
-                         choices=[("", _l("All grounds"))] + [(g, g) for g in GROUND_LABELS])
+                         choices=[("", _l("All grounds"))] + list(GROUND_LABELS.items()))
     officer = SelectField(_l("Officer"), validators=[Optional()])
     overdue = BooleanField(_l("Only overdue"))
     summons = BooleanField(_l("Only unanswered summonses"))

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from .. import audit, uploads
 from ..boundary import return_to
-from ..csvsafe import to_csv
 from ..db import today
+from ..exports import complaints_csv
 from ..extensions import db
 from ..forms import error_summary
 from ..offices.models import Office
@@ -78,13 +78,7 @@ def export():
     officer_id = int(form.officer.data) if (form.officer.data or "").isdigit() else None
     stmt = queries.queue_query(current_user, form.status.data, form.ground.data, officer_id,
                                bool(form.overdue.data), form.client.data)
-    rows = ([c.reference, c.channel, c.status, " ".join(c.grounds),
-             c.client.full_name if c.client else (c.client_name or ""),
-             c.assigned_officer.name if c.assigned_officer else "", c.submitted_on, c.due_on,
-             "yes" if services.is_overdue(c) else "", "yes" if c.flagged_malicious else ""]
-            for c in db.session.scalars(stmt))
-    text = to_csv(["reference", "channel", "status", "grounds", "client", "officer",
-                   "submitted_on", "due_on", "overdue", "flagged"], rows)
+    text = complaints_csv(db.session.scalars(stmt), services.is_overdue)
     audit.record(current_user, "complaint.exported", None)
     return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=pengaduan.csv"})

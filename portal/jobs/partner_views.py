@@ -8,9 +8,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import audit
+from .. import audit, exports
 from ..boundary import return_to
-from ..csvsafe import to_csv
 from ..forms import error_summary
 from ..security import roles_required
 from ..workflow import Refused
@@ -127,15 +126,9 @@ def respond(code: str, answer: str):
 @roles_required("partner")
 def candidates_csv():
     """Our candidates as CSV (names only where disclosed)."""
-    rows = []
-    for referral in queries.referrals_for_partner(current_user):
-        candidate = services.candidate_view(referral)
-        rows.append([candidate.code, referral.opportunity.title, referral.status, candidate.name or "",
-                     candidate.office_name, referral.interview_on or "",
-                     referral.placement_started_on or "", referral.placement_ended_on or ""])
-    text = to_csv(["code", "opportunity", "status", "name", "bapas", "interview_on",
-                   "placement_started_on", "placement_ended_on"], rows)
+    referrals = list(queries.referrals_for_partner(current_user))
+    text = exports.candidates_csv(referrals, services.candidate_view)
     audit.record(current_user, "referral.exported", None,
-                 office_id=current_user.partner_org.office_id, rows=len(rows))
+                 office_id=current_user.partner_org.office_id, rows=len(referrals))
     return Response(text, mimetype="text/csv",
                     headers={"Content-Disposition": "attachment; filename=kandidat.csv"})
