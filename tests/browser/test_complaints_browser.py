@@ -43,6 +43,7 @@ def _decide(page, checker, link, action, shot=None, **fields):
 
 
 def _bap(page, subject, name):
+    page.get_by_role("link", name="Catat pemeriksaan (BAP)").first.click()  # the BAP's own page
     page.locator("#subject").select_option(subject)
     page.locator("#subject_name").fill(name)
     page.locator("#examined_on").fill(TODAY)
@@ -102,7 +103,7 @@ def test_public_complaint_to_revocation(live_server, page, checker):
     # 4. the TPP hearing (recorded by the supervisor) recommends temporary revocation
     sign_in(page, base, supervisor)
     _open_case(page, base, reference)
-    page.get_by_role("link", name="Catat sidang TPP").click()
+    page.get_by_role("link", name="Catat sidang TPP").first.click()
     page.locator("#held_on").fill(TODAY)
     page.locator("#kind").select_option("regular")
     page.locator("#place").fill("Aula Bapas Bandung")
