@@ -245,7 +245,7 @@ POLICY: dict[str, Rule] = {
     # the BAP of the complainant (it names them)
     "complaints.document": Rule(CASE_READERS, "/staf/pengaduan/{x.complaint}/dokumen/{x.complainant_bap}"),
     "complaints.attachment": Rule(STAFF, "/staf/pengaduan/{x.complaint}/berkas/{x.complaint_file}"),
-    "complaints.verify": Rule(CASE_READERS, "/verifikasi"),
+    "complaints.verify": Rule(PUBLIC, "/verifikasi"),  # the QR code of every letter leads here
 }
 
 class _AnyObject:

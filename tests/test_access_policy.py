@@ -132,7 +132,8 @@ def test_public_endpoints_are_the_allow_list():
         "public.faq", "public.privacy", "public.accessibility", "public.directory",
         "public.figures", "public.apply", "public.apply_sent", "public.apply_confirm",
         "public.apply_answer", "complaints.public_new", "complaints.receipt", "complaints.track",
-        "complaints.case_public", "complaints.case_public_step", "complaints.withdraw_public"])
+        "complaints.case_public", "complaints.case_public_step", "complaints.withdraw_public",
+        "complaints.verify"])  # issue 10: the QR code on every letter leads there
 
 
 # ---------------------------------------------------------------- anonymous

@@ -197,10 +197,21 @@ def test_the_verification_page_names_the_document_never_the_people(app, users, c
                            data={"code": code, "document": (io.BytesIO(bytes(changed)), "x.pdf")})
     assert t(app, "The code exists, but this file is NOT the document on file: it has been changed.") in \
         refused.get_data(as_text=True)
-    elsewhere = login_client(app, users.make("officer", office_code=OFFICE_B))
-    other = elsewhere.get(f"/verifikasi?kode={code}").get_data(as_text=True)
-    assert t(app, "No document with this code was issued by the portal.") in other
-    assert world["reference"] not in other
+    # Anyone holding the letter (the client, the police) verifies it through its QR code: the
+    # document, its number, date and issuing office — not the case, never a name.
+    for holder in (app.test_client(), login_client(app, users.make("officer", office_code=OFFICE_B))):
+        other = holder.get(f"/verifikasi?kode={code}").get_data(as_text=True)
+        for words in ("Berita Acara Pemeriksaan Pelapor", "W00.PAS.PAS0-PK.BAP-1",
+                      "Balai Pemasyarakatan Kelas I Bandung"):
+            assert words in other
+        assert world["reference"] not in other
+        assert "Wati Pelapor Rahasia" not in other and "Joko Prasetyo" not in other
+        checked = holder.post("/verifikasi", content_type="multipart/form-data",
+                              data={"code": code, "document": (io.BytesIO(bytes(changed)), "x.pdf")})
+        assert t(app, "The code exists, but this file is NOT the document on file: it has been changed.") in \
+            checked.get_data(as_text=True)
+    unknown = app.test_client().get("/verifikasi?kode=0000-0000-0000-0000").get_data(as_text=True)
+    assert t(app, "No document with this code was issued by the portal.") in unknown
 
 
 def test_the_admin_sets_nip_and_jabatan_and_a_bad_nip_is_refused(app, users):

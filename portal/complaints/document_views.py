@@ -9,13 +9,15 @@ from flask_login import current_user
 from .. import audit
 from ..auth.queries import active_staff
 from ..boundary import return_to
-from ..extensions import db
+from ..extensions import db, limiter
 from ..security import CASE_READERS as READERS
-from ..security import LEADS, roles_required
+from ..security import LEADS, public, roles_required
 from . import bp, documents, queries, records, services
 from .forms import ExaminationForm, HearingForm, VerifyForm
 from .models import ExaminationRecord, IssuedDocument
 from .workflow import COMPLAINT_WORKFLOW
+
+VERIFY_LIMIT = "60 per hour"  # checks with a file, per address: enough for a desk, not for a scan
 
 TPP_ROLES = ("officer", "supervisor", "head")
 
@@ -119,10 +121,13 @@ def _in_scope(complaint) -> bool:
 
 
 @bp.route("/verifikasi", methods=["GET", "POST"])
-@roles_required(*READERS)
+@limiter.limit(VERIFY_LIMIT, methods=["POST"])
+@public
 def verify():
-    """Which document a code belongs to (title, number, case, issued when and by which office),
-    and whether a presented PDF is that document, byte for byte. Never a person's name."""
+    """Which document a code belongs to (title, number, issued when and by which office), and
+    whether a presented PDF is that document, byte for byte — for anyone holding the letter
+    (the client, the police, a court): the QR code on every document leads here. Staff of the
+    issuing Bapas (or its Kanwil) also see the case it belongs to. Never a person's name."""
     form = VerifyForm()
     code = request.args.get("kode", "") if request.method == "GET" else None
     if code:
@@ -131,8 +136,9 @@ def verify():
     if code or form.validate_on_submit():
         data = form.document.data.read() if form.document.data and form.document.data.filename else None
         issued, matches = documents.verify(form.code.data, data)
-        if issued is not None and not _in_scope(issued.complaint):
-            issued, matches = None, None
-        result = {"found": issued is not None, "matches": matches, "document": issued}
-        audit.record(current_user, "document.verified", None, found=issued is not None, matches=matches)
+        staff = current_user.is_authenticated and current_user.role in READERS
+        result = {"found": issued is not None, "matches": matches, "document": issued,
+                  "show_case": issued is not None and staff and _in_scope(issued.complaint)}
+        audit.record(current_user if current_user.is_authenticated else None, "document.verified", None,
+                     found=issued is not None, matches=matches)
     return render_template("complaints/verify.html", form=form, result=result)
