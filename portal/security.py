@@ -82,6 +82,8 @@ def safe_next(target: str | None) -> str | None:
     if not target:
         return None
     target = target.strip().replace("\\", "/")
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in target):
+        return None  # browsers drop tabs and newlines: "/\t/host" would lead to another site
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None

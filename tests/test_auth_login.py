@@ -121,7 +121,10 @@ def test_next_redirect_is_relative_only(app, users):
     assert ok.headers["Location"] == "/akun/sandi"
     # A browser reads "///host" and " //host" as another site too.
     for bad in ("https://evil.example/x", "//evil.example/x", "/\\evil.example", "javascript:alert(1)",
-                "///evil.example/x", " //evil.example/x"):
+                "///evil.example/x", " //evil.example/x",
+                # browsers drop tabs and newlines in a URL: "/<TAB>/host" is "//host" to them
+                "/\t/evil.example/x", "/\n/evil.example/x", "/\r\n/evil.example/x",
+                "akun/sandi"):  # not a path from the site's root
         response = sign_in(app.test_client(), user.email, next=bad)
         assert response.headers["Location"] == "/akun/", bad
 
@@ -229,3 +232,45 @@ def test_a_head_without_two_factor_is_told_why_the_enrolment_page_comes_first(ap
     assert response.headers["Location"] == "/akun/2fa"
     page = client.get("/akun/2fa").get_data(as_text=True)
     assert t(app, "Your role requires two-factor authentication. Set it up to continue.") in page
+
+
+def test_session_clocks_at_their_exact_limits(app, users):
+    """Staff: idle 30:00 is still in and 30:01 is out; the working day ends after exactly 12 h;
+    the idle clock moves at most once a minute (a request 30 s after the last one does not
+    restart it)."""
+    user = users.make("officer")
+    start = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
+
+    def at(client, delta):
+        with time_machine.travel(start + delta, tick=False):
+            return client.get("/akun/").status_code
+
+    idle = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(idle, user.email)
+    assert at(idle, dt.timedelta(minutes=30)) == 200  # exactly 30 minutes idle: still in
+    after = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(after, user.email)
+    assert at(after, dt.timedelta(minutes=30, seconds=1)) == 302  # one second more: out
+
+    # seen at 0 s, again at 30 s (the clock stays at 0 s), then 30:10 after the start: out
+    clock = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(clock, user.email)
+    assert at(clock, dt.timedelta(seconds=30)) == 200
+    assert at(clock, dt.timedelta(minutes=30, seconds=10)) == 302
+    # seen at 61 s (the clock moves to 61 s): 30:30 after the start is still in
+    moved = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(moved, user.email)
+    assert at(moved, dt.timedelta(seconds=61)) == 200
+    assert at(moved, dt.timedelta(minutes=30, seconds=30)) == 200
+
+    day = app.test_client()
+    with time_machine.travel(start, tick=False):
+        sign_in(day, user.email)
+    for minutes in range(20, 12 * 60, 20):
+        assert at(day, dt.timedelta(minutes=minutes)) == 200
+    assert at(day, dt.timedelta(hours=12)) == 200  # exactly twelve hours: still in
+    assert at(day, dt.timedelta(hours=12, seconds=1)) == 302
