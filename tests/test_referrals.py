@@ -343,3 +343,38 @@ def test_a_bapas_without_referrals_shows_zero_figures(app, users):
     assert re.findall(r'<p class="display-6 mb-0">(\d+)</p><p class="mb-0">([^<]+)</p>', page) == [
         ("0", "placements started this month"), ("0", "partners with open places (0 places)")]
     assert "<li>None yet</li>" in page.split("Referrals by status")[1]
+
+
+def test_the_candidates_csv_costs_the_same_queries_with_2_and_6_released_candidates(make_app):
+    """DESIGN §7: a bounded number of queries whatever the rows (the released name of each
+    candidate was loaded one query per row)."""
+    from sqlalchemy import event
+
+    from portal.db import utcnow
+
+    from .support import ClientFactory, UserFactory
+    counts = []
+    for n in (2, 6):
+        app = make_app()
+        partner = UserFactory(app).make("partner")
+        posting = make_posting(app, partner.partner_org_id, title="Penjahit")
+        for i in range(n):
+            record = ClientFactory(app).make(full_name=f"Klien {i}", register_number=f"R-{n}-{i}")
+            with app.app_context():
+                db.session.add(Referral(opportunity_id=posting.id, client_id=record.id,
+                                        office_id=record.office_id, consent_on=TODAY,
+                                        consent_method="in_person", summary="Siap bekerja.",
+                                        status="interview", disclosed_at=utcnow()))
+                db.session.commit()
+        session = login_client(app, partner)
+        seen = []
+        with app.app_context():
+            listener = lambda *a, seen=seen, **k: seen.append(a[2])  # noqa: E731
+            event.listen(db.engine, "before_cursor_execute", listener)
+            try:
+                response = session.get("/mitra/kandidat.csv")
+            finally:
+                event.remove(db.engine, "before_cursor_execute", listener)
+        assert response.status_code == 200 and f"Klien {n - 1}" in response.get_data(as_text=True)
+        counts.append(len(seen))
+    assert counts[0] == counts[1], counts

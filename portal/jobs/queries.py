@@ -114,7 +114,8 @@ def referrals_for_partner(user: User, opportunity: Opportunity | None = None) ->
         abort(404)
     stmt = (select(Referral).join(Opportunity, Referral.opportunity_id == Opportunity.id)
             .where(Opportunity.partner_org_id == user.partner_org_id)
-            .options(joinedload(Referral.opportunity), joinedload(Referral.office)))
+            .options(joinedload(Referral.opportunity), joinedload(Referral.office),
+                     joinedload(Referral.client)))
     if opportunity is not None:
         stmt = stmt.where(Referral.opportunity_id == opportunity.id)
     return list(db.session.scalars(stmt.order_by(Referral.id.desc())))
