@@ -253,6 +253,9 @@ def test_session_clocks_at_their_exact_limits(app, users):
     with time_machine.travel(start, tick=False):
         sign_in(after, user.email)
     assert at(after, dt.timedelta(minutes=30, seconds=1)) == 302  # one second more: out
+    with time_machine.travel(start + dt.timedelta(minutes=30, seconds=2), tick=False):
+        told = after.get("/masuk").get_data(as_text=True)
+    assert '<div class="alert alert-warning">Sesi Anda telah berakhir. Silakan masuk kembali.</div>' in told
 
     # seen at 0 s, again at 30 s (the clock stays at 0 s), then 30:10 after the start: out
     clock = app.test_client()

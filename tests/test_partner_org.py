@@ -89,6 +89,10 @@ def test_suspension_cuts_members_off_and_reinstatement_restores(app, users, mail
                     data={"suspend-version": version, "suspend-reason": "Membagikan data klien di media sosial."})
     response = member_client.get("/mitra/")
     assert response.status_code == 302 and response.headers["Location"] == "/masuk"
+    # the member signed in at that moment is told why, as a warning
+    told = member_client.get("/masuk").get_data(as_text=True)
+    assert ('<div class="alert alert-warning">Organisasi Anda saat ini bukan mitra aktif, sehingga akunnya '
+            'tidak dapat masuk. Hubungi Bapas Anda.</div>') in told
     refused = app.test_client().post("/masuk", data={"email": admin.email, "password": PASSWORD})
     assert t(app, "Your organisation is not an active partner at the moment, so its accounts cannot "
                   "sign in. Contact your Bapas.") in refused.get_data(as_text=True)
