@@ -232,6 +232,8 @@ def test_a_head_without_two_factor_is_told_why_the_enrolment_page_comes_first(ap
     assert response.headers["Location"] == "/akun/2fa"
     page = client.get("/akun/2fa").get_data(as_text=True)
     assert t(app, "Your role requires two-factor authentication. Set it up to continue.") in page
+    assert ('<div class="alert alert-warning">Peran Anda mewajibkan autentikasi dua faktor. Atur '
+            'terlebih dahulu untuk melanjutkan.</div>') in page
 
 
 def test_session_clocks_at_their_exact_limits(app, users):

@@ -207,3 +207,14 @@ def test_the_markers_of_a_view_are_what_the_guard_applies(app, users):
     assert answers(login_client(app, users.make("officer"))) == [200, 200, 403, 403]
     assert answers(login_client(app, users.make("head"))) == [200, 200, 200, 403]
     assert answers(login_client(app, users.make("supervisor"))) == [200, 200, 200, 403]
+
+
+def test_a_refused_role_learns_nothing_of_an_object_a_url_names(app, users):
+    """A role a page is not for gets 404 on a URL that names an existing object (as if it did not
+    exist: DESIGN §2, least privilege), and 403 on a page that names nothing."""
+    from .support import login_client
+    complaint = make_complaint(app)
+    partner, admin = login_client(app, users.make("partner")), login_client(app, users.make("admin"))
+    for session in (partner, admin):
+        assert session.get(f"/staf/pengaduan/{complaint.reference}").status_code == 404
+        assert session.get("/staf/pengaduan/").status_code == 403
