@@ -63,9 +63,7 @@ class SummonsData(TypedDict):
 
 def issue_summons(actor: User, complaint: Any, data: SummonsData) -> Any:
     """The summons to the client to appear before the officer on a set day."""
-    client = ClientFacts.of(complaint.client, data["client_name"])
-    client.name, client.register_number = data["client_name"], data["register_number"]
-    client.address = data.get("address") or client.address
+    client = ClientFacts.given(complaint.client, data)
     letter = Letter("summons", complaint.office, complaint, actor, {
         "client": client.name, "on": data["appear_on"], "at": data["appear_at"],
         "place": data["appear_place"], "grounds": data["grounds"]})

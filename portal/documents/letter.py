@@ -4,7 +4,7 @@ block, the closing, signatures, copies and the QR code."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,14 @@ class ClientFacts:
                    period=(f"{long_date(client.supervision_start_on)} s.d. "
                            f"{long_date(client.supervision_end_on)}"),
                    address=client.area or "-", decree_number=client.decree_number or "-")
+
+    @classmethod
+    def given(cls, client: Any, data: Mapping[str, Any]) -> ClientFacts:
+        """The record's facts, with the name, register number and address the caller gives."""
+        facts = cls.of(client, data["client_name"])
+        facts.name, facts.register_number = data["client_name"], data["register_number"]
+        facts.address = data.get("address") or facts.address
+        return facts
 
     def rows(self) -> list[tuple[str, str]]:
         return [("Nama", self.name), ("Nomor register", self.register_number),

@@ -102,9 +102,7 @@ class AphLetterData(TypedDict):
 
 def issue_aph_letter(actor: User, complaint: Any, data: AphLetterData) -> Any:
     """The Kepala Bapas asks the police or prosecutor to return the client to a Lapas/Rutan."""
-    client = ClientFacts.of(complaint.client, data["client_name"])
-    client.name, client.register_number = data["client_name"], data["register_number"]
-    client.address = data.get("address") or client.address
+    client = ClientFacts.given(complaint.client, data)
     letter = Letter("aph_letter", complaint.office, complaint, actor, {
         "client": client.name, "to": data["addressee"], "decree": data["decree_number"],
         "facility": data["facility"]})
