@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING, Any
 from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from . import audit, gateway, mail
 
 if TYPE_CHECKING:
     from .auth.models import User
 
-CHANNEL_LABELS = {"email": _l("Email"), "sms": _l("SMS"), "whatsapp": _l("WhatsApp")}
 # E.164: a plus, a country code not starting with 0, at most 15 digits in all.
 E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")
 SEPARATORS = re.compile(r"[\s\-().]")
@@ -29,7 +27,7 @@ class BadPhone(ValueError):
 def text_notice(locale: str | None) -> str:
     """The only text the gateway ever carries, in the reader's language."""
     with force_locale(locale or "id"):
-        return _("There is an update on the POKMAS Portal: open the portal to see it.")
+        return _("There is an update on the POKMAS Portal: open the portal to see it")
 
 
 def absolute(endpoint: str, **values: Any) -> str:
