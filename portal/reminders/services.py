@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -77,7 +77,7 @@ def days_used(complaint: Complaint, on: dt.date, leave: set[dt.date]) -> int:
     return SERVICE_STANDARD_DAYS - left
 
 
-def _batches(*conditions) -> Iterator[list[Complaint]]:
+def _batches(*conditions: ColumnElement[bool]) -> Iterator[list[Complaint]]:
     """Complaints matching `conditions`, BATCH at a time in id order (keyset)."""
     last_id = 0
     while True:
