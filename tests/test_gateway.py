@@ -195,3 +195,12 @@ def test_a_bad_phone_number_is_refused_and_the_typed_text_kept(app, users, data,
         user = db.session.get(User, officer.id)
         assert (user.notify_email, user.notify_sms, user.notify_whatsapp, user.phone) == (
             True, False, False, None)
+
+
+def test_the_number_is_shown_to_its_owner_and_the_administrator(app, users):
+    officer = users.make("officer", notify_sms=True, phone="+6281234567890")
+    assert "+6281234567890" in login_client(app, officer).get("/akun/").get_data(as_text=True)
+    admin_page = login_client(app, users.make("admin")).get(f"/admin/pengguna/{officer.id}")
+    assert admin_page.status_code == 200 and "+6281234567890" in admin_page.get_data(as_text=True)
+    colleague = login_client(app, users.make("supervisor")).get("/akun/").get_data(as_text=True)
+    assert "+6281234567890" not in colleague
