@@ -24,7 +24,6 @@ from .extensions import Model, db
 log = logging.getLogger(__name__)
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_ATTEMPTS = 5
-CHANNELS = ("email",) + gateway.TEXT_CHANNELS
 
 
 class OutboxMessage(Model):
