@@ -204,3 +204,14 @@ def test_the_number_is_shown_to_its_owner_and_the_administrator(app, users):
     assert admin_page.status_code == 200 and "+6281234567890" in admin_page.get_data(as_text=True)
     colleague = login_client(app, users.make("supervisor")).get("/akun/").get_data(as_text=True)
     assert "+6281234567890" not in colleague
+
+
+def test_a_reminder_of_the_daily_job_reaches_the_pk_by_sms_without_details(app, users, mailbox, gateway):
+    officer = users.make("officer", notify_email=False, notify_sms=True, phone="+6281234567890")
+    complaint = make_complaint(app, status="in_review", officer=officer,
+                               submitted_on=dt.date(2027, 3, 1), due_on=dt.date(2027, 4, 2))
+    result = app.test_cli_runner().invoke(args=["complaints", "daily", "--date", "2027-03-04"])
+    assert "1 reminder(s) sent" in result.output
+    assert mailbox.to(officer.email) == []
+    assert gateway.bodies() == [{"to": "+6281234567890", "channel": "sms", "text": SENTENCE_ID}]
+    assert complaint.reference not in json.dumps(gateway.received)

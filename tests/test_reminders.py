@@ -125,6 +125,15 @@ def test_the_pk_the_kasi_and_the_kepala_are_told_and_the_email_holds_no_details(
     assert f"Kasus {complaint.reference} melewati batas waktu (2 Apr 2027)" in page
 
 
+def test_the_reminder_reads_in_the_users_language(app, users):
+    officer = users.make("officer", locale="en")
+    complaint = make_complaint(app, status="in_review", officer=officer, submitted_on=FILED_ON,
+                               due_on=DUE_ON)
+    _daily(app, D(2027, 3, 18))
+    page = login_client(app, officer).get("/notifikasi/").get_data(as_text=True)
+    assert f"Case {complaint.reference}: 10 working days used, due on Apr 2, 2027" in page
+
+
 def _counts(app) -> tuple[int, int, int]:
     with app.app_context():
         return tuple(db.session.scalar(select(func.count()).select_from(model))
