@@ -83,6 +83,7 @@ def register_models() -> None:
     from .observations import models as _observations  # noqa: F401
     from .offices import models as _offices  # noqa: F401
     from .partners import models as _partners  # noqa: F401
+    from .reminders import models as _reminders  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
@@ -98,9 +99,11 @@ def register_blueprints(app: Flask) -> None:
     from .observations import bp as observations_bp
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
+    from .reminders import bp as reminders_bp
 
     for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
-               partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp):
+               partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp,
+               reminders_bp):
         app.register_blueprint(bp)
 
 

@@ -87,6 +87,14 @@ class BaseConfig:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     OUTBOX_SEND_IMMEDIATELY = _env_bool("OUTBOX_SEND_IMMEDIATELY")
+    # A message that failed waits this many seconds, doubled after each further failure.
+    OUTBOX_RETRY_SECONDS = _env_int("OUTBOX_RETRY_SECONDS", 60)
+
+    # SMS/WhatsApp gateway (issue 11 §7): an HTTP API taking {"to", "channel", "text"} as JSON.
+    # Without a URL the account page offers email only.
+    NOTIFY_GATEWAY_URL = os.environ.get("NOTIFY_GATEWAY_URL", "")
+    NOTIFY_GATEWAY_TOKEN = os.environ.get("NOTIFY_GATEWAY_TOKEN", "")
+    NOTIFY_GATEWAY_TIMEOUT = _env_int("NOTIFY_GATEWAY_TIMEOUT", 10)
 
     PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "privasi@pokmas.example")
 

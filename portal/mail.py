@@ -1,4 +1,6 @@
-"""Email through the outbox: queue() adds a row in the request, a worker sends after commit."""
+"""The outbox: queue() adds an email (queue_text() an SMS/WhatsApp notice) in the request; a
+worker sends after commit, claiming each row with a conditional update so two workers never
+send one message twice, and retrying failures later with a growing wait."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +14,10 @@ import click
 from flask import current_app, render_template
 from flask.cli import with_appcontext
 from flask_babel import force_locale
-from sqlalchemy import String, Text, select
+from sqlalchemy import String, Text, or_, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
+from . import gateway
 from .db import UTCDateTime, utcnow
 from .extensions import Model, db
 
@@ -24,17 +27,20 @@ MAX_ATTEMPTS = 5
 
 
 class OutboxMessage(Model):
-    """An email waiting to be sent (or already sent)."""
+    """A message waiting to be sent (or already sent): an email, or a text notice through the
+    gateway. `recipient` is the destination: an email address, or an E.164 phone number."""
 
     __tablename__ = "outbox_message"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(10), default="email", server_default="email")
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
     attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(String(200))
 
 
@@ -48,6 +54,15 @@ def queue(recipient: str, template: str, locale: str | None = None, **context) -
     subject, _, body = rendered.strip().partition("\n")
     subject = " ".join(CONTROL.sub(" ", subject).split())[:200]
     message = OutboxMessage(recipient=recipient, subject=subject, body=body.strip() + "\n")
+    db.session.add(message)
+    return message
+
+
+def queue_text(channel: str, to: str, text: str) -> OutboxMessage:
+    """Queue a text notice (SMS or WhatsApp) for the gateway."""
+    if channel not in gateway.TEXT_CHANNELS:
+        raise ValueError(channel)
+    message = OutboxMessage(channel=channel, recipient=to, subject="", body=text)
     db.session.add(message)
     return message
 
@@ -78,30 +93,63 @@ def _deliver(emails: list[EmailMessage]) -> None:
             smtp.send_message(email)
 
 
-def send_pending(limit: int = 100) -> int:
-    """Send unsent messages (oldest first) and commit; return how many went out."""
-    rows = db.session.scalars(
-        select(OutboxMessage)
-        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS)
+def _claim(message_id: int, seen_attempts: int, now: dt.datetime) -> bool:
+    """Take the message for this worker: one conditional update, which only one worker wins
+    (the row must still be unsent, not retried by another worker since we looked, and due).
+    Until this worker reports, the row waits as after a failure."""
+    wait = dt.timedelta(seconds=current_app.config["OUTBOX_RETRY_SECONDS"] * 2 ** seen_attempts)
+    claimed = db.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.sent_at.is_(None),
+               OutboxMessage.attempts == seen_attempts,
+               or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now))
+        .values(attempts=seen_attempts + 1, next_attempt_at=now + wait)
+        .execution_options(synchronize_session=False))
+    db.session.commit()
+    return bool(getattr(claimed, "rowcount", 0))
+
+
+def _send_one(message: OutboxMessage) -> None:
+    if message.channel == "email":
+        _deliver([_to_email(message)])
+    else:
+        gateway.send(message.channel, message.recipient, message.body)
+
+
+def send_pending(limit: int = 100, now: dt.datetime | None = None) -> int:
+    """Send unsent messages that are due (oldest first), each committed on its own; return how
+    many went out. A failed message waits OUTBOX_RETRY_SECONDS, doubled after each failure."""
+    now = now or utcnow()
+    due = db.session.execute(
+        select(OutboxMessage.id, OutboxMessage.attempts)
+        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS,
+               or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now))
         .order_by(OutboxMessage.id)
         .limit(limit)
     ).all()
+    db.session.commit()
     sent = 0
-    for message in rows:
-        message.attempts += 1
+    for message_id, attempts in due:
+        if not _claim(message_id, attempts, now):
+            continue  # another worker has it
+        message = db.session.get(OutboxMessage, message_id)
+        if message is None:
+            continue
         try:
-            _deliver([_to_email(message)])
+            _send_one(message)
         except Exception as exc:  # noqa: BLE001 - one bad message must not stop the others
-            message.last_error = type(exc).__name__
+            message.last_error = str(exc)[:200] if isinstance(exc, gateway.GatewayError) \
+                else type(exc).__name__
             log.warning("outbox message %s not sent: %s", message.id, type(exc).__name__)
         else:
             message.sent_at = utcnow()
+            message.next_attempt_at = None
             sent += 1
         db.session.commit()
     return sent
 
 
-@click.group("outbox", help="Email waiting in the outbox.")
+@click.group("outbox", help="Email and text notices waiting in the outbox.")
 def outbox_cli() -> None:
     """Group for outbox commands."""
 
@@ -110,7 +158,7 @@ def outbox_cli() -> None:
 @click.option("--limit", default=500, show_default=True)
 @with_appcontext
 def send_command(limit: int) -> None:
-    """Send queued email."""
+    """Send queued email and text notices."""
     click.echo(f"{send_pending(limit)} message(s) sent")
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Blueprint, has_request_context, redirect, render_template, url_for
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import ForeignKey, Index, String, func, select, update
+from sqlalchemy import JSON, ForeignKey, Index, String, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import UTCDateTime, utcnow
@@ -30,6 +31,9 @@ KIND_LABELS = {
     "complaint_tpp": _l("The TPP made a recommendation on a complaint"),
     "complaint_proposed": _l("A Bapas proposed a parole revocation"),
     "support_ended": _l("Your organisation's support for a client has ended"),
+    # issue 11 §6: the 20-working-day clock (filled with the case's params when shown)
+    "complaint_reminder": _l("Case %(ref)s: %(used)s working days used, due on %(due)s"),
+    "complaint_overdue": _l("Case %(ref)s is past its due date (%(due)s)"),
 }
 
 
@@ -43,6 +47,8 @@ class Notification(Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     kind: Mapped[str] = mapped_column(String(40))
     link: Mapped[str | None] = mapped_column(String(200))
+    # What the kind's label is filled with (a reference, a count, a date), never personal data.
+    params: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
@@ -52,13 +58,27 @@ def link_to(endpoint: str, **values) -> str | None:
     return url_for(endpoint, **values) if has_request_context() else None
 
 
-def notify(user, kind: str, link: str | None = None) -> Notification:
-    """Add a notification for `user` (the request commits it)."""
+def notify(user, kind: str, link: str | None = None, params: dict | None = None) -> Notification:
+    """Add a notification for `user` (the request commits it); `params` fill the kind's label
+    (a reference, a count, an ISO date shown in the reader's language)."""
     if kind not in KIND_LABELS:
         raise ValueError(kind)
-    note = Notification(user_id=user.id, kind=kind, link=link)
+    note = Notification(user_id=user.id, kind=kind, link=link, params=params)
     db.session.add(note)
     return note
+
+
+def text_of(note: Notification) -> str:
+    """The notification's words in the reader's language, its params filled in."""
+    label = KIND_LABELS.get(note.kind)
+    if label is None:
+        return note.kind
+    if not note.params:
+        return str(label)
+    values = dict(note.params)
+    if values.get("due"):
+        values["due"] = format_date(dt.date.fromisoformat(values["due"]), "medium")
+    return str(label) % values
 
 
 def unread_count(user) -> int:
@@ -76,7 +96,7 @@ def index():
     """My notifications, newest first."""
     stmt = (select(Notification).where(Notification.user_id == current_user.id)
             .order_by(Notification.id.desc()))
-    return render_template("notifications/index.html", page=paginate(stmt), labels=KIND_LABELS)
+    return render_template("notifications/index.html", page=paginate(stmt), text_of=text_of)
 
 
 @bp.route("/dibaca", methods=["POST"])

@@ -96,6 +96,8 @@ POLICY: dict[str, Rule] = {
     "account.index": Rule(ALL, "/akun/"),
     "account.language": Rule(ALL, "/akun/bahasa", to("/akun/")),
     "account.password": Rule(ALL, "/akun/sandi"),
+    # issue 11 §7: everyone chooses how to be told (their own account only)
+    "account.notice_channels": Rule(ALL, "/akun/pemberitahuan"),
     "account.totp_setup": Rule(ALL, "/akun/2fa", TOTP_SETUP),
     "account.totp_disable": Rule(ALL, "/akun/2fa/nonaktif", to("/akun/")),
     "notifications.index": Rule(ALL, "/notifikasi/"),
@@ -233,6 +235,8 @@ POLICY: dict[str, Rule] = {
                                  to("/staf/pengaduan/{x.complaint}")),
     # issue 10 §3 "after a period the Bapas sets": the head of the Bapas sets it
     "complaints.return_period": Rule(("head",), "/staf/pengaduan/pengaturan", out=False),
+    # issue 11 §6: the Kasi and the Kepala set their own Bapas's reminder days
+    "reminders.settings": Rule(VETTING, "/staf/pengaduan/pengingat", out=False),
     "complaints.note": Rule(STAFF, "/staf/pengaduan/{x.complaint}/catatan", to("/staf/pengaduan/{x.complaint}")),
     "complaints.assign": Rule(STAFF, "/staf/pengaduan/{x.complaint}/tugaskan",
                               to("/staf/pengaduan/{x.complaint}")),

@@ -1,4 +1,5 @@
-"""Account pages: overview, language, password change, two-factor set-up and removal."""
+"""Account pages: overview, language, how to be told, password change, two-factor set-up
+and removal."""
 from __future__ import annotations
 
 import pyotp
@@ -8,13 +9,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from .. import audit
+from .. import audit, gateway, notices
 from ..auth import services
 from ..auth.forms import ChangePasswordForm, DisableTotpForm, EnrolTotpForm
 from ..auth.passwords import verify_password
 from ..security import TOTP_REQUIRED_ROLES, signed_in
 from . import bp
-from .forms import LanguageForm
+from .forms import LanguageForm, NoticesForm
 
 
 @bp.route("/")
@@ -37,6 +38,25 @@ def language():
         audit.record(current_user, "user.locale_changed", current_user, locale=form.locale.data)
         flash(_("Language saved."), "success")
     return redirect(url_for("account.index"))
+
+
+@bp.route("/pemberitahuan", methods=["GET", "POST"])
+@signed_in
+def notice_channels():
+    """Choose how to be told of news: email, SMS, WhatsApp (the last two with a gateway)."""
+    user = current_user._get_current_object()
+    form = NoticesForm(email=user.notify_email, sms=user.notify_sms,
+                       whatsapp=user.notify_whatsapp, phone=user.phone or "")
+    if not gateway.configured():
+        del form.sms, form.whatsapp
+    if form.validate_on_submit():
+        texts = gateway.configured()
+        notices.set_channels(user, user, email=form.email.data,
+                             sms=texts and form.sms.data, whatsapp=texts and form.whatsapp.data,
+                             phone=form.phone.data)
+        flash(_("Saved."), "success")
+        return redirect(url_for("account.index"))
+    return render_template("account/notices.html", form=form, texts=gateway.configured())
 
 
 @bp.route("/sandi", methods=["GET", "POST"])

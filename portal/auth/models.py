@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
+from sqlalchemy import false as sa_false
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import UTCDateTime, utcnow
@@ -41,6 +43,12 @@ class User(UserMixin, Model):
     nip: Mapped[str | None] = mapped_column(String(18))  # civil-servant number, 18 digits
     position: Mapped[str | None] = mapped_column(String(120))  # jabatan, printed under signatures
     totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # How the user is told of news (issue 11 §7): email, and content-free SMS/WhatsApp texts
+    # to `phone` (E.164, shown only to its owner and the administrator).
+    notify_email: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+    notify_sms: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    notify_whatsapp: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    phone: Mapped[str | None] = mapped_column(String(16))
     totp_last_counter: Mapped[int | None] = mapped_column()
     active: Mapped[bool] = mapped_column(default=True)
     session_nonce: Mapped[str] = mapped_column(String(32), default=new_nonce)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from .. import audit, mail
+from .. import audit, notices
 from ..auth.models import User
 from ..auth.queries import active_staff, org_admins
 from ..db import today, utcnow
@@ -145,7 +145,7 @@ def propose_assignment(actor: User, client: Client, org: PartnerOrg, relationshi
                  partner_org_id=org.id)
     for admin in org_admins(org.id):
         notify(admin, "assignment_proposed", link_to("partner_clients.assignments"))
-        mail.queue(admin.email, "assignment_proposed", admin.locale, org=org)
+        notices.tell(admin, "assignment_proposed", org=org)
     return assignment
 
 

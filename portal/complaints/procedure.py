@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from .. import audit, mail
+from .. import audit, notices
 from ..auth.models import User
 from ..auth.queries import org_members
 from ..db import today, utcnow
@@ -367,7 +367,7 @@ def end_support(client_id: int | None, office: Any, org_ids: Iterable[int]) -> N
             continue
         for member in org_members(org_id):
             notify(member, "support_ended")
-            mail.queue(member.email, "support_ended", member.locale, org=org, office=office)
+            notices.tell(member, "support_ended", org=org, office=office)
 
 
 def supporting_orgs(client_id: int | None) -> list[int]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from .. import audit, mail, uploads
+from .. import audit, notices, uploads
 from ..auth.models import User
 from ..auth.queries import active_staff
 from ..db import utcnow
@@ -63,7 +63,7 @@ def record_hearing(actor: User, complaint: Complaint, data: Mapping[str, Any]) -
                  recommendation=hearing.recommendation)
     for head in active_staff(complaint.office_id, ("head",)):
         notify(head, "complaint_tpp", link_to("complaints.case", reference=complaint.reference))
-        mail.queue(head.email, "complaint_tpp", head.locale, complaint=complaint)
+        notices.tell(head, "complaint_tpp", complaint=complaint)
     return hearing
 
 

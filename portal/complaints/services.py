@@ -14,7 +14,7 @@ from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from .. import audit, mail, uploads
+from .. import audit, mail, notices, uploads
 from ..auth.models import User
 from ..auth.passwords import hash_password, verify_password
 from ..auth.queries import active_regional, active_staff
@@ -106,18 +106,21 @@ def _event(complaint: Complaint, kind: str, actor: User | None = None, *, action
     return event
 
 
-def _complainant_email(complaint: Complaint) -> str | None:
-    if complaint.complainant_user_id:
-        user = db.session.get(User, complaint.complainant_user_id)
-        return user.email if user is not None and user.active else None
-    return complaint.complainant_email
-
-
 def _tell_complainant(complaint: Complaint, template: str = "complaint_status") -> None:
-    """Email the complainant the new status only (no details)."""
-    email = _complainant_email(complaint)
-    if email:
-        mail.queue(email, template, complaint.locale, complaint=complaint)
+    """Email the complainant the new status only (no details), with the tracking page's link."""
+    link = notices.absolute("complaints.track")
+    user = db.session.get(User, complaint.complainant_user_id) if complaint.complainant_user_id else None
+    if user is not None:  # a partner with an account: told as they chose
+        if user.active:
+            notices.tell(user, template, complaint=complaint, link=link)
+    elif complaint.complainant_email:
+        mail.queue(complaint.complainant_email, template, complaint.locale, complaint=complaint,
+                   link=link)
+
+
+# Issue 11 §6: the complainant is told when the clock pauses for clarification and restarts.
+CLOCK_NOTICES = {"request_info": "complaint_paused", "info_received": "complaint_resumed",
+                 "info_lapsed": "complaint_resumed"}
 
 
 def _match_client(office_id: int, register_number: str | None) -> Client | None:
@@ -279,7 +282,7 @@ def _officer_of_case(complaint: Complaint, officer_id: str | int | None) -> User
 
 def _tell_assigned(complaint: Complaint, officer: User) -> None:
     notify(officer, "complaint_assigned", link_to("complaints.case", reference=complaint.reference))
-    mail.queue(officer.email, "complaint_assigned", officer.locale, complaint=complaint)
+    notices.tell(officer, "complaint_assigned", complaint=complaint)
 
 
 def _triage(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
@@ -329,7 +332,7 @@ def _propose(actor: User | None, complaint: Complaint, given: MoveInputs) -> Non
     issue_proposal(_staff(actor, "propose"), complaint)
     for person in active_regional(complaint.office.region_id):
         notify(person, "complaint_proposed", link_to("complaints.case", reference=complaint.reference))
-        mail.queue(person.email, "complaint_proposed", person.locale, complaint=complaint)
+        notices.tell(person, "complaint_proposed", complaint=complaint)
 
 
 def _record_outcome(actor: User | None, complaint: Complaint, given: MoveInputs) -> None:
@@ -415,7 +418,7 @@ def move(actor: User | None, complaint: Complaint, action: str, *, role: str | N
     audit.record(actor, f"complaint.{action}", complaint, office_id=office_id,
                  from_status=before, to_status=complaint.status, **reasons)
     if complaint.status != before:
-        _tell_complainant(complaint)
+        _tell_complainant(complaint, CLOCK_NOTICES.get(action, "complaint_status"))
 
 
 def check_withdrawable(user: User | None, complaint: Complaint) -> None:
@@ -496,7 +499,6 @@ def daily(on: dt.date | None = None) -> tuple[int, int]:
     digests = 0
     for office_id, cases in by_office.items():
         for supervisor in active_staff(office_id, ("supervisor",)):
-            mail.queue(supervisor.email, "complaint_overdue_digest", supervisor.locale,
-                       references=sorted(c.reference for c in cases))
+            notices.tell(supervisor, "complaint_overdue_digest", references=sorted(c.reference for c in cases))
             digests += 1
     return len(lapsed), digests

@@ -9,7 +9,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from .. import audit, mail
+from .. import audit, notices
 from ..auth.models import User
 from ..auth.queries import active_staff, org_admins, org_members
 from ..clients.models import Assignment, Client, ClientEvent  # noqa: F401
@@ -101,12 +101,11 @@ def move_posting(actor: User | None, opportunity: Opportunity, action: str, note
     if action == "submit":
         for office in opportunity.offices:
             for supervisor in active_staff(office.id, ("supervisor",)):
-                mail.queue(supervisor.email, "opportunity_pending", supervisor.locale,
-                           opportunity=opportunity)
+                notices.tell(supervisor, "opportunity_pending", opportunity=opportunity)
     if action in ("publish", "request_changes", "reject"):
         for member in org_admins(opportunity.partner_org_id):
-            mail.queue(member.email, "opportunity_moderated", member.locale,
-                       opportunity=opportunity, action=action, note=opportunity.moderation_note)
+            notices.tell(member, "opportunity_moderated", opportunity=opportunity, action=action,
+                         note=opportunity.moderation_note)
 
 
 def close_expired(on: dt.date | None = None) -> int:
@@ -157,7 +156,7 @@ def refer(actor: User, client: Client, opportunity: Opportunity, data: Mapping[s
     audit.record(actor, "referral.created", referral, office_id=client.office_id,
                  disclosed=referral.disclosed)
     for member in org_members(opportunity.partner_org_id):
-        mail.queue(member.email, "referral_new", member.locale, opportunity=opportunity,
+        notices.tell(member, "referral_new", opportunity=opportunity,
                    code=referral.code)
     return referral
 

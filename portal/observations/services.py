@@ -8,7 +8,7 @@ from typing import Any
 from flask import has_request_context, url_for
 from sqlalchemy import select
 
-from .. import audit, mail, uploads
+from .. import audit, notices, uploads
 from ..auth.models import User
 from ..auth.queries import active_staff
 from ..clients.models import Assignment, Client, ClientEvent
@@ -57,8 +57,7 @@ def submit(actor: User, assignment: Assignment, data: Mapping[str, Any],
     for officer in _officer_recipients(client):
         if observation.urgent:
             notify(officer, "observation_urgent", link)
-            mail.queue(officer.email, "observation_urgent", officer.locale,
-                       observation=observation, link=url_for(
+            notices.tell(officer, "observation_urgent", observation=observation, link=url_for(
                            "observations.detail", public_id=observation.public_id, _external=True)
                        if has_request_context() else "")
         else:
@@ -133,6 +132,6 @@ def send_digests() -> tuple[int, int]:
         observation.digested_at = utcnow()
     for officer, items in by_officer.values():
         pending = sum(1 for o in items if o.status == "submitted")
-        mail.queue(officer.email, "observation_digest", officer.locale, count=len(items),
+        notices.tell(officer, "observation_digest", count=len(items),
                    pending=pending)
     return len(by_officer), len(rows)

@@ -54,6 +54,8 @@ class Office(Model):
     active: Mapped[bool] = mapped_column(default=True)
     # Days a revoked client may stay out before the return counts as overdue (issue 10 §3).
     return_overdue_days: Mapped[int] = mapped_column(default=7, server_default="7")
+    # The working days of the 20-day clock on which the case's staff are reminded (issue 11 §6).
+    reminder_days: Mapped[str] = mapped_column(String(40), default="3,10,17", server_default="3,10,17")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -12,7 +12,7 @@ from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 
-from .. import audit, mail, uploads
+from .. import audit, mail, notices, uploads
 from ..auth import services as auth_services
 from ..auth.models import OneTimeToken, User
 from ..auth.queries import active_staff, org_admins
@@ -108,7 +108,7 @@ def confirm_email(row: OneTimeToken) -> PartnerOrg:
     _move(org, "confirm_email", role=APPLICANT)
     mail.queue(org.email, "partner_received", org.locale, org=org)
     for staff in active_staff(org.office_id, ("supervisor",)):
-        mail.queue(staff.email, "partner_new_application", staff.locale, org=org,
+        notices.tell(staff, "partner_new_application", org=org,
                    link=url_for("vetting.detail", public_id=org.public_id, _external=True))
     return org
 
@@ -162,7 +162,7 @@ def approve_vetting(actor: User, org: PartnerOrg) -> None:
     _move(org, "approve_vetting", actor,
           documents_verified=org.documents_verified_at is not None, visit_on=org.visit_on)
     for head in active_staff(org.office_id, ("head",)):
-        mail.queue(head.email, "partner_ready_for_pks", head.locale, org=org,
+        notices.tell(head, "partner_ready_for_pks", org=org,
                    link=url_for("vetting.detail", public_id=org.public_id, _external=True))
 
 
@@ -207,7 +207,7 @@ def suspend(actor: User, org: PartnerOrg, reason: str) -> None:
     org.decision_reason = reason.strip()
     end_assignments(org_id=org.id, reason="partner_suspended", actor=actor)
     for admin in org_admins(org.id):
-        mail.queue(admin.email, "partner_suspended", admin.locale, org=org, reason=reason.strip())
+        notices.tell(admin, "partner_suspended", org=org, reason=reason.strip())
 
 
 def end_partnership(actor: User, org: PartnerOrg, reason: str) -> None:
@@ -217,7 +217,7 @@ def end_partnership(actor: User, org: PartnerOrg, reason: str) -> None:
     org.decision_reason = reason.strip()
     end_assignments(org_id=org.id, reason="partnership_ended", actor=actor)
     for admin in org_admins(org.id):
-        mail.queue(admin.email, "partner_ended", admin.locale, org=org, reason=reason.strip())
+        notices.tell(admin, "partner_ended", org=org, reason=reason.strip())
 
 
 def reinstate(actor: User, org: PartnerOrg) -> None:
@@ -225,7 +225,7 @@ def reinstate(actor: User, org: PartnerOrg) -> None:
     _move(org, "reinstate", actor)
     org.decision_reason = None
     for admin in org_admins(org.id):
-        mail.queue(admin.email, "partner_reinstated", admin.locale, org=org)
+        notices.tell(admin, "partner_reinstated", org=org)
 
 
 # ---------------------------------------------------------------- the organisation itself
@@ -294,7 +294,7 @@ def _remind(org: PartnerOrg, days_left: int, report: DailyReport) -> None:
                                        days_before=days))
     recipients = org_admins(org.id) + active_staff(org.office_id, ("supervisor",))
     for person in recipients:
-        mail.queue(person.email, "pks_reminder", person.locale, org=org, days_left=days_left,
+        notices.tell(person, "pks_reminder", org=org, days_left=days_left,
                    is_staff=person.role != "partner")
     report.reminders.append((org.reference, min(due)))
 
@@ -316,7 +316,7 @@ def daily(on: dt.date | None = None) -> DailyReport:
             end_assignments(org_id=org.id, reason="pks_ended")
             report.ended.append(org.reference)
             for person in org_admins(org.id) + active_staff(org.office_id, ("supervisor",)):
-                mail.queue(person.email, "pks_ended", person.locale, org=org,
+                notices.tell(person, "pks_ended", org=org,
                            is_staff=person.role != "partner")
         elif org.status == "active":
             _remind(org, (valid_until - on).days, report)
