@@ -1,4 +1,4 @@
-"""0012_reminders: the reminders sent on the 20-working-day clock, each Bapas's reminder days,
+"""0009_reminders: the reminders sent on the 20-working-day clock, each Bapas's reminder days,
 each user's channels (email, SMS, WhatsApp, the phone number), the outbox's channel and retry
 time, and the params of a notification.
 

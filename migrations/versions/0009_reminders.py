@@ -1,6 +1,6 @@
 """reminders on the 20-working-day clock; how each user is told (email, SMS, WhatsApp)
 
-Revision ID: 0012_reminders
+Revision ID: 0009_reminders
 Revises: 0008_intake
 Create Date: 2026-12-08 00:30:00.000000
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0012_reminders'
+revision = '0009_reminders'
 down_revision = '0008_intake'
 branch_labels = None
 depends_on = None
