@@ -78,11 +78,13 @@ def register_models() -> None:
     from .clients import models as _clients  # noqa: F401
     from .complaints import calendar as _calendar  # noqa: F401
     from .complaints import models as _complaints  # noqa: F401
+    from .conversations import models as _conversations  # noqa: F401
     from .documents import models as _documents  # noqa: F401
     from .jobs import models as _jobs  # noqa: F401
     from .observations import models as _observations  # noqa: F401
     from .offices import models as _offices  # noqa: F401
     from .partners import models as _partners  # noqa: F401
+    from .visits import models as _visits  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:

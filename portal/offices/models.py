@@ -54,6 +54,9 @@ class Office(Model):
     active: Mapped[bool] = mapped_column(default=True)
     # Days a revoked client may stay out before the return counts as overdue (issue 10 §3).
     return_overdue_days: Mapped[int] = mapped_column(default=7, server_default="7")
+    # Days between home visits, by the client's supervision intensity (the Bapas sets them).
+    visit_interval_intensive_days: Mapped[int] = mapped_column(default=30, server_default="30")
+    visit_interval_regular_days: Mapped[int] = mapped_column(default=90, server_default="90")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
