@@ -30,6 +30,7 @@ KIND_LABELS = {
     "complaint_tpp": _l("The TPP made a recommendation on a complaint"),
     "complaint_proposed": _l("A Bapas proposed a parole revocation"),
     "support_ended": _l("Your organisation's support for a client has ended"),
+    "thread_message": _l("A new message in a conversation"),
 }
 
 

@@ -8,10 +8,13 @@ from flask_login import current_user
 
 from .. import audit, uploads
 from ..boundary import return_to
+from ..conversations.pages import thread_context
+from ..conversations.queries import unread_counts
 from ..forms import error_summary
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import roles_required
+from ..visits import queries as visit_queries
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import AcknowledgeForm, FollowUpForm
@@ -24,8 +27,9 @@ def inbox():
     status = request.args.get("status", "submitted")
     if status not in ("submitted", "acknowledged", "followed_up"):
         status = "submitted"
-    return render_template("observations/inbox.html", status=status,
-                           page=paginate(queries.inbox_query(current_user, status)))
+    page = paginate(queries.inbox_query(current_user, status))
+    return render_template("observations/inbox.html", status=status, page=page,
+                           unread=unread_counts(current_user, "observation", [o.id for o in page.items]))
 
 
 @bp.route("/<public_id>")
@@ -37,7 +41,9 @@ def detail(public_id: str):
     return render_template("observations/detail.html", observation=item,
                            ack_form=AcknowledgeForm(version=item.version),
                            follow_form=FollowUpForm(version=item.version),
-                           files=uploads.attachments_of(item))
+                           files=uploads.attachments_of(item),
+                           visits=visit_queries.visits_of_observation(current_user, item),
+                           **thread_context(current_user, item, "observation"))
 
 
 @bp.route("/<public_id>/berkas/<int:attachment_id>")
