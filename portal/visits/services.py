@@ -16,9 +16,9 @@ from ..db import add_once, find_submitted, submission_digest, utcnow
 from ..extensions import db
 from ..observations import services as observation_services
 from ..observations.models import Observation
-from ..workflow import Refused
+from ..workflow import NotPermitted, Refused
 from .models import HomeVisit
-from .workflow import VISIT_WORKFLOW
+from .workflow import CASE_OFFICER, VISIT_WORKFLOW
 
 ALREADY_RECORDED = _l("This home visit is already recorded; nothing was changed a second time.")
 
@@ -31,6 +31,14 @@ def find_by_submission_key(key: str | None) -> HomeVisit | None:
 def plan_subject(client: Client) -> HomeVisit:
     """A visit not yet stored, for asking the table who may plan one for `client`."""
     return HomeVisit(client_id=client.id, office_id=client.office_id, status="new", client=client)
+
+
+def check_may_plan(actor: User, client: Client) -> None:
+    """NotPermitted unless the table lets `actor` plan visits for `client` (before the form)."""
+    if VISIT_WORKFLOW.blocked("plan", "new", actor.role, actor=actor,
+                              subject=plan_subject(client)) is None:
+        guard = VISIT_WORKFLOW.guards[CASE_OFFICER]
+        raise NotPermitted("plan", guard.name, guard.message)
 
 
 def _text(value: object) -> str:

@@ -20,7 +20,6 @@ from ..security import BAPAS_STAFF as STAFF
 from ..security import EDITORS, LEADS, roles_required
 from . import bp, queries, services
 from .forms import DoneForm, IntervalForm, MissedForm, PlanForm
-from .workflow import VISIT_WORKFLOW
 
 PER_PAGE = 25
 
@@ -56,8 +55,7 @@ def plan(public_id: str):
         if observation.client_id != client.id:
             abort(404)
         back = return_to(url_for("observations.detail", public_id=observation.public_id))
-    VISIT_WORKFLOW.check("plan", "new", current_user.role, actor=current_user,
-                                  subject=services.plan_subject(client))
+    services.check_may_plan(current_user, client)
     existing = services.find_by_submission_key(form.submission_key.data) \
         if request.method == "POST" else None
     if existing is not None and existing.client_id == client.id:
