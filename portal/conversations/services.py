@@ -33,6 +33,11 @@ def page_of(thread: Thread, side: str | None = None, external: bool = False) -> 
     return url_for(endpoint, _anchor="percakapan", _external=external, **{arg: thread.key})
 
 
+def may_write(user: User, thread: Thread) -> bool:
+    """Whether the table lets the user write in the thread at all (role and guard)."""
+    return THREAD_WORKFLOW.blocked("post", thread.status, user.role, actor=user, subject=thread) is not None
+
+
 def find_by_submission_key(key: str | None) -> Message | None:
     """The message already stored from this form, if it was sent twice."""
     return find_submitted(Message, key)

@@ -23,6 +23,8 @@ def post(kind: str, key: str):
     """Add a message (or, for staff, an internal note); sending it twice stores it once."""
     thread = queries.get_thread_or_404(current_user, KINDS[kind], key)
     back = return_to(services.page_of(thread))
+    if not services.may_write(current_user, thread):
+        abort(403)  # not a participant (the table's guard): e.g. another officer of the Bapas
     form = message_form(thread.side, thread.kind)
     existing = services.find_by_submission_key(form.submission_key.data)
     if existing is not None and existing.author_id == current_user.id:

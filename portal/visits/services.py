@@ -16,9 +16,9 @@ from ..db import add_once, find_submitted, submission_digest, utcnow
 from ..extensions import db
 from ..observations import services as observation_services
 from ..observations.models import Observation
-from ..workflow import NotPermitted, Refused
+from ..workflow import Refused
 from .models import HomeVisit
-from .workflow import CASE_OFFICER, VISIT_WORKFLOW
+from .workflow import VISIT_WORKFLOW
 
 ALREADY_RECORDED = _l("This home visit is already recorded; nothing was changed a second time.")
 
@@ -33,12 +33,11 @@ def plan_subject(client: Client) -> HomeVisit:
     return HomeVisit(client_id=client.id, office_id=client.office_id, status="new", client=client)
 
 
-def check_may_plan(actor: User, client: Client) -> None:
-    """NotPermitted unless the table lets `actor` plan visits for `client` (before the form)."""
-    if VISIT_WORKFLOW.blocked("plan", "new", actor.role, actor=actor,
-                              subject=plan_subject(client)) is None:
-        guard = VISIT_WORKFLOW.guards[CASE_OFFICER]
-        raise NotPermitted("plan", guard.name, guard.message)
+def may(actor: User, action: str, visit: HomeVisit) -> bool:
+    """Whether the table lets `actor` make `action` on the visit at all (role and guard; the
+    state and the form's contents are checked by the verb)."""
+    state = "new" if action == "plan" else "planned"
+    return VISIT_WORKFLOW.blocked(action, state, actor.role, actor=actor, subject=visit) is not None
 
 
 def _text(value: object) -> str:

@@ -55,7 +55,8 @@ def plan(public_id: str):
         if observation.client_id != client.id:
             abort(404)
         back = return_to(url_for("observations.detail", public_id=observation.public_id))
-    services.check_may_plan(current_user, client)
+    if not services.may(current_user, "plan", services.plan_subject(client)):
+        abort(403)  # not the client's officer (the table's guard)
     existing = services.find_by_submission_key(form.submission_key.data) \
         if request.method == "POST" else None
     if existing is not None and existing.client_id == client.id:
@@ -88,6 +89,8 @@ def record(public_id: str, outcome: str):
     """Record the visit as made or missed; a second record is refused, saying so."""
     visit = queries.get_visit_for_staff_or_404(current_user, public_id)
     back = return_to(url_for("visits.detail", public_id=visit.public_id))
+    if not services.may(current_user, "record_done", visit):
+        abort(403)  # not the client's officer (the table's guard)
     if visit.status != "planned":
         flash(str(services.ALREADY_RECORDED), "info")
         return redirect(back)
