@@ -67,7 +67,7 @@ def post(actor: User, thread: Thread, data: Mapping[str, Any],
         return message  # the same form sent twice: the first message stands
     for checked in files:
         uploads.store(checked, message, "message", uploaded_by=actor)
-    audit.record(actor, f"thread.{'note' if internal else 'post'}", thread.owner,
+    audit.record(actor, "thread.note" if internal else "thread.post", thread.owner,
                  office_id=thread.office_id, visibility=message.visibility, files=len(files))
     mark_read(actor, thread, message.id)
     if internal:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from ..security import BAPAS_STAFF
 from ..workflow import Guard, Transition, Workflow
 
 STATES = ("open",)
-STATUS_LABELS = {"open": _l("Open")}
+STATUS_LABELS = {"open": lazy_pgettext("thread status", "Open")}
 VISIBILITY_LABELS = {
     "shared": _l("Shared with the partner"),
     "internal": _l("Internal note (staff only)"),
