@@ -178,7 +178,8 @@ POLICY: dict[str, Rule] = {
     # ---------------------------------------------------------------- conversations (issue 11 §3)
     # an empty message: nothing is saved, the thread is shown again with the error
     "conversations.post": Rule(READERS, "/percakapan/pengamatan/{x.observation}", 400),
-    "conversations.attachment": Rule(READERS, "/percakapan/pengamatan/{x.observation}/berkas/{x.message}/{x.message_file}"),
+    "conversations.attachment": Rule(
+        READERS, "/percakapan/pengamatan/{x.observation}/berkas/{x.message}/{x.message_file}"),
 
     # ---------------------------------------------------------------- home visits (issue 11 §4)
     "visits.index": Rule(STAFF, "/staf/kunjungan/"),

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from portal import uploads
 from portal.complaints.calendar import CollectiveLeave
 from portal.complaints.models import Complaint, ExaminationRecord, IssuedDocument, Sanction
-from portal.extensions import db
 from portal.conversations.models import Message
+from portal.extensions import db
 from portal.observations.models import Observation
 from portal.partners.models import PartnerOrg
 

@@ -147,7 +147,7 @@ def test_a_visit_recorded_in_two_tabs_at_once_is_recorded_once(app, users, clien
         findings = ["Temuan tab pertama: klien ada di rumah.", "Temuan tab kedua: klien ada di rumah."]
         results = at_once([lambda tab=tab, f=f: tab.post(
             f"{base}/staf/kunjungan/{visit.public_id}/dilakukan", data={**DONE, "findings": f},
-            timeout=60) for tab, f in zip(tabs, findings)])
+            timeout=60) for tab, f in zip(tabs, findings, strict=True)])
     assert [r.status_code for r in results] == [200, 200]  # both land on the visit's page
     already = html.escape(t(app, "This home visit is already recorded; nothing was changed a second time."),
                           quote=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, HiddenField, IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from ..db import today
 from ..forms import Form
@@ -48,6 +48,6 @@ class IntervalForm(Form):
     """Days between home visits by the client's supervision intensity."""
 
     intensive_days = IntegerField(_l("Intensive supervision: days between visits"),
-                                  validators=[DataRequired(), NumberRange(min=7, max=365)])
+                                  validators=[InputRequired(), NumberRange(min=7, max=365)])
     regular_days = IntegerField(_l("Regular supervision: days between visits"),
-                                validators=[DataRequired(), NumberRange(min=7, max=365)])
+                                validators=[InputRequired(), NumberRange(min=7, max=365)])
