@@ -8,13 +8,10 @@ from flask_login import current_user
 
 from .. import audit, uploads
 from ..boundary import return_to
-from ..conversations.pages import thread_context
-from ..conversations.queries import unread_counts
 from ..forms import error_summary
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import roles_required
-from ..visits import queries as visit_queries
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import AcknowledgeForm, FollowUpForm
@@ -27,6 +24,7 @@ def inbox():
     status = request.args.get("status", "submitted")
     if status not in ("submitted", "acknowledged", "followed_up"):
         status = "submitted"
+    from ..conversations.queries import unread_counts
     page = paginate(queries.inbox_query(current_user, status))
     return render_template("observations/inbox.html", status=status, page=page,
                            unread=unread_counts(current_user, "observation", [o.id for o in page.items]))
@@ -36,6 +34,8 @@ def inbox():
 @roles_required(*STAFF)
 def detail(public_id: str):
     """One observation with every earlier version, its files, the reply and follow-up."""
+    from ..conversations.pages import thread_context
+    from ..visits import queries as visit_queries
     item = queries.get_observation_for_staff_or_404(current_user, public_id)
     audit.record(current_user, "observation.viewed", item, office_id=item.office_id)
     return render_template("observations/detail.html", observation=item,
