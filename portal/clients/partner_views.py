@@ -74,7 +74,7 @@ def observe(public_id: str):
 def observation(public_id: str):
     """One of our observations and the officer's reply."""
     item = observation_queries.get_observation_for_partner_or_404(current_user, public_id)
-    from ..conversations.pages import thread_context
+    from ..conversations.forms import thread_context
     return render_template("partner_clients/observation.html", observation=item,
                            **thread_context(current_user, item, "observation"))
 

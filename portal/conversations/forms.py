@@ -1,13 +1,20 @@
-"""The message form of a thread (the staff's copy can make it an internal note)."""
+"""The message form of a thread (the staff's copy can make it an internal note), and what a
+page that shows a thread needs."""
 from __future__ import annotations
+
+import uuid
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from .. import uploads
+from ..auth.models import User
 from ..forms import Form
 from ..validators import upload
+from . import queries, services
 
 
 class MessageForm(Form):
@@ -26,7 +33,6 @@ class MessageForm(Form):
 def message_form(side: str, kind: str, **kwargs) -> MessageForm:
     """A fresh form for the reader's side; a partner's has no internal-note box, and the
     staff's form on a referral warns that the partner must not learn the candidate's name."""
-    import uuid
     form = MessageForm(**kwargs)
     if not form.submission_key.data:
         form.submission_key.data = uuid.uuid4().hex
@@ -39,3 +45,19 @@ def message_form(side: str, kind: str, **kwargs) -> MessageForm:
     else:
         form.body.description = _l("Without the box below, the partner organisation reads it.")
     return form
+
+
+def thread_context(user: User, owner: Any, kind: str, form: Any = None) -> dict[str, Any]:
+    """The template context of the thread of `owner` (already loaded through its scoped
+    getter): the messages its reader may see, the read marker before this visit (to mark the
+    new ones) and the form; opening the page marks the thread read."""
+    side = "partner" if user.role == "partner" else "staff"
+    thread = queries.thread_of(owner, kind, side)
+    shown = queries.messages(thread)
+    before = queries.last_read_id(user, thread)
+    if shown and shown[-1].id > before:
+        services.mark_read(user, thread, shown[-1].id)
+    files = {m.id: uploads.attachments_of(m) for m in shown} if shown else {}
+    return {"thread": thread, "thread_messages": shown, "thread_files": files,
+            "thread_last_read": before,
+            "thread_form": form if form is not None else message_form(side, kind)}

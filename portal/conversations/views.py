@@ -10,8 +10,7 @@ from .. import audit, uploads
 from ..boundary import return_to
 from ..security import BAPAS_STAFF, roles_required
 from . import bp, queries, services
-from .forms import message_form
-from .pages import thread_context
+from .forms import message_form, thread_context
 
 KINDS = {"pengamatan": "observation", "rujukan": "referral"}
 WRITERS = ("partner",) + BAPAS_STAFF

@@ -100,7 +100,7 @@ def candidate(code: str):
     referral = queries.get_referral_for_partner_or_404(current_user, code)
     if referral.disclosed:
         audit.record(current_user, "referral.viewed_by_partner", referral, office_id=referral.office_id)
-    from ..conversations.pages import thread_context
+    from ..conversations.forms import thread_context
     return render_template("jobs/candidate.html", referral=referral,
                            candidate=services.candidate_view(referral),
                            form=ResponseForm(version=referral.version),

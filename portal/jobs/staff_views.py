@@ -85,7 +85,7 @@ def referral(code: str):
     """A referral as the Bapas sees it: the client, the consent, every step."""
     item = queries.get_referral_for_staff_or_404(current_user, code)
     audit.record(current_user, "referral.viewed", item, office_id=item.office_id)
-    from ..conversations.pages import thread_context
+    from ..conversations.forms import thread_context
     return render_template("jobs/referral.html", referral=item,
                            **thread_context(current_user, item, "referral"))
 

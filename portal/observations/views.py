@@ -34,7 +34,7 @@ def inbox():
 @roles_required(*STAFF)
 def detail(public_id: str):
     """One observation with every earlier version, its files, the reply and follow-up."""
-    from ..conversations.pages import thread_context
+    from ..conversations.forms import thread_context
     from ..visits import queries as visit_queries
     item = queries.get_observation_for_staff_or_404(current_user, public_id)
     audit.record(current_user, "observation.viewed", item, office_id=item.office_id)
