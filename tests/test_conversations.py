@@ -190,4 +190,9 @@ def test_the_referral_thread_shows_the_partner_the_code_not_the_name(app, users,
     assert "Sutrisno" not in page and "Wicaksana" not in page
     assert helper.post(f"/percakapan/rujukan/{code}", data={
         "body": "Baik, kami tunggu Senin pukul sembilan.", "submission_key": "r-2"}).status_code == 302
+    assert new_messages(app, 1) in staff.get("/staf/lowongan/").get_data(as_text=True)
     assert "Baik, kami tunggu Senin" in staff.get(f"/staf/rujukan/{code}").get_data(as_text=True)
+    assert new_messages(app, 1) not in staff.get("/staf/lowongan/").get_data(as_text=True)
+    staff.post(f"/percakapan/rujukan/{code}", data={"body": "Sampai Senin.", "submission_key": "r-3"})
+    posting_page = helper.get(f"/lowongan/{posting.public_id}").get_data(as_text=True)
+    assert new_messages(app, 1) in posting_page and "Sutrisno" not in posting_page

@@ -30,9 +30,11 @@ MODERATION = {"terbitkan": "publish", "minta-perbaikan": "request_changes", "tol
 @roles_required(*STAFF)
 def staff_home():
     """Figures, postings waiting for moderation, and the Bapas's referrals."""
+    from ..conversations.queries import unread_counts
+    referrals = paginate(queries.referrals_for_staff(current_user))
     return render_template("jobs/staff.html", figures=queries.staff_figures(current_user),
-                           pending=queries.moderation_queue(current_user),
-                           referrals=paginate(queries.referrals_for_staff(current_user)),
+                           pending=queries.moderation_queue(current_user), referrals=referrals,
+                           unread=unread_counts(current_user, "referral", [r.id for r in referrals.items]),
                            form=ModerationForm())
 
 
