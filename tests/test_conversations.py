@@ -196,3 +196,28 @@ def test_the_referral_thread_shows_the_partner_the_code_not_the_name(app, users,
     staff.post(f"/percakapan/rujukan/{code}", data={"body": "Sampai Senin.", "submission_key": "r-3"})
     posting_page = helper.get(f"/lowongan/{posting.public_id}").get_data(as_text=True)
     assert new_messages(app, 1) in posting_page and "Sutrisno" not in posting_page
+
+
+def test_a_long_thread_costs_the_same_queries_as_a_short_one(app, users, clients):
+    from .test_visits_due import _statements
+    officer, partner, record, observation = _world(app, users, clients)
+    staff, helper = login_client(app, officer), login_client(app, partner)
+    counts = {}
+    for size in (3, 30):
+        with app.app_context():
+            item = db.session.scalar(select(Observation))
+            for i in range(size - len(counts) * 5):
+                message = Message(observation_id=item.id, office_id=item.office_id, author_id=partner.id,
+                                  side="partner", visibility="shared", body=f"<p>Pesan {size}-{i}</p>")
+                db.session.add(message)
+                db.session.flush()
+                uploads.store(uploads.CheckedFile(pdf_bytes(), "application/pdf", f"b{i}.pdf"), message,
+                              "message", uploaded_by=None)
+            db.session.commit()
+        staff.get(f"/staf/pengamatan/{observation}")  # each reader has a read marker by now
+        helper.get(f"/mitra/klien/pengamatan/{observation}")
+        _say(staff, observation, f"Balasan petugas {size}.", f"long-{size}")
+        _say(helper, observation, f"Balasan mitra {size}.", f"long-p-{size}")
+        counts[size] = (_statements(app, lambda: staff.get(f"/staf/pengamatan/{observation}")),
+                        _statements(app, lambda: helper.get(f"/mitra/klien/pengamatan/{observation}")))
+    assert counts[3] == counts[30]

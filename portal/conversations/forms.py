@@ -10,7 +10,6 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from .. import uploads
 from ..auth.models import User
 from ..forms import Form
 from ..validators import upload
@@ -57,7 +56,6 @@ def thread_context(user: User, owner: Any, kind: str, form: Any = None) -> dict[
     before = queries.last_read_id(user, thread)
     if shown and shown[-1].id > before:
         services.mark_read(user, thread, shown[-1].id)
-    files = {m.id: uploads.attachments_of(m) for m in shown} if shown else {}
-    return {"thread": thread, "thread_messages": shown, "thread_files": files,
+    return {"thread": thread, "thread_messages": shown, "thread_files": queries.files_of(shown),
             "thread_last_read": before,
             "thread_form": form if form is not None else message_form(side, kind)}

@@ -15,6 +15,7 @@ from ..extensions import db
 from ..jobs import queries as job_queries
 from ..observations import queries as observation_queries
 from ..security import BAPAS_STAFF
+from ..uploads import Attachment
 from .models import Message, ThreadRead
 
 
@@ -78,6 +79,18 @@ def messages(thread: Thread) -> list[Message]:
     """The messages the reader's side may see, oldest first (internal notes for staff only)."""
     return list(db.session.scalars(_visible(thread).options(joinedload(Message.author))
                                    .order_by(Message.id)))
+
+
+def files_of(shown: list[Message]) -> dict[int, list[Attachment]]:
+    """The files of the messages shown, by message id, in one query."""
+    if not shown:
+        return {}
+    files: dict[int, list[Attachment]] = {}
+    for attachment in db.session.scalars(select(Attachment).where(
+            Attachment.owner_type == "Message", Attachment.owner_id.in_([m.id for m in shown]))
+            .order_by(Attachment.id)):
+        files.setdefault(attachment.owner_id, []).append(attachment)
+    return files
 
 
 def get_message_or_404(thread: Thread, public_id: str) -> Message:
