@@ -203,3 +203,34 @@ def test_another_officer_may_not_plan_or_record(app, users, clients):
     assert other.post(f"/staf/kunjungan/{visit.public_id}/dilakukan", data=DONE).status_code == 403
     supervisor = login_client(app, users.make("supervisor"))
     assert supervisor.post(f"/staf/kunjungan/{visit.public_id}/dilakukan", data=DONE).status_code == 302
+
+
+def test_the_client_page_plans_and_lists_visits_and_the_timeline_shows_them(app, users, clients):
+    officer, partner, record = _setup(app, users, clients)
+    staff = login_client(app, officer)
+    page = staff.get(f"/staf/klien/{record.public_id}").get_data(as_text=True)
+    assert f'href="/staf/kunjungan/rencana/{record.public_id}"' in page
+    _plan(staff, record)
+    staff.post(f"/staf/kunjungan/{_visit(app).public_id}/dilakukan", data=DONE)
+    page = staff.get(f"/staf/klien/{record.public_id}").get_data(as_text=True)
+    assert t(app, "Visited", context="visit status") in page
+    assert t(app, "Home visit made") in page and DONE["findings"] in page
+    head = login_client(app, users.make("head")).get(f"/staf/klien/{record.public_id}").get_data(as_text=True)
+    assert "/staf/kunjungan/rencana/" not in head  # the Kepala reads, the PK and the Kasi plan
+
+
+def test_the_visits_page_lists_the_officers_own_clients(app, users, clients):
+    officer, partner, record = _setup(app, users, clients)
+    other = users.make("officer")
+    clients.make(officer=other, full_name="Klien Rekan Sekantor",
+                 supervision_start_on=TODAY - dt.timedelta(days=400))
+    with app.app_context():
+        from portal.clients.models import Client
+        db.session.get(Client, record.id).supervision_start_on = TODAY - dt.timedelta(days=400)
+        db.session.commit()
+        name = db.session.get(Client, record.id).full_name
+    mine = login_client(app, officer).get("/staf/kunjungan/").get_data(as_text=True)
+    assert name in mine and "Klien Rekan Sekantor" not in mine
+    assert t(app, "Overdue") in mine
+    kasi = login_client(app, users.make("supervisor")).get("/staf/kunjungan/").get_data(as_text=True)
+    assert name in kasi and "Klien Rekan Sekantor" in kasi
