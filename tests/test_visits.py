@@ -10,7 +10,7 @@ import requests
 from sqlalchemy import func, select
 
 from portal.audit import AuditEvent
-from portal.clients.models import ClientEvent
+from portal.clients.models import Client, ClientEvent
 from portal.extensions import db
 from portal.observations.models import Observation
 from portal.visits.models import HomeVisit
@@ -225,7 +225,6 @@ def test_the_visits_page_lists_the_officers_own_clients(app, users, clients):
     clients.make(officer=other, full_name="Klien Rekan Sekantor",
                  supervision_start_on=TODAY - dt.timedelta(days=400))
     with app.app_context():
-        from portal.clients.models import Client
         db.session.get(Client, record.id).supervision_start_on = TODAY - dt.timedelta(days=400)
         db.session.commit()
         name = db.session.get(Client, record.id).full_name

@@ -81,6 +81,12 @@ def test_the_officer_sees_their_clients_due_soonest_first(app, bapas):
     ])
 
 
+def test_only_the_visits_already_due_when_nothing_ahead_is_asked(app, bapas):
+    with app.app_context():
+        total, items = visits_due(db.session.get(User, bapas["pk"].id), DAY, ahead_days=0)
+    assert (total, [i.client.full_name for i in items]) == (2, ["Intensif Lama", "Biasa Terlambat"])
+
+
 def test_the_supervisor_sees_the_whole_bapas(app, bapas):
     total, items = _due(app, bapas["supervisor"])
     assert total == 4

@@ -78,11 +78,12 @@ def _clients_in_scope(user: User, office_id: int) -> Select[int]:
     return stmt
 
 
-def visits_due(user: User, today: dt.date) -> tuple[int, list[DueVisit]]:
-    """Clients whose home visit falls due within DUE_AHEAD_DAYS or is overdue, soonest first:
+def visits_due(user: User, today: dt.date,
+               ahead_days: int = DUE_AHEAD_DAYS) -> tuple[int, list[DueVisit]]:
+    """Clients whose home visit falls due within `ahead_days` or is overdue, soonest first:
     an officer's own clients, the whole Bapas for the Kasi and the Kepala. A visit falls due
-    the interval after the last visit made (or the start of supervision). Three queries,
-    whatever the number of clients."""
+    the interval after the last visit made (or the start of supervision) and is overdue the
+    day after. Three queries, whatever the number of clients."""
     office_id = _staff_office(user)
     office = db.session.scalar(select(Office).where(Office.id == office_id))
     if office is None:
@@ -100,7 +101,7 @@ def visits_due(user: User, today: dt.date) -> tuple[int, list[DueVisit]]:
             .order_by(HomeVisit.planned_on.desc(), HomeVisit.id.desc())):
         planned[visit.client_id] = visit  # the earliest planned visit stays
     items = []
-    horizon = today + dt.timedelta(days=DUE_AHEAD_DAYS)
+    horizon = today + dt.timedelta(days=ahead_days)
     for client, last_on in rows:
         due_on = (last_on or client.supervision_start_on) + dt.timedelta(
             days=interval_days(office, client.status))
