@@ -12,29 +12,21 @@ from .. import audit
 from ..boundary import return_to
 from ..clients import queries as client_queries
 from ..db import today
-from ..extensions import db
 from ..observations import queries as observation_queries
-from ..offices.models import Office
-from ..pagination import Page, page_number, paginate
+from ..pagination import page_number, paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import EDITORS, LEADS, roles_required
 from . import bp, queries, services
 from .forms import DoneForm, IntervalForm, MissedForm, PlanForm
-
-PER_PAGE = 25
 
 
 @bp.route("/")
 @roles_required(*STAFF)
 def index():
     """Visits due or overdue by the Bapas's rule, and the visits planned."""
-    total, due = queries.visits_due(current_user, today())
-    number = page_number()
-    last = max(1, -(-total // PER_PAGE))
-    number = min(number, last)
-    due_page = Page(due[(number - 1) * PER_PAGE:number * PER_PAGE], number, PER_PAGE, total)
     planned_number = request.args.get("rencana", "1")
-    return render_template("visits/index.html", due=due_page, today=today(), planned=paginate(
+    return render_template("visits/index.html", today=today(),
+                           due=queries.due_page(current_user, today(), page_number()), planned=paginate(
         queries.planned_query(current_user),
         page=max(1, int(planned_number)) if planned_number.isdigit() else 1))
 
@@ -112,9 +104,7 @@ def record(public_id: str, outcome: str):
 @roles_required(*LEADS)
 def rule():
     """The Kasi or the Kepala sets the days between visits by supervision intensity."""
-    office = db.session.scalar(db.select(Office).where(Office.id == current_user.office_id))
-    if office is None:
-        abort(404)
+    office = queries.own_office_or_404(current_user)
     form = IntervalForm(intensive_days=office.visit_interval_intensive_days,
                         regular_days=office.visit_interval_regular_days)
     if form.validate_on_submit():
