@@ -78,12 +78,14 @@ def register_models() -> None:
     from .clients import models as _clients  # noqa: F401
     from .complaints import calendar as _calendar  # noqa: F401
     from .complaints import models as _complaints  # noqa: F401
+    from .conversations import models as _conversations  # noqa: F401
     from .documents import models as _documents  # noqa: F401
     from .jobs import models as _jobs  # noqa: F401
     from .observations import models as _observations  # noqa: F401
     from .offices import models as _offices  # noqa: F401
     from .partners import models as _partners  # noqa: F401
     from .reminders import models as _reminders  # noqa: F401
+    from .visits import models as _visits  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
@@ -94,16 +96,18 @@ def register_blueprints(app: Flask) -> None:
     from .clients import bp as clients_bp
     from .clients import partner_bp as partner_clients_bp
     from .complaints import bp as complaints_bp
+    from .conversations import bp as conversations_bp
     from .jobs import bp as jobs_bp
     from .notifications import bp as notifications_bp
     from .observations import bp as observations_bp
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
     from .reminders import bp as reminders_bp
+    from .visits import bp as visits_bp
 
     for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
                partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp,
-               reminders_bp):
+               reminders_bp, conversations_bp, visits_bp):
         app.register_blueprint(bp)
 
 

@@ -32,6 +32,7 @@ AUDIT_ACTIONS = {
     "calendar.leave_added": _l("Collective leave day added"),
     "calendar.leave_removed": _l("Collective leave day removed"),
     "office.return_period_set": _l("Days allowed for a revoked client's return changed"),
+    "office.visit_intervals_set": _l("Days between home visits changed"),
     # partners
     "partner.applied": _l("Partner application received"),
     "partner.confirm_email": _l("Applicant's email address confirmed"),
@@ -78,6 +79,16 @@ AUDIT_ACTIONS = {
     "observation.followed_up": _l("Observation follow-up recorded"),
     "observation.viewed": _l("Observation opened"),
     "observation.file_downloaded": _l("Observation file downloaded"),
+    "observation.visit_planned": _l("Home visit planned about an observation"),
+    "observation.closed_by_visit": _l("Observation followed up by a home visit"),
+    # home visits and conversations
+    "visit.planned": _l("Home visit planned"),
+    "visit.viewed": _l("Home visit opened"),
+    "visit.record_done": _l("Home visit recorded as made"),
+    "visit.record_missed": _l("Home visit recorded as missed"),
+    "thread.post": _l("Message in a conversation"),
+    "thread.note": _l("Internal note in a conversation"),
+    "thread.file_downloaded": _l("File of a conversation downloaded"),
     # jobs
     "opportunity.created": _l("Posting created"),
     "opportunity.edited": _l("Posting edited"),
@@ -132,6 +143,7 @@ AUDIT_OBJECTS = {
     "Opportunity": _l("Posting"),
     "Referral": _l("Referral"),
     "Office": _l("Bapas office"),
+    "HomeVisit": _l("Home visit"),
 }
 
 # The small facts an event carries (the keyword arguments of record() in portal/audit.py).
@@ -159,6 +171,9 @@ AUDIT_DETAILS = {
     "fields": _l("Fields changed"),
     "files": _l("Files"),
     "follow_up": _l("Follow-up"),
+    "from_observation": _l("Planned about an observation"),
+    "visibility": _l("Who may read it"),
+    "visit_id": _l("Home visit number"),
     "from_outcome": _l("Earlier outcome"),
     "months": _l("Months"),
     "observation_id": _l("Observation number"),

@@ -27,7 +27,8 @@ BAP_SUBJECTS = {"complainant": _l("Complainant"), "client": _l("Client (right of
                 "witness": _l("Witness")}
 # What an uploaded file is for (attachments of complaints, observations and examinations).
 FILE_PURPOSES = {"evidence": _l("Evidence"), "letter": _l("The complainant's letter (scan)"),
-                 "signed_scan": _l("Signed BAP (scan)")}
+                 "signed_scan": _l("Signed BAP (scan)"),
+                 "message": _l("File sent in a conversation")}
 PARTNER_DOCUMENTS = {
     "id_document": _l("Identity card (KTP)"),
     "legal_document": _l("Legal document"),
@@ -70,6 +71,7 @@ def registry() -> dict[str, Mapping[str, Any]]:
     from .clients import services as client_services
     from .clients import workflow as client_workflow
     from .complaints import workflow as complaint_workflow
+    from .conversations import workflow as thread_workflow
     from .documents import kinds as document_kinds
     from .jobs import labels as job_labels
     from .jobs import workflow as job_workflow
@@ -78,6 +80,7 @@ def registry() -> dict[str, Mapping[str, Any]]:
     from .partners import labels as partner_labels
     from .partners import workflow as partner_workflow
     from .security import ROLE_LABELS
+    from .visits import workflow as visit_workflow
     return {
         "role": ROLE_LABELS,
         "language": LANGUAGES,
@@ -105,6 +108,14 @@ def registry() -> dict[str, Mapping[str, Any]]:
         "observation_category": observation_workflow.CATEGORY_LABELS,
         "ground": observation_workflow.GROUND_LABELS,
         "follow_up": observation_workflow.FOLLOW_UP_LABELS,
+        # home visits and threads
+        "visit_status": visit_workflow.STATUS_LABELS,
+        "visit_action": visit_workflow.ACTION_LABELS,
+        "visit_field": visit_workflow.FIELD_LABELS,
+        "thread_visibility": thread_workflow.VISIBILITY_LABELS,
+        "thread_kind": thread_workflow.KIND_LABELS,
+        "thread_status": thread_workflow.STATUS_LABELS,
+        "thread_action": thread_workflow.ACTION_LABELS,
         # jobs
         "job_kind": job_labels.KIND_LABELS,
         "sector": job_labels.SECTOR_LABELS,

@@ -34,6 +34,7 @@ KIND_LABELS = {
     # issue 11 §6: the 20-working-day clock (filled with the case's params when shown)
     "complaint_reminder": _l("Case %(ref)s: %(used)s working days used, due on %(due)s"),
     "complaint_overdue": _l("Case %(ref)s is past its due date (%(due)s)"),
+    "thread_message": _l("A new message in a conversation"),
 }
 
 

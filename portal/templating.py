@@ -15,6 +15,7 @@ NAVIGATION = [
     ("partner_clients.index", _l("Clients")),
     ("clients.index", _l("Clients")),
     ("observations.inbox", _l("Observations")),
+    ("visits.index", _l("Home visits")),
     ("clients.alerts", _l("Alerts")),
     ("jobs.own", _l("Jobs and training")),
     ("jobs.staff_home", _l("Jobs and training")),
@@ -71,6 +72,7 @@ LABEL_HELPERS = {
     "issued_document_label": "issued_document", "document_kind": "issued_document",
     "audit_action": "audit_action",
     "sanction_label": "sanction", "cancellation_label": "cancellation_ground",
+    "visit_status": "visit_status", "thread_visibility": "thread_visibility",
 }
 
 
@@ -106,13 +108,15 @@ def unread_notifications() -> int:
 def _workflows() -> dict:
     from .clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
     from .complaints.workflow import COMPLAINT_WORKFLOW
+    from .conversations.workflow import THREAD_WORKFLOW
     from .jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
     from .observations.workflow import OBSERVATION_WORKFLOW
     from .partners.workflow import PARTNER_WORKFLOW
+    from .visits.workflow import VISIT_WORKFLOW
     return {"assignment": ASSIGNMENT_WORKFLOW, "client": CLIENT_WORKFLOW,
             "complaint": COMPLAINT_WORKFLOW, "posting": POSTING_WORKFLOW,
             "referral": REFERRAL_WORKFLOW, "observation": OBSERVATION_WORKFLOW,
-            "partner": PARTNER_WORKFLOW}
+            "partner": PARTNER_WORKFLOW, "visit": VISIT_WORKFLOW, "thread": THREAD_WORKFLOW}
 
 
 def may(table: str, action: str, subject, role: str | None = None) -> bool:

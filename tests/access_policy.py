@@ -177,6 +177,21 @@ POLICY: dict[str, Rule] = {
     "observations.answer": Rule(STAFF, "/staf/pengamatan/{x.observation}/tanggapi",
                                 to("/staf/pengamatan/{x.observation}")),
 
+    # ---------------------------------------------------------------- conversations (issue 11 §3)
+    # an empty message: nothing is saved, the thread is shown again with the error
+    "conversations.post": Rule(READERS, "/percakapan/pengamatan/{x.observation}", 400),
+    "conversations.attachment": Rule(
+        READERS, "/percakapan/pengamatan/{x.observation}/berkas/{x.message}/{x.message_file}"),
+
+    # ---------------------------------------------------------------- home visits (issue 11 §4)
+    "visits.index": Rule(STAFF, "/staf/kunjungan/"),
+    "visits.plan": Rule(EDITORS, "/staf/kunjungan/rencana/{x.client}", page("client")),
+    "visits.detail": Rule(STAFF, "/staf/kunjungan/{x.visit}", page("client")),
+    # an empty record: nothing is saved, the visit is shown again with the errors
+    "visits.record": Rule(EDITORS, "/staf/kunjungan/{x.visit}/batal", 400),
+    # the Kasi or the Kepala sets the Bapas's visit rule (their own Bapas only)
+    "visits.rule": Rule(VETTING, "/staf/kunjungan/aturan", out=False),
+
     # ---------------------------------------------------------------- jobs
     "jobs.browse": Rule(READERS, "/lowongan/"),
     "jobs.detail": Rule(READERS, "/lowongan/{x.posting}", page("posting")),
@@ -302,6 +317,12 @@ FINER: dict[tuple[str, str], object] = {
     ("partner_other_org", "complaints.partner_new"): REFUSED,
     ("partner_other_org", "complaints.partner_case"): REFUSED,
     ("partner_other_org", "complaints.partner_withdraw"): REFUSED,
+    ("partner_other_org", "conversations.post"): REFUSED,
+    ("partner_other_org", "conversations.attachment"): REFUSED,
+    # issue 11: the thread and the home visits are the client's officer's (and the Kasi's)
+    ("officer_unassigned", "conversations.post"): REFUSED,
+    ("officer_unassigned", "visits.plan"): REFUSED,
+    ("officer_unassigned", "visits.record"): REFUSED,
 }
 
 # Objects inside the actor's Bapas or province that a finer rule still keeps from it: refused.
@@ -313,20 +334,24 @@ FINER_OBJECTS: list[tuple[str, str, str]] = [
     ("regional", "complaints.case", "/staf/pengaduan/{x.partner_complaint}"),
     ("regional", "complaints.complainant", "/staf/pengaduan/{x.partner_complaint}/pelapor"),
     ("regional", "complaints.act", "/staf/pengaduan/{x.partner_complaint}/langkah/forward"),
+    # an internal note of the thread, and its file, never reach the partner (issue 11 §3)
+    ("partner", "conversations.attachment",
+     "/percakapan/pengamatan/{x.observation}/berkas/{x.note}/{x.note_file}"),
 ]
 
 # Identifying text of side A that an actor must never get, on any page (world text keys).
 # Nobody gets any text of side B, and a refusal shows no text of either side.
 NEVER_SEES: dict[str, tuple[str, ...]] = {
-    "partner": ("client_nik", "client_decree", "case_client", "complaint", "complainant"),
+    "partner": ("client_nik", "client_decree", "case_client", "complaint", "complainant",
+                "internal_note"),
     "partner_other_org": ("client", "client_nik", "client_decree", "case_client", "observation",
-                          "partner_complaint", "complaint", "complainant"),
+                          "partner_complaint", "complaint", "complainant", "internal_note"),
     "officer": (),
     "officer_unassigned": ("complainant",),
     "supervisor": (),
     "head": (),
     "regional": ("client", "client_nik", "client_decree", "observation", "partner_complaint", "posting",
-                 "complainant"),
+                 "complainant", "internal_note"),
     "admin": ("client", "client_nik", "client_decree", "case_client", "observation",
-              "partner_complaint", "complaint", "complainant"),
+              "partner_complaint", "complaint", "complainant", "internal_note"),
 }

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from portal import uploads
 from portal.complaints.calendar import CollectiveLeave
 from portal.complaints.models import Complaint, ExaminationRecord, IssuedDocument, Sanction
+from portal.conversations.models import Message
 from portal.extensions import db
 from portal.observations.models import Observation
 from portal.partners.models import PartnerOrg
@@ -52,6 +53,7 @@ TEXT = {
         "partner_complaint": "Aduan mitra Flamboyan: klien sering mabuk di tempat kerja kami.",
         "complaint": "Aduan rahasia Cempaka: klien mengancam pedagang di pasar Kosambi.",
         "complainant": "Pelapor Kenanga Wulandari",
+        "internal_note": "Catatan internal Anggrek: cek ulang alamat klien.",
     },
     "B": {
         "org": "Konveksi Bougenvil Semarang",
@@ -64,6 +66,7 @@ TEXT = {
         "partner_complaint": "Aduan mitra Gardenia: klien mengancam rekan kerja di gudang.",
         "complaint": "Aduan rahasia Dahlia: klien berkelahi di terminal Terboyo.",
         "complainant": "Pelapor Melati Sukmawati",
+        "internal_note": "Catatan internal Bougenvil: klien pernah pindah kos.",
     },
 }
 
@@ -158,6 +161,26 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
         "grounds": ["PUBLIC_UNREST"], "narrative": text["partner_complaint"], "declaration": "y",
         "submission_key": f"world-{name}-partner-complaint"}), "/mitra/pengaduan/")
 
+    # issue 11: a planned home visit, a partner's message with a file, a staff's internal note
+    officer_session = login_client(app, officer)
+    visit = _posted(officer_session.post(f"/staf/kunjungan/rencana/{client.public_id}", data={
+        "planned_on": TODAY.isoformat(), "purpose": "Memeriksa keadaan klien di rumah.",
+        "submission_key": f"world-{name}-visit"}), "/staf/kunjungan/")
+    assert partner_session.post(f"/percakapan/pengamatan/{observation}", content_type="multipart/form-data",
+                                data={"body": "Foto rumah klien terlampir.",
+                                      "submission_key": f"world-{name}-message",
+                                      "attachment": (io.BytesIO(pdf_bytes("Foto")), "foto.pdf")}
+                                ).status_code == 302
+    assert officer_session.post(f"/percakapan/pengamatan/{observation}", content_type="multipart/form-data",
+                                data={"body": text["internal_note"], "internal": "y",
+                                      "submission_key": f"world-{name}-note",
+                                      "attachment": (io.BytesIO(pdf_bytes("Catatan")), "catatan.pdf")}
+                                ).status_code == 302
+    with app.app_context():
+        shared, internal = db.session.scalars(select(Message).order_by(Message.id.desc()).limit(2)).all()[::-1]
+        message, message_file = shared.public_id, uploads.attachments_of(shared)[0].id
+        note, note_file = internal.public_id, uploads.attachments_of(internal)[0].id
+
     org_document = _store(app, PartnerOrg, org.id, pdf_bytes("Akta pendirian"), "application/pdf",
                           "akta.pdf", "legal_document")
     posting = make_posting(app, org.id, office_codes=(office_code,), title=text["posting"])
@@ -195,7 +218,8 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
         observation=observation, observation_file=observation_file,
         posting=posting.public_id, draft=draft.public_id, referral=referral,
         partner_complaint=partner_complaint, complaint=complaint.reference,
-        complaint_file=complaint_file, complainant_bap=complainant_bap, sanction=sanction)
+        complaint_file=complaint_file, complainant_bap=complainant_bap, sanction=sanction,
+        visit=visit, message=message, message_file=message_file, note=note, note_file=note_file)
 
 
 def build_world(app) -> SimpleNamespace:

@@ -195,7 +195,7 @@ def test_answer_and_follow_up(app, setup):
         data={
             "version": version,
             "reply": "Terima kasih, saya akan berkunjung minggu ini.",
-            "follow_up": "home_visit_planned",
+            "follow_up": "warning_issued",
             "note": "Kunjungan Kamis.",
         },
     )
@@ -204,7 +204,7 @@ def test_answer_and_follow_up(app, setup):
     assert "Kunjungan Kamis." not in partner_page  # the follow-up note is for staff
     with app.app_context():
         observation = db.session.scalar(select(Observation))
-        assert observation.status == "followed_up" and observation.follow_up == "home_visit_planned"
+        assert observation.status == "followed_up" and observation.follow_up == "warning_issued"
         assert db.session.scalar(
             select(Notification).where(Notification.user_id == partner.id, Notification.kind == "observation_answered")
         )

@@ -11,15 +11,20 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from portal import uploads
 from portal.audit import AuditEvent
 from portal.clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
 from portal.complaints.models import Complaint, Execution, Sanction
 from portal.complaints.workflow import COMPLAINT_WORKFLOW
+from portal.conversations.models import Message
+from portal.conversations.workflow import THREAD_WORKFLOW
 from portal.extensions import db
 from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
 from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.partners.workflow import PARTNER_WORKFLOW
+from portal.visits.models import HomeVisit
+from portal.visits.workflow import VISIT_WORKFLOW
 
 from .scene import Scene, Upload, fill
 from .support import GROUNDS, PASSWORD, prefixed
@@ -118,6 +123,39 @@ def _suspected_violation(scene) -> None:
         db.session.commit()
 
 
+def _visit_planned(scene, about_observation: bool = False) -> None:
+    """A home visit of the scene's client planned by its officer (about the observation)."""
+    if about_observation:
+        scene.observation()
+    data = {"planned_on": "{today}", "purpose": "Memeriksa keadaan klien di rumah.",
+            "submission_key": f"scene-visit-{about_observation}"}
+    if about_observation:
+        data["observation"] = "{obs}"
+    response = scene.session("officer").post(fill("/staf/kunjungan/rencana/{client}", scene.values),
+                                             data=fill(data, scene.values))
+    assert response.status_code == 302, response.status_code
+    with scene.app.app_context():
+        visit = db.session.scalar(select(HomeVisit).order_by(HomeVisit.id.desc()))
+        scene.values.update(visit=visit.public_id, visit_id=visit.id)
+
+
+def _message_with_file(scene) -> None:
+    """A partner's message with a file in the thread of the scene's observation."""
+    scene.observation()
+    response = scene.session("partner").post(
+        fill("/percakapan/pengamatan/{obs}", scene.values), content_type="multipart/form-data",
+        data={"body": "Foto rumah klien terlampir.", "submission_key": "scene-message",
+              "attachment": PDF.value()})
+    assert response.status_code == 302, response.status_code
+    with scene.app.app_context():
+        message = db.session.scalar(select(Message))
+        scene.values.update(message=message.public_id,
+                            message_file=uploads.attachments_of(message)[0].id)
+
+
+VISIT_DONE = {"visited_on": "{today}", "met_whom": "Klien dan ibunya",
+              "findings": "Klien tinggal di alamat terdaftar dan bekerja.", "next_step": "Kunjungan bulan depan."}
+
 # Givens: the state a row starts from (every row also has the scene's people, the client
 # "Klien Audit Satu" of the officer and its active assignment to the partner's organisation).
 GIVEN = {
@@ -170,6 +208,9 @@ GIVEN = {
     "cuti bersama 2027-03-09": lambda s: s.leave_day(),
     "officer deactivated": lambda s: s.deactivate_officer(),
     "a second member": lambda s: s.partner_member(),
+    "visit planned": lambda s: _visit_planned(s),
+    "visit planned about the observation": lambda s: _visit_planned(s, about_observation=True),
+    "observation thread with a file": _message_with_file,
 }
 
 ROWS = [
@@ -340,8 +381,41 @@ ROWS = [
      {"version": "{obs_version}", "reply": "Terima kasih, kami pantau."},
      "observation.acknowledged", "Observation {obs_id}", A),
     ("observation followed up", "observation answered", "officer", "POST /staf/pengamatan/{obs}/tindak-lanjut",
-     {"version": "{obs_version}", "follow_up": "home_visit_planned"},
+     {"version": "{obs_version}", "follow_up": "warning_issued"},
      "observation.followed_up", "Observation {obs_id}", A),
+    # ---- home visits (issue 11 §4)
+    ("visit planned", "client", "officer", "POST /staf/kunjungan/rencana/{client}",
+     {"planned_on": "{today}", "purpose": "Memeriksa keadaan klien.", "submission_key": "audit-visit"},
+     "visit.planned", "HomeVisit *", A),
+    ("observation answered by a planned visit", "observation", "officer", "POST /staf/kunjungan/rencana/{client}",
+     {"planned_on": "{today}", "purpose": "Memeriksa laporan mitra.", "observation": "{obs}",
+      "submission_key": "audit-visit-obs"}, "observation.visit_planned", "Observation {obs_id}", A),
+    ("visit opened", "visit planned", "supervisor", "GET /staf/kunjungan/{visit}", None,
+     "visit.viewed", "HomeVisit {visit_id}", A),
+    ("visit recorded as made", "visit planned", "officer", "POST /staf/kunjungan/{visit}/dilakukan", VISIT_DONE,
+     "visit.record_done", "HomeVisit {visit_id}", A),
+    ("visit recorded as missed", "visit planned", "officer", "POST /staf/kunjungan/{visit}/batal",
+     {"missed_reason": "Klien dan keluarga tidak ada di rumah."}, "visit.record_missed", "HomeVisit {visit_id}", A),
+    ("observation closed by the visit made", "visit planned about the observation", "officer",
+     "POST /staf/kunjungan/{visit}/dilakukan", VISIT_DONE, "observation.closed_by_visit", "Observation {obs_id}", A),
+    ("visit rule set", "client", "supervisor", "POST /staf/kunjungan/aturan",
+     {"intensive_days": "14", "regular_days": "60"}, "office.visit_intervals_set", "Office {office_a}", A),
+    # ---- threads (issue 11 §3)
+    ("thread message, partner", "observation", "partner", "POST /percakapan/pengamatan/{obs}",
+     {"body": "Klien sudah kembali bekerja.", "submission_key": "audit-thread-p"},
+     "thread.post", "Observation {obs_id}", A),
+    ("thread message, officer", "observation", "officer", "POST /percakapan/pengamatan/{obs}",
+     {"body": "Terima kasih, saya akan berkunjung.", "submission_key": "audit-thread-o"},
+     "thread.post", "Observation {obs_id}", A),
+    ("thread internal note", "observation", "supervisor", "POST /percakapan/pengamatan/{obs}",
+     {"body": "Cek catatan wajib lapor.", "internal": "y", "submission_key": "audit-thread-n"},
+     "thread.note", "Observation {obs_id}", A),
+    ("thread message on a referral", "referral proposed", "partner", "POST /percakapan/rujukan/{code}",
+     {"body": "Kapan kandidat bisa wawancara?", "submission_key": "audit-thread-r"},
+     "thread.post", "Referral {referral_id}", A),
+    ("thread file", "observation thread with a file", "officer",
+     "GET /percakapan/pengamatan/{obs}/berkas/{message}/{message_file}", None,
+     "thread.file_downloaded", "Observation {obs_id}", A),
     # ---- postings
     ("posting created", "client", "partner", "POST /mitra/lowongan/baru", POSTING_FORM,
      "opportunity.created", "Opportunity *", A),
@@ -621,14 +695,17 @@ WRITTEN_AS = {"opportunity.edit": "opportunity.edited", "observation.correct": "
               "observation.record_follow_up": "observation.followed_up",
               "complaint.reply": "complaint.complainant_reply", "complaint.record_bap": "complaint.bap_recorded",
               "complaint.record_hearing": "complaint.tpp_recorded", "complaint.assign": "complaint.assigned",
-              "complaint.claim": "complaint.assigned", "complaint.flag": "complaint.flagged"}
+              "complaint.claim": "complaint.assigned", "complaint.flag": "complaint.flagged",
+              "observation.plan_visit": "observation.visit_planned",
+              "observation.close_by_visit": "observation.closed_by_visit", "visit.plan": "visit.planned"}
 NO_WAY_IN = {"observation.archive"}  # in the table, but no page or job archives an observation
 
 
 @pytest.mark.parametrize("prefix, workflow", [
     ("partner", PARTNER_WORKFLOW), ("client", CLIENT_WORKFLOW), ("assignment", ASSIGNMENT_WORKFLOW),
     ("observation", OBSERVATION_WORKFLOW), ("opportunity", POSTING_WORKFLOW),
-    ("referral", REFERRAL_WORKFLOW), ("complaint", COMPLAINT_WORKFLOW)])
+    ("referral", REFERRAL_WORKFLOW), ("complaint", COMPLAINT_WORKFLOW), ("visit", VISIT_WORKFLOW),
+    ("thread", THREAD_WORKFLOW)])
 def test_every_workflow_move_has_a_row(prefix, workflow):
     """A move added to a workflow table without a row above fails here."""
     covered = {row[5] for row in ROWS}

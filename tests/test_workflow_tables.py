@@ -11,12 +11,16 @@ from portal.clients.models import Assignment, Client
 from portal.clients.workflow import ASSIGNMENT_WORKFLOW, CLIENT_WORKFLOW
 from portal.complaints.models import Complaint
 from portal.complaints.workflow import COMPLAINT_WORKFLOW
+from portal.conversations.queries import Thread
+from portal.conversations.workflow import THREAD_WORKFLOW
 from portal.jobs.models import Opportunity, Referral
 from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
 from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.offices.models import Office
 from portal.partners.workflow import PARTNER_WORKFLOW
+from portal.visits.models import HomeVisit
+from portal.visits.workflow import VISIT_WORKFLOW
 
 from . import workflow_rules as rules
 
@@ -28,6 +32,8 @@ PAIRS = [
     (rules.OBSERVATION, OBSERVATION_WORKFLOW),
     (rules.POSTING, POSTING_WORKFLOW),
     (rules.REFERRAL, REFERRAL_WORKFLOW),
+    (rules.VISIT, VISIT_WORKFLOW),
+    (rules.THREAD, THREAD_WORKFLOW),
 ]
 ROWS = [(written, code, action) for written, code in PAIRS for action in written.rows]
 
@@ -101,6 +107,15 @@ def _referral() -> Referral:
 
 C, A, OB = COMPLAINT_WORKFLOW, ASSIGNMENT_WORKFLOW, OBSERVATION_WORKFLOW
 P, R = POSTING_WORKFLOW, REFERRAL_WORKFLOW
+V, T = VISIT_WORKFLOW, THREAD_WORKFLOW
+
+
+def _visit() -> HomeVisit:
+    return HomeVisit(client=Client(officer_id=50))
+
+
+def _thread() -> Thread:
+    return Thread("observation", None, office_id=1, partner_org_id=7, officer_ids=(50,))
 GUARD_CASES = [
     # DESIGN §2: Bapas staff work in their own Bapas.
     (C, "own_office", "a supervisor of the case's Bapas", _staff("supervisor"), _case(), True),
@@ -142,6 +157,20 @@ GUARD_CASES = [
     (R, "case_officer", "the client's officer", _staff("officer"), _referral(), True),
     (R, "case_officer", "a supervisor", _staff("supervisor", user_id=52), _referral(), True),
     (R, "case_officer", "another officer", _staff("officer", user_id=51), _referral(), False),
+    # Issue 11 §4: the client's PK plans and records the visits; a Kasi too (closing note).
+    (V, "case_officer", "the client's officer", _staff("officer"), _visit(), True),
+    (V, "case_officer", "a supervisor", _staff("supervisor", user_id=52), _visit(), True),
+    (V, "case_officer", "another officer", _staff("officer", user_id=51), _visit(), False),
+    # Issue 11 §3: the partner organisation and the PK (and Kasi, Kepala) of the Bapas.
+    (T, "participant", "a member of the organisation", _partner(70), _thread(), True),
+    (T, "participant", "a member of another organisation", _partner(71, org_id=8), _thread(), False),
+    (T, "participant", "the client's officer", _staff("officer"), _thread(), True),
+    (T, "participant", "another officer of the Bapas", _staff("officer", user_id=51), _thread(), False),
+    (T, "participant", "the Kasi of the Bapas", _staff("supervisor", user_id=52), _thread(), True),
+    (T, "participant", "the Kepala of another Bapas", _staff("head", office_id=2, user_id=53),
+     _thread(), False),
+    (T, "participant", "the regional office", User(id=60, role="regional", region_id=10), _thread(),
+     False),
 ]
 
 

@@ -264,6 +264,11 @@ OBSERVATION = rules("observation", ("submitted", "acknowledged", "followed_up", 
     # officer, supervisor, head (closing note).
     ("acknowledge", {"submitted"}, "acknowledged", STAFF, {"reply"}, NONE),
     ("record_follow_up", {"acknowledged"}, "followed_up", STAFF, {"follow_up"}, NONE),
+    # Issue 11 §4 "a planned visit does not close the observation that caused it — the visit's
+    # record does": planning answers it and leaves it open; the visit made closes it with its
+    # findings. Officer and Kasi, who plan and record visits (closing note).
+    ("plan_visit", {"submitted", "acknowledged"}, "acknowledged", {"officer", "supervisor"}, NONE, NONE),
+    ("close_by_visit", {"acknowledged"}, "followed_up", {"officer", "supervisor"}, {"findings"}, NONE),
     # §3 "→ followed_up | archived"; supervisor and head archive (closing note).
     ("archive", {"acknowledged", "followed_up"}, "archived", LEADS, NONE, NONE),
 ])
@@ -303,4 +308,29 @@ REFERRAL = rules("referral", ("proposed", "interview", "offered", "declined", "p
      NONE, {"case_officer"}),
     ("disclose", {"interview", "offered"}, None, {"officer", "supervisor"}, NONE,
      {"case_officer"}),
+])
+
+# ---------------------------------------------------------------- home visits (issue 11 §4)
+
+VISIT = rules("visit", ("new", "planned", "done", "missed"), [
+    # Issue 11 §4 "planned from a client page, an observation or the PK's home (date, purpose)";
+    # the client's PK or a Kasi ("new": a visit not yet stored).
+    ("plan", {"new"}, "planned", {"officer", "supervisor"}, {"planned_on", "purpose"},
+     {"case_officer"}),
+    # "recorded when done (date, who was met, findings, next step), or missed with a reason"
+    ("record_done", {"planned"}, "done", {"officer", "supervisor"},
+     {"visited_on", "met_whom", "findings", "next_step"}, {"case_officer"}),
+    ("record_missed", {"planned"}, "missed", {"officer", "supervisor"}, {"missed_reason"},
+     {"case_officer"}),
+])
+
+# ---------------------------------------------------------------- threads (issue 11 §3)
+
+THREAD = rules("thread", ("open",), [
+    # Issue 11 §3 "a thread between the partner organisation and the PK (and Kasi) … the partner
+    # can answer and add a file"; the Kepala of the Bapas too (brief).
+    ("post", {"open"}, None, {"partner", "officer", "supervisor", "head"}, {"body"},
+     {"participant"}),
+    # "internal staff notes stay apart and are never shown to the partner"
+    ("note", {"open"}, None, {"officer", "supervisor", "head"}, {"body"}, {"participant"}),
 ])

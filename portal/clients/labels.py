@@ -40,6 +40,10 @@ TIMELINE_LABELS = {
     "checkin_recorded": _l("Check-in recorded"),
     "checkin_corrected": _l("Check-in corrected"),
     "referral_made": _l("Referred to an opportunity"),
+    "observation_visit_planned": _l("Home visit planned about an observation"),
+    "visit_planned": _l("Home visit planned"),
+    "visit_done": _l("Home visit made"),
+    "visit_missed": _l("Home visit missed"),
 }
 
 # Offence categories: staff only; used for matching with opportunities that exclude some.

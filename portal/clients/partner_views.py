@@ -35,10 +35,11 @@ def detail(public_id: str):
     assignment = queries.get_assignment_for_partner_or_404(current_user, public_id)
     audit.record(current_user, "client.viewed_by_partner", assignment.client,
                  office_id=assignment.client.office_id)
+    from ..conversations.queries import unread_counts
+    observations = observation_queries.partner_observations(current_user, assignment.client)
     return render_template("partner_clients/detail.html", assignment=assignment,
-                           client=assignment.client,
-                           observations=observation_queries.partner_observations(
-                               current_user, assignment.client))
+                           client=assignment.client, observations=observations,
+                           unread=unread_counts(current_user, "observation", [o.id for o in observations]))
 
 
 def _observation_form(assignment, **kwargs) -> ObservationForm:
@@ -73,7 +74,9 @@ def observe(public_id: str):
 def observation(public_id: str):
     """One of our observations and the officer's reply."""
     item = observation_queries.get_observation_for_partner_or_404(current_user, public_id)
-    return render_template("partner_clients/observation.html", observation=item)
+    from ..conversations.forms import thread_context
+    return render_template("partner_clients/observation.html", observation=item,
+                           **thread_context(current_user, item, "observation"))
 
 
 @bp.route("/pengamatan/<public_id>/ubah", methods=["GET", "POST"])

@@ -66,6 +66,8 @@ def new():
 @roles_required(*STAFF)
 def detail(public_id: str):
     """The client page: record, assignments, check-ins and the timeline. Every view is audited."""
+    from ..visits import queries as visit_queries
+    from ..visits.services import plan_subject
     client = queries.get_client_for_staff_or_404(current_user, public_id)
     audit.record(current_user, "client.viewed", client)
     filter_form = TimelineFilterForm(request.args)
@@ -83,7 +85,9 @@ def detail(public_id: str):
         status_form=status_form, assign_form=assign_form, checkin_form=CheckInForm(),
         actions=CLIENT_WORKFLOW.allowed(client.status, current_user.role),
         assignments=queries.assignments_of(current_user, client),
-        check_ins=queries.check_ins_of(current_user, client))
+        check_ins=queries.check_ins_of(current_user, client),
+        visits=visit_queries.visits_of_client(current_user, client),
+        plan_subject=plan_subject(client))
 
 
 @bp.route("/<public_id>/ubah", methods=["GET", "POST"])

@@ -100,9 +100,11 @@ def candidate(code: str):
     referral = queries.get_referral_for_partner_or_404(current_user, code)
     if referral.disclosed:
         audit.record(current_user, "referral.viewed_by_partner", referral, office_id=referral.office_id)
+    from ..conversations.forms import thread_context
     return render_template("jobs/candidate.html", referral=referral,
                            candidate=services.candidate_view(referral),
-                           form=ResponseForm(version=referral.version))
+                           form=ResponseForm(version=referral.version),
+                           **thread_context(current_user, referral, "referral"))
 
 
 @bp.route("/mitra/kandidat/<code>/<any(undang, tawarkan, tolak, mulai, akhiri, selesai):answer>",

@@ -30,9 +30,11 @@ MODERATION = {"terbitkan": "publish", "minta-perbaikan": "request_changes", "tol
 @roles_required(*STAFF)
 def staff_home():
     """Figures, postings waiting for moderation, and the Bapas's referrals."""
+    from ..conversations.queries import unread_counts
+    referrals = paginate(queries.referrals_for_staff(current_user))
     return render_template("jobs/staff.html", figures=queries.staff_figures(current_user),
-                           pending=queries.moderation_queue(current_user),
-                           referrals=paginate(queries.referrals_for_staff(current_user)),
+                           pending=queries.moderation_queue(current_user), referrals=referrals,
+                           unread=unread_counts(current_user, "referral", [r.id for r in referrals.items]),
                            form=ModerationForm())
 
 
@@ -85,7 +87,9 @@ def referral(code: str):
     """A referral as the Bapas sees it: the client, the consent, every step."""
     item = queries.get_referral_for_staff_or_404(current_user, code)
     audit.record(current_user, "referral.viewed", item, office_id=item.office_id)
-    return render_template("jobs/referral.html", referral=item)
+    from ..conversations.forms import thread_context
+    return render_template("jobs/referral.html", referral=item,
+                           **thread_context(current_user, item, "referral"))
 
 
 def _disclose_page(item, form, status: int = 200):

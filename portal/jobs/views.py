@@ -33,5 +33,7 @@ def detail(public_id: str):
     if own:
         candidates = [(r, services.candidate_view(r))
                       for r in queries.referrals_for_partner(current_user, opportunity)]
+    from ..conversations.queries import unread_counts
     return render_template("jobs/detail.html", opportunity=opportunity, own=own,
-                           candidates=candidates, taken=services.places_taken(opportunity))
+                           candidates=candidates, taken=services.places_taken(opportunity),
+                           unread=unread_counts(current_user, "referral", [r.id for r, _ in candidates]))

@@ -11,7 +11,11 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from ..db import today
 from ..forms import Form
 from ..validators import MultiCheckboxField, not_in_future, upload
-from .workflow import CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS
+from .workflow import CATEGORY_LABELS, FOLLOW_UP_LABELS, GROUND_LABELS, VISIT_FOLLOW_UPS
+
+# A home visit is planned with the visit form (portal/visits), not chosen here.
+FOLLOW_UP_CHOICES = [(code, text) for code, text in FOLLOW_UP_LABELS.items()
+                     if code not in VISIT_FOLLOW_UPS]
 
 
 class ObservationForm(Form):
@@ -50,7 +54,7 @@ class AcknowledgeForm(Form):
 
     version = HiddenField()
     reply = TextAreaField(_l("Reply to the partner"), validators=[DataRequired(), Length(max=3000)])
-    follow_up = SelectField(_l("Follow-up"), choices=[("", _l("Decide later"))] + list(FOLLOW_UP_LABELS.items()),
+    follow_up = SelectField(_l("Follow-up"), choices=[("", _l("Decide later"))] + FOLLOW_UP_CHOICES,
                             validators=[Optional()])
     note = TextAreaField(_l("Internal note on the follow-up"), validators=[Optional(), Length(max=3000)])
 
@@ -59,5 +63,5 @@ class FollowUpForm(Form):
     """Record the follow-up after the reply."""
 
     version = HiddenField()
-    follow_up = SelectField(_l("Follow-up"), choices=list(FOLLOW_UP_LABELS.items()))
+    follow_up = SelectField(_l("Follow-up"), choices=FOLLOW_UP_CHOICES)
     note = TextAreaField(_l("Internal note on the follow-up"), validators=[Optional(), Length(max=3000)])

@@ -21,7 +21,7 @@ URGENT = ("concern", "suspected_violation")
 GROUNDS = ("NEW_OFFENCE", "PUBLIC_UNREST", "MISSED_REPORTING", "MOVED_WITHOUT_NOTICE",
            "PROGRAMME_NONCOMPLIANCE")
 FOLLOW_UPS = ("none", "home_visit_planned", "warning_issued", "intensified_supervision",
-              "open_revocation_case")
+              "open_revocation_case", "home_visit_done")
 
 
 class Observation(Model):

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import has_request_context, url_for
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit, notices, uploads
@@ -16,9 +17,10 @@ from ..db import add_once, find_submitted, submission_digest, utcnow
 from ..extensions import db
 from ..html import sanitize_html
 from ..notifications import link_to, notify
+from ..workflow import Refused
 from ..workflow import check_version as check_version  # the views check versions through it
 from .models import Observation, ObservationRevision
-from .workflow import OBSERVATION_WORKFLOW
+from .workflow import OBSERVATION_WORKFLOW, VISIT_FOLLOW_UPS
 
 
 def find_by_submission_key(key: str | None) -> Observation | None:
@@ -109,6 +111,9 @@ def record_follow_up(actor: User, observation: Observation, follow_up: str, note
     """What the officer did about it (a revocation case is opened in the complaints module)."""
     OBSERVATION_WORKFLOW.check("record_follow_up", observation.status, actor.role,
                                {"follow_up": follow_up}, actor=actor, subject=observation)
+    if follow_up in VISIT_FOLLOW_UPS:
+        raise Refused(_l("Plan the home visit with the visit form: the observation stays open "
+                         "until the visit is recorded."), "follow_up")
     observation.status = "followed_up"
     observation.follow_up = follow_up
     observation.follow_up_note = (note or "").strip() or None
@@ -119,6 +124,39 @@ def record_follow_up(actor: User, observation: Observation, follow_up: str, note
                                note=observation.follow_up_note))
     audit.record(actor, "observation.followed_up", observation, office_id=observation.office_id,
                  follow_up=follow_up)
+
+
+def visit_planned(actor: User, observation: Observation, visit_id: int) -> None:
+    """A home visit was planned about the observation: it is answered, and stays open until
+    the visit's record (portal/visits) closes it."""
+    OBSERVATION_WORKFLOW.check("plan_visit", observation.status, actor.role, actor=actor,
+                               subject=observation)
+    if observation.acknowledged_at is None:
+        observation.acknowledged_by_id = actor.id
+        observation.acknowledged_at = utcnow()
+    observation.status = "acknowledged"
+    observation.follow_up = "home_visit_planned"
+    db.session.add(ClientEvent(client_id=observation.client_id, kind="observation",
+                               action="observation_visit_planned", actor_id=actor.id,
+                               observation_id=observation.id, to_status="home_visit_planned"))
+    audit.record(actor, "observation.visit_planned", observation, office_id=observation.office_id,
+                 visit_id=visit_id)
+
+
+def closed_by_visit(actor: User, observation: Observation, findings: str, visit_id: int) -> None:
+    """The planned visit was made: the observation is followed up, with its findings."""
+    OBSERVATION_WORKFLOW.check("close_by_visit", observation.status, actor.role,
+                               {"findings": findings}, actor=actor, subject=observation)
+    observation.status = "followed_up"
+    observation.follow_up = "home_visit_done"
+    observation.follow_up_note = findings.strip()
+    observation.followed_up_at = utcnow()
+    db.session.add(ClientEvent(client_id=observation.client_id, kind="observation",
+                               action="observation_followed_up", actor_id=actor.id,
+                               observation_id=observation.id, to_status="home_visit_done",
+                               note=observation.follow_up_note))
+    audit.record(actor, "observation.closed_by_visit", observation, office_id=observation.office_id,
+                 visit_id=visit_id)
 
 
 def send_digests() -> tuple[int, int]:

@@ -24,20 +24,26 @@ def inbox():
     status = request.args.get("status", "submitted")
     if status not in ("submitted", "acknowledged", "followed_up"):
         status = "submitted"
-    return render_template("observations/inbox.html", status=status,
-                           page=paginate(queries.inbox_query(current_user, status)))
+    from ..conversations.queries import unread_counts
+    page = paginate(queries.inbox_query(current_user, status))
+    return render_template("observations/inbox.html", status=status, page=page,
+                           unread=unread_counts(current_user, "observation", [o.id for o in page.items]))
 
 
 @bp.route("/<public_id>")
 @roles_required(*STAFF)
 def detail(public_id: str):
     """One observation with every earlier version, its files, the reply and follow-up."""
+    from ..conversations.forms import thread_context
+    from ..visits import queries as visit_queries
     item = queries.get_observation_for_staff_or_404(current_user, public_id)
     audit.record(current_user, "observation.viewed", item, office_id=item.office_id)
     return render_template("observations/detail.html", observation=item,
                            ack_form=AcknowledgeForm(version=item.version),
                            follow_form=FollowUpForm(version=item.version),
-                           files=uploads.attachments_of(item))
+                           files=uploads.attachments_of(item),
+                           visits=visit_queries.visits_of_observation(current_user, item),
+                           **thread_context(current_user, item, "observation"))
 
 
 @bp.route("/<public_id>/berkas/<int:attachment_id>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
-from ..security import BAPAS_STAFF, LEADS
+from ..security import BAPAS_STAFF, EDITORS, LEADS
 from ..workflow import Guard, Transition, Workflow
 
 STATES = ("submitted", "acknowledged", "followed_up", "archived")
@@ -33,7 +33,11 @@ FOLLOW_UP_LABELS = {
     "warning_issued": _l("Warning issued"),
     "intensified_supervision": _l("Supervision intensified"),
     "open_revocation_case": _l("Revocation case to be opened"),
+    "home_visit_done": _l("Home visit made"),
 }
+# Follow-ups a home visit records (portal/visits): planning one leaves the observation open,
+# the visit's record closes it; the follow-up form does not offer them.
+VISIT_FOLLOW_UPS = ("home_visit_planned", "home_visit_done")
 
 AUTHOR = "author"
 OBSERVATION_WORKFLOW = Workflow(STATES, [
@@ -43,11 +47,15 @@ OBSERVATION_WORKFLOW = Workflow(STATES, [
                requires=("reply",)),
     Transition("record_follow_up", ("acknowledged",), "followed_up",
                BAPAS_STAFF, requires=("follow_up",)),
+    # A planned home visit answers the observation but leaves it open; its record closes it.
+    Transition("plan_visit", ("submitted", "acknowledged"), "acknowledged", EDITORS),
+    Transition("close_by_visit", ("acknowledged",), "followed_up", EDITORS, requires=("findings",)),
     Transition("archive", ("acknowledged", "followed_up"), "archived", LEADS),
 ], state_labels=STATUS_LABELS, field_labels={
     "narrative": _l("what you observed"),
     "reply": _l("the reply to the partner"),
     "follow_up": _l("the follow-up"),
+    "findings": _l("the findings of the home visit"),
 }, guards=(
     Guard(AUTHOR, lambda actor, observation: observation.author_id == getattr(actor, "id", None),
           _l("Only the author can correct an observation, and only until the officer has "

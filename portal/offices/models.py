@@ -56,6 +56,9 @@ class Office(Model):
     return_overdue_days: Mapped[int] = mapped_column(default=7, server_default="7")
     # The working days of the 20-day clock on which the case's staff are reminded (issue 11 §6).
     reminder_days: Mapped[str] = mapped_column(String(40), default="3,10,17", server_default="3,10,17")
+    # Days between home visits, by the client's supervision intensity (the Bapas sets them).
+    visit_interval_intensive_days: Mapped[int] = mapped_column(default=30, server_default="30")
+    visit_interval_regular_days: Mapped[int] = mapped_column(default=90, server_default="90")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -67,7 +67,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     assert "Garut" in page.content()
     checker.check(page, "observation-staff")
     page.get_by_label("Tanggapan untuk mitra").fill("Terima kasih. Kami akan mengunjungi alamat baru besok.")
-    page.get_by_label("Tindak lanjut", exact=True).select_option("home_visit_planned")
+    page.get_by_label("Tindak lanjut", exact=True).select_option("warning_issued")
     page.get_by_role("button", name="Kirim tanggapan").click()
     page.get_by_role("link", name="Pengamatan", exact=True).click()
     checker.check(page, "inbox")

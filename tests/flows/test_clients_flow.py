@@ -93,12 +93,12 @@ def test_register_assign_accept_observe_and_answer(app, users, orgs, mailbox):
     assert t(app, "Suspected violation") in text(page)
     answer = form(page, "/tanggapi")
     answer["reply"] = "Terima kasih. Kami akan mengunjungi alamat baru besok."
-    answer["follow_up"] = "home_visit_planned"
+    answer["follow_up"] = "warning_issued"
     answer["note"] = "Kunjungan rumah dijadwalkan bersama Kasi."
     page = submit(answer)
     assert t(app, "Saved.") in flashes(page)
     assert tp(app, "observation status", "Followed up") in text(page)
-    assert t(app, "Home visit planned") in text(page)
+    assert t(app, "Warning issued") in text(page)
 
     # the partner reads the answer (but not the internal note)
     page = helper.open(observation_page)
