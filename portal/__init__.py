@@ -83,6 +83,7 @@ def register_models() -> None:
     from .observations import models as _observations  # noqa: F401
     from .offices import models as _offices  # noqa: F401
     from .partners import models as _partners  # noqa: F401
+    from .supervision import models as _supervision  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
@@ -98,9 +99,12 @@ def register_blueprints(app: Flask) -> None:
     from .observations import bp as observations_bp
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
+    from .supervision import bp as supervision_bp
+    from .supervision import partner_bp as supervision_partner_bp
 
     for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
-               partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp):
+               partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp,
+               supervision_bp, supervision_partner_bp):
         app.register_blueprint(bp)
 
 

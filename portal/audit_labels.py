@@ -76,6 +76,17 @@ AUDIT_ACTIONS = {
     "observation.followed_up": _l("Observation follow-up recorded"),
     "observation.viewed": _l("Observation opened"),
     "observation.file_downloaded": _l("Observation file downloaded"),
+    # supervision: conditions, partner sheets, travel notices
+    "condition.added": _l("Supervision condition added"),
+    "condition.changed": _l("Supervision condition changed"),
+    "condition.ended": _l("Supervision condition ended"),
+    "partner_sheet.written": _l("Partner sheet written"),
+    "partner_sheet.viewed_by_partner": _l("Partner sheet read by the partner"),
+    "travel.recorded": _l("Travel request recorded"),
+    "travel.viewed": _l("Travel request opened"),
+    "travel.approve": _l("Travel approved"),
+    "travel.refuse": _l("Travel refused"),
+    "travel.withdraw": _l("Travel request withdrawn"),
     # jobs
     "opportunity.created": _l("Posting created"),
     "opportunity.edited": _l("Posting edited"),
@@ -130,6 +141,8 @@ AUDIT_OBJECTS = {
     "Opportunity": _l("Posting"),
     "Referral": _l("Referral"),
     "Office": _l("Bapas office"),
+    "Condition": _l("Supervision condition"),
+    "TravelNotice": _l("Travel request"),
 }
 
 # The small facts an event carries (the keyword arguments of record() in portal/audit.py).

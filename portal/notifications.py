@@ -30,6 +30,9 @@ KIND_LABELS = {
     "complaint_tpp": _l("The TPP made a recommendation on a complaint"),
     "complaint_proposed": _l("A Bapas proposed a parole revocation"),
     "support_ended": _l("Your organisation's support for a client has ended"),
+    "partner_sheet_written": _l("The officer updated what you need to know about a client"),
+    "travel_requested": _l("A travel request waits for your decision"),
+    "travel_decided": _l("The officer decided on a travel request you recorded"),
 }
 
 

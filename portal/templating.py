@@ -16,6 +16,7 @@ NAVIGATION = [
     ("clients.index", _l("Clients")),
     ("observations.inbox", _l("Observations")),
     ("clients.alerts", _l("Alerts")),
+    ("supervision.travel_queue", _l("Travel")),
     ("jobs.own", _l("Jobs and training")),
     ("jobs.staff_home", _l("Jobs and training")),
     ("complaints.queue", _l("Complaints")),
@@ -71,6 +72,8 @@ LABEL_HELPERS = {
     "issued_document_label": "issued_document", "document_kind": "issued_document",
     "audit_action": "audit_action",
     "sanction_label": "sanction", "cancellation_label": "cancellation_ground",
+    "condition_kind": "condition_kind", "special_condition": "special_condition",
+    "condition_status": "condition_status", "travel_status": "travel_status",
 }
 
 
@@ -80,12 +83,13 @@ def _helper(table: str):
 
 def _label_helpers() -> dict:
     from .partners.workflow import PARTNER_WORKFLOW
+    from .supervision.sheet import condition_title
     helpers = {name: _helper(table) for name, table in LABEL_HELPERS.items()}
     helpers.update(
         label=label, labels=labels,
         partner_statuses=lambda: [(s, label("partner_status", s)) for s in PARTNER_WORKFLOW.states],
         partner_badge=lambda s: BADGES.get(s, "text-bg-light border"),
-        changed_fields=_changed_fields,
+        changed_fields=_changed_fields, condition_title=condition_title,
     )
     return helpers
 
@@ -109,7 +113,9 @@ def _workflows() -> dict:
     from .jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
     from .observations.workflow import OBSERVATION_WORKFLOW
     from .partners.workflow import PARTNER_WORKFLOW
-    return {"assignment": ASSIGNMENT_WORKFLOW, "client": CLIENT_WORKFLOW,
+    from .supervision.workflow import CONDITION_WORKFLOW, SHEET_WORKFLOW, TRAVEL_WORKFLOW
+    return {"condition": CONDITION_WORKFLOW, "partner_sheet": SHEET_WORKFLOW,
+            "travel": TRAVEL_WORKFLOW, "assignment": ASSIGNMENT_WORKFLOW, "client": CLIENT_WORKFLOW,
             "complaint": COMPLAINT_WORKFLOW, "posting": POSTING_WORKFLOW,
             "referral": REFERRAL_WORKFLOW, "observation": OBSERVATION_WORKFLOW,
             "partner": PARTNER_WORKFLOW}

@@ -18,6 +18,7 @@ from ..offices.models import Office
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import EDITORS, LEADS, roles_required
+from ..supervision.queries import staff_panel as supervision_panel
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import AssignmentForm, CheckInForm, ClientFilterForm, ClientForm, ImportForm, StatusForm, TimelineFilterForm
@@ -83,7 +84,8 @@ def detail(public_id: str):
         status_form=status_form, assign_form=assign_form, checkin_form=CheckInForm(),
         actions=CLIENT_WORKFLOW.allowed(client.status, current_user.role),
         assignments=queries.assignments_of(current_user, client),
-        check_ins=queries.check_ins_of(current_user, client))
+        check_ins=queries.check_ins_of(current_user, client),
+        supervision=supervision_panel(current_user, client))
 
 
 @bp.route("/<public_id>/ubah", methods=["GET", "POST"])

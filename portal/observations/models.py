@@ -41,6 +41,8 @@ class Observation(Model):
     observed_on: Mapped[dt.date] = mapped_column(Date)
     category: Mapped[str] = mapped_column(String(24))
     grounds: Mapped[list] = mapped_column(JSON, default=list)
+    # Which supervision condition (of the partner's sheet) it concerns, if the partner said.
+    condition_id: Mapped[int | None] = mapped_column(ForeignKey("supervision_condition.id"))
     narrative: Mapped[str] = mapped_column(Text)  # sanitized HTML
     status: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
     reply: Mapped[str | None] = mapped_column(Text)

@@ -12,6 +12,7 @@ from ..forms import error_summary
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import roles_required
+from ..supervision.queries import by_condition
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import AcknowledgeForm, FollowUpForm
@@ -24,8 +25,10 @@ def inbox():
     status = request.args.get("status", "submitted")
     if status not in ("submitted", "acknowledged", "followed_up"):
         status = "submitted"
-    return render_template("observations/inbox.html", status=status,
-                           page=paginate(queries.inbox_query(current_user, status)))
+    page = paginate(queries.inbox_query(current_user, status))
+    grouped = request.args.get("by") == "condition"
+    return render_template("observations/inbox.html", status=status, page=page, grouped=grouped,
+                           groups=by_condition(current_user, page.items) if grouped else None)
 
 
 @bp.route("/<public_id>")
