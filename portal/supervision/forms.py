@@ -17,10 +17,10 @@ class ConditionForm(Form):
     version = HiddenField()
     kind = RadioField(_l("Kind"), choices=list(KIND_LABELS.items()), default="general",
                       validators=[DataRequired(_l("Choose the kind of condition."))])
-    code = SelectField(_l("Special condition"), validators=[Optional()],
+    code = SelectField(_l("Special condition"),
                        choices=[("", "—")] + list(SPECIAL_LABELS.items()),
                        description=_l("Only for a special condition."))
-    text = TextAreaField(_l("Wording"), validators=[Optional(), Length(max=2000)],
+    text = TextAreaField(_l("Wording"), validators=[Length(max=2000)],
                          description=_l("As written in the supervision contract. Required for a "
                                         "general condition and for “Other condition”."))
     starts_on = DateField(_l("In force from"), validators=[
@@ -79,7 +79,7 @@ class DecisionForm(Form):
                                                    ("refuse", _l("Refuse"))],
                           validators=[DataRequired(_l("Choose approve or refuse."))])
     note = TextAreaField(_l("Reason for a refusal, or conditions of the approval"),
-                         validators=[Optional(), Length(max=2000)])
+                         validators=[Length(max=2000)])
 
     def validate_note(self, field) -> None:
         if self.decision.data == "refuse" and not (field.data or "").strip():
