@@ -17,6 +17,8 @@ from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.offices.models import Office
 from portal.partners.workflow import PARTNER_WORKFLOW
+from portal.supervision.models import Condition, TravelNotice
+from portal.supervision.workflow import CONDITION_WORKFLOW, SHEET_WORKFLOW, TRAVEL_WORKFLOW
 
 from . import workflow_rules as rules
 
@@ -28,6 +30,9 @@ PAIRS = [
     (rules.OBSERVATION, OBSERVATION_WORKFLOW),
     (rules.POSTING, POSTING_WORKFLOW),
     (rules.REFERRAL, REFERRAL_WORKFLOW),
+    (rules.CONDITION, CONDITION_WORKFLOW),
+    (rules.PARTNER_SHEET, SHEET_WORKFLOW),
+    (rules.TRAVEL, TRAVEL_WORKFLOW),
 ]
 ROWS = [(written, code, action) for written, code in PAIRS for action in written.rows]
 
@@ -99,6 +104,15 @@ def _referral() -> Referral:
     return Referral(officer_id=50, client=Client(officer_id=50))
 
 
+def _condition() -> Condition:
+    return Condition(client=Client(office_id=1, officer_id=50))
+
+
+def _travel() -> TravelNotice:
+    return TravelNotice(client=Client(office_id=1, officer_id=50), partner_org_id=7, requested_by_id=70)
+
+
+CO, T = CONDITION_WORKFLOW, TRAVEL_WORKFLOW
 C, A, OB = COMPLAINT_WORKFLOW, ASSIGNMENT_WORKFLOW, OBSERVATION_WORKFLOW
 P, R = POSTING_WORKFLOW, REFERRAL_WORKFLOW
 GUARD_CASES = [
@@ -142,6 +156,22 @@ GUARD_CASES = [
     (R, "case_officer", "the client's officer", _staff("officer"), _referral(), True),
     (R, "case_officer", "a supervisor", _staff("supervisor", user_id=52), _referral(), True),
     (R, "case_officer", "another officer", _staff("officer", user_id=51), _referral(), False),
+    # Issue 11 §2: conditions and sheets by the client's officer or the Kasi, own Bapas only.
+    (CO, "case_staff", "the client's officer", _staff("officer"), _condition(), True),
+    (CO, "case_staff", "the Kasi", _staff("supervisor", user_id=52), _condition(), True),
+    (CO, "case_staff", "another officer", _staff("officer", user_id=51), _condition(), False),
+    (CO, "case_staff", "a Kasi of another Bapas", _staff("supervisor", office_id=2, user_id=52),
+     _condition(), False),
+    # Issue 11 §5: a partner records for a client its organisation supports; whoever recorded
+    # the request withdraws it.
+    (T, "recorder", "a partner of the organisation", _partner(70), _travel(), True),
+    (T, "recorder", "a partner of another organisation", _partner(72, org_id=8), _travel(), False),
+    (T, "recorder", "the client's officer", _staff("officer"), _travel(), True),
+    (T, "recorder", "another officer", _staff("officer", user_id=51), _travel(), False),
+    (T, "requester", "the partner who recorded it", _partner(70), _travel(), True),
+    (T, "requester", "another member of the organisation", _partner(71), _travel(), False),
+    (T, "case_staff", "the client's officer", _staff("officer"), _travel(), True),
+    (T, "case_staff", "another officer", _staff("officer", user_id=51), _travel(), False),
 ]
 
 
