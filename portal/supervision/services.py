@@ -153,7 +153,7 @@ def decide_travel(actor: User, notice: TravelNotice, approve: bool, note: str | 
     notice.decision_note = _text(note)
     _event(notice.client, f"travel_{notice.status}", actor, from_status=before,
            to_status=notice.status, note=notice.decision_note)
-    audit.record(actor, f"travel.{action}", notice, office_id=notice.office_id,
+    audit.record(actor, "travel.approve" if approve else "travel.refuse", notice, office_id=notice.office_id,
                  from_status=before, to_status=notice.status)
     requester = notice.requested_by
     if requester.role == "partner" and requester.active and requester.id != actor.id:
