@@ -22,6 +22,7 @@ from portal.complaints.models import Complaint, ExaminationRecord, IssuedDocumen
 from portal.extensions import db
 from portal.observations.models import Observation
 from portal.partners.models import PartnerOrg
+from portal.supervision.models import Condition, TravelNotice
 
 from .files import pdf_bytes, png_bytes
 from .support import (
@@ -158,6 +159,22 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
         "grounds": ["PUBLIC_UNREST"], "narrative": text["partner_complaint"], "declaration": "y",
         "submission_key": f"world-{name}-partner-complaint"}), "/mitra/pengaduan/")
 
+    # supervision (issue 11 §2, §5): a condition, the assignment's partner sheet, a travel
+    # request the partner recorded (waiting for the PK)
+    officer_session = login_client(app, officer)
+    assert officer_session.post(f"/staf/klien/{client.public_id}/syarat/baru", data={
+        "kind": "special", "code": "stay_in_area", "text": "", "starts_on": TODAY.isoformat(),
+        "review_on": ""}).status_code == 302
+    condition = _last(app, Condition.id, Condition.client_id == client.id)
+    assert officer_session.post(f"/staf/klien/{client.public_id}/penugasan/{assignment.id}/lembar", data={
+        "conditions": [str(condition)], "watch_for": "", "contact": "Hubungi PK pada jam kerja."}
+    ).status_code == 302
+    assert partner_session.post(f"/mitra/klien/{client.public_id}/bepergian", data={
+        "destination": f"Kota tujuan {name}", "from_on": (TODAY + dt.timedelta(days=2)).isoformat(),
+        "to_on": (TODAY + dt.timedelta(days=4)).isoformat(), "purpose": "Menjenguk keluarga.",
+        "submission_key": f"world-{name}-travel"}).status_code == 302
+    travel = _last(app, TravelNotice.public_id, TravelNotice.client_id == client.id)
+
     org_document = _store(app, PartnerOrg, org.id, pdf_bytes("Akta pendirian"), "application/pdf",
                           "akta.pdf", "legal_document")
     posting = make_posting(app, org.id, office_codes=(office_code,), title=text["posting"])
@@ -195,7 +212,8 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
         observation=observation, observation_file=observation_file,
         posting=posting.public_id, draft=draft.public_id, referral=referral,
         partner_complaint=partner_complaint, complaint=complaint.reference,
-        complaint_file=complaint_file, complainant_bap=complainant_bap, sanction=sanction)
+        complaint_file=complaint_file, complainant_bap=complainant_bap, sanction=sanction,
+        condition=condition, travel=travel)
 
 
 def build_world(app) -> SimpleNamespace:

@@ -48,8 +48,7 @@ def add_condition(actor: User, client: Client, data: Mapping[str, Any]) -> Condi
     db.session.add(condition)
     db.session.flush()
     _event(client, "condition_added", actor, note=condition.text, to_status=condition.kind)
-    audit.record(actor, "condition.added", condition, office_id=client.office_id,
-                 kind=condition.kind)
+    audit.record(actor, "condition.added", condition, office_id=client.office_id)
     return condition
 
 
@@ -63,8 +62,7 @@ def edit_condition(actor: User, condition: Condition, data: Mapping[str, Any]) -
         setattr(condition, key, values[key])
     if changed:
         _event(condition.client, "condition_changed", actor, to_status=condition.kind)
-        audit.record(actor, "condition.changed", condition, office_id=condition.client.office_id,
-                     fields=changed)
+        audit.record(actor, "condition.changed", condition, office_id=condition.client.office_id)
     return changed
 
 
@@ -153,8 +151,8 @@ def decide_travel(actor: User, notice: TravelNotice, approve: bool, note: str | 
     notice.decision_note = _text(note)
     _event(notice.client, f"travel_{notice.status}", actor, from_status=before,
            to_status=notice.status, note=notice.decision_note)
-    audit.record(actor, "travel.approve" if approve else "travel.refuse", notice, office_id=notice.office_id,
-                 from_status=before, to_status=notice.status)
+    audit.record(actor, "travel.approve" if approve else "travel.refuse", notice,
+                 office_id=notice.office_id)
     requester = notice.requested_by
     if requester.role == "partner" and requester.active and requester.id != actor.id:
         notify(requester, "travel_decided",
@@ -170,8 +168,7 @@ def withdraw_travel(actor: User, notice: TravelNotice) -> None:
     before = notice.status
     notice.status = "withdrawn"
     _event(notice.client, "travel_withdrawn", actor, from_status=before, to_status="withdrawn")
-    audit.record(actor, "travel.withdraw", notice, office_id=notice.office_id,
-                 from_status=before, to_status="withdrawn")
+    audit.record(actor, "travel.withdraw", notice, office_id=notice.office_id)
 
 
 def is_current(notice: TravelNotice, day: dt.date) -> bool:
