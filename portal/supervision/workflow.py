@@ -63,7 +63,7 @@ def _case_staff(actor: Any, subject: Any) -> bool:
     client = _client(subject)
     if client is None or getattr(actor, "office_id", None) != client.office_id:
         return False
-    return actor.role != "officer" or client.officer_id == actor.id
+    return bool(actor.role != "officer" or client.officer_id == actor.id)
 
 
 def _recorder(actor: Any, subject: Any) -> bool:
