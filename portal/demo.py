@@ -23,6 +23,7 @@ from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
 from .offices.models import Office, Region
 from .security import BAPAS_STAFF
+from .supervision.demo import load_demo_supervision
 
 DEMO_PASSWORD = "pokmas-demo-2026"
 DEMO_OFFICE = "BAPAS-BDG"
@@ -89,6 +90,7 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     load_demo_complaints(DEMO_OFFICE, "pk.bandung@pokmas.example")
     with app.test_request_context("/"):  # the documents carry their verification address
         load_demo_procedure(DEMO_OFFICE)
+        load_demo_supervision(DEMO_OFFICE, "pk.bandung@pokmas.example")
     db.session.commit()
     click.echo(f"\nDatabase: {app.config['SQLALCHEMY_DATABASE_URI']}")
     click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

@@ -289,3 +289,28 @@ def test_an_observation_cannot_name_a_condition_off_the_sheet(app, people):
     assert response.status_code == 200 and "Klien datang bekerja tepat waktu minggu ini." in page
     with app.app_context():
         assert db.session.scalar(select(Observation)) is None
+
+
+def test_the_demo_has_conditions_sheets_and_one_waiting_travel_request(app):
+    runner = app.test_cli_runner()
+    for _ in range(2):  # a second run adds nothing
+        result = runner.invoke(args=["demo", "--no-serve"])
+        assert result.exit_code == 0, result.output
+    with app.app_context():
+        from portal.auth.models import User
+        from portal.clients.models import Assignment
+        from portal.supervision.queries import travel_waiting
+        officer = db.session.scalar(select(User).where(User.email == "pk.bandung@pokmas.example"))
+        count, waiting = travel_waiting(officer)
+        assert count == 1 and [n.destination for n in waiting] == ["Kabupaten Garut"]
+        assert waiting[0].requested_by.email == "mitra@pokmas.example"
+        active = set(db.session.scalars(select(Assignment.id).where(Assignment.status == "active")))
+        assert active and set(db.session.scalars(select(PartnerSheet.assignment_id))) == active
+        from portal.clients.models import Client
+        andi = db.session.scalar(select(Client).where(Client.register_number == "PB.101/BDG/2026"))
+        assert sorted((c.kind, c.code or "") for c in db.session.scalars(
+            select(Condition).where(Condition.client_id == andi.id))) == [
+            ("general", ""), ("special", "stay_in_area"), ("special", "work_or_study")]
+        without = db.session.scalars(select(Client.register_number).where(
+            Client.officer_id == officer.id, ~Client.id.in_(select(Condition.client_id)))).all()
+        assert without == []  # every client of the demo officer has conditions
