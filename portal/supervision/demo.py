@@ -16,7 +16,7 @@ from .models import Condition, PartnerSheet, TravelNotice
 
 GENERAL = "Wajib lapor ke Bapas setiap bulan dan tidak melakukan tindak pidana."
 # register number → the special conditions of that demo client (code, text)
-SPECIAL = {
+SPECIAL: dict[str, list[tuple[str, str | None]]] = {
     "PB.101/BDG/2026": [("stay_in_area", None), ("work_or_study", "Magang di konveksi mitra.")],
     "PB.102/BDG/2026": [("no_drugs_alcohol", None), ("no_criminal_associates", None)],
     "CB.033/BDG/2026": [("stay_in_area", None)],
