@@ -87,10 +87,12 @@ def test_conditions_are_added_changed_and_ended_on_the_client_page(app, people):
     with app.app_context():
         assert db.session.get(Condition, general).status == "ended"
         assert db.session.get(Condition, other).text == "Tidak mendatangi rumah korban di Cicadas."
-    page = pk.get(f"/staf/klien/{record.public_id}?kind=").get_data(as_text=True)
+    page = pk.get(f"/staf/klien/{record.public_id}?kind=supervision").get_data(as_text=True)
+    timeline = page[page.index('id="timeline-h"'):]
+    assert '<option selected value="supervision">Syarat dan izin bepergian</option>' in page
     for entry in ("Syarat pembimbingan ditambahkan", "Syarat pembimbingan diubah",
                   "Syarat pembimbingan diakhiri"):
-        assert entry in page
+        assert entry in timeline
 
 
 def test_another_officer_cannot_add_a_condition(app, people):
