@@ -17,7 +17,7 @@ class ConditionForm(Form):
     version = HiddenField()
     kind = RadioField(_l("Kind"), choices=list(KIND_LABELS.items()), default="general",
                       validators=[DataRequired(_l("Choose the kind of condition."))])
-    code = SelectField(_l("Special condition"),
+    code = SelectField(_l("Which special condition"),
                        choices=[("", "—")] + list(SPECIAL_LABELS.items()),
                        description=_l("Only for a special condition."))
     text = TextAreaField(_l("Wording"), validators=[Length(max=2000)],
