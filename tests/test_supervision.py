@@ -277,6 +277,10 @@ def test_observation_names_a_condition_and_the_inbox_groups_by_it(app, people):
     none_heading = page.index("Tanpa syarat yang disebut")
     assert heading < none_heading
     assert "Klien Syarat Satu" in page[heading:none_heading]
+    with app.app_context():
+        about = db.session.scalar(select(Observation.public_id).where(Observation.condition_id == condition))
+    detail = pk.get(f"/staf/pengamatan/{about}").get_data(as_text=True)
+    assert "Syarat: Tetap tinggal di wilayah dan melaporkan setiap bepergian" in detail
 
 
 def test_an_observation_cannot_name_a_condition_off_the_sheet(app, people):

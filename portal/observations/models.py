@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..auth.models import User
     from ..clients.models import Client
     from ..partners.models import PartnerOrg
+    from ..supervision.models import Condition
 
 CATEGORIES = ("progress", "routine", "concern", "suspected_violation")
 URGENT = ("concern", "suspected_violation")
@@ -60,6 +61,7 @@ class Observation(Model):
     author: Mapped[User] = relationship("User", foreign_keys=[author_id])
     acknowledged_by: Mapped[User | None] = relationship("User", foreign_keys=[acknowledged_by_id])
     partner_org: Mapped[PartnerOrg] = relationship("PartnerOrg")
+    condition: Mapped[Condition | None] = relationship("Condition")
     revisions: Mapped[list[ObservationRevision]] = relationship(
         order_by="ObservationRevision.id.desc()", cascade="all, delete-orphan")
 
