@@ -85,6 +85,7 @@ def register_models() -> None:
     from .offices import models as _offices  # noqa: F401
     from .partners import models as _partners  # noqa: F401
     from .reminders import models as _reminders  # noqa: F401
+    from .supervision import models as _supervision  # noqa: F401
     from .visits import models as _visits  # noqa: F401
 
 
@@ -103,11 +104,13 @@ def register_blueprints(app: Flask) -> None:
     from .partners import partner_bp, vetting_bp
     from .public import bp as public_bp
     from .reminders import bp as reminders_bp
+    from .supervision import bp as supervision_bp
+    from .supervision import partner_bp as supervision_partner_bp
     from .visits import bp as visits_bp
 
     for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
                partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp,
-               reminders_bp, conversations_bp, visits_bp):
+               reminders_bp, conversations_bp, visits_bp, supervision_bp, supervision_partner_bp):
         app.register_blueprint(bp)
 
 

@@ -89,6 +89,17 @@ AUDIT_ACTIONS = {
     "thread.post": _l("Message in a conversation"),
     "thread.note": _l("Internal note in a conversation"),
     "thread.file_downloaded": _l("File of a conversation downloaded"),
+    # supervision: conditions, partner sheets, travel notices
+    "condition.added": _l("Supervision condition added"),
+    "condition.changed": _l("Supervision condition changed"),
+    "condition.ended": _l("Supervision condition ended"),
+    "partner_sheet.written": _l("Partner sheet written"),
+    "partner_sheet.viewed_by_partner": _l("Partner sheet read by the partner"),
+    "travel.recorded": _l("Travel request recorded"),
+    "travel.viewed": _l("Travel request opened"),
+    "travel.approve": _l("Travel approved"),
+    "travel.refuse": _l("Travel refused"),
+    "travel.withdraw": _l("Travel request withdrawn"),
     # jobs
     "opportunity.created": _l("Posting created"),
     "opportunity.edited": _l("Posting edited"),
@@ -144,6 +155,8 @@ AUDIT_OBJECTS = {
     "Referral": _l("Referral"),
     "Office": _l("Bapas office"),
     "HomeVisit": _l("Home visit"),
+    "Condition": _l("Supervision condition"),
+    "TravelNotice": _l("Travel request"),
 }
 
 # The small facts an event carries (the keyword arguments of record() in portal/audit.py).

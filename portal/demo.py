@@ -24,6 +24,7 @@ from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
 from .offices.models import Office, Region
 from .security import BAPAS_STAFF
+from .supervision.demo import load_demo_supervision
 
 DEMO_PASSWORD = "pokmas-demo-2026"
 DEMO_OFFICE = "BAPAS-BDG"
@@ -90,6 +91,7 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     load_demo_complaints(DEMO_OFFICE, "pk.bandung@pokmas.example")
     with app.test_request_context("/"):  # the documents carry their verification address
         load_demo_procedure(DEMO_OFFICE)
+        load_demo_supervision(DEMO_OFFICE, "pk.bandung@pokmas.example")
     load_demo_visits(DEMO_OFFICE, "pk.bandung@pokmas.example", "mitra@pokmas.example",
                      "kasi.bandung@pokmas.example")
     db.session.commit()

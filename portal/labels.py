@@ -80,6 +80,7 @@ def registry() -> dict[str, Mapping[str, Any]]:
     from .partners import labels as partner_labels
     from .partners import workflow as partner_workflow
     from .security import ROLE_LABELS
+    from .supervision import workflow as supervision_workflow
     from .visits import workflow as visit_workflow
     return {
         "role": ROLE_LABELS,
@@ -99,7 +100,7 @@ def registry() -> dict[str, Mapping[str, Any]]:
         "risk": client_labels.RISK_LABELS,
         "relationship": client_labels.RELATIONSHIP_LABELS,
         "checkin_outcome": client_labels.CHECKIN_LABELS,
-        "client_timeline": client_labels.TIMELINE_LABELS,
+        "client_timeline": {**client_labels.TIMELINE_LABELS, **supervision_workflow.TIMELINE_LABELS},
         "offence": client_labels.OFFENCE_LABELS,
         "assignment_status": client_workflow.ASSIGNMENT_STATUS_LABELS,
         "assignment_end_reason": client_workflow.END_REASONS,
@@ -116,6 +117,14 @@ def registry() -> dict[str, Mapping[str, Any]]:
         "thread_kind": thread_workflow.KIND_LABELS,
         "thread_status": thread_workflow.STATUS_LABELS,
         "thread_action": thread_workflow.ACTION_LABELS,
+        # supervision
+        "condition_kind": supervision_workflow.KIND_LABELS,
+        "special_condition": supervision_workflow.SPECIAL_LABELS,
+        "condition_status": supervision_workflow.CONDITION_STATUS_LABELS,
+        "condition_action": supervision_workflow.CONDITION_ACTION_LABELS,
+        "partner_sheet_status": supervision_workflow.SHEET_STATUS_LABELS,
+        "travel_status": supervision_workflow.TRAVEL_STATUS_LABELS,
+        "travel_action": supervision_workflow.TRAVEL_ACTION_LABELS,
         # jobs
         "job_kind": job_labels.KIND_LABELS,
         "sector": job_labels.SECTOR_LABELS,

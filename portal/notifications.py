@@ -35,6 +35,9 @@ KIND_LABELS = {
     "complaint_reminder": _l("Case %(ref)s: %(used)s working days used, due on %(due)s"),
     "complaint_overdue": _l("Case %(ref)s is past its due date (%(due)s)"),
     "thread_message": _l("A new message in a conversation"),
+    "partner_sheet_written": _l("The officer updated what you need to know about a client"),
+    "travel_requested": _l("A travel request waits for your decision"),
+    "travel_decided": _l("The officer decided on a travel request you recorded"),
 }
 
 

@@ -17,6 +17,7 @@ NAVIGATION = [
     ("observations.inbox", _l("Observations")),
     ("visits.index", _l("Home visits")),
     ("clients.alerts", _l("Alerts")),
+    ("supervision.travel_queue", _l("Travel")),
     ("jobs.own", _l("Jobs and training")),
     ("jobs.staff_home", _l("Jobs and training")),
     ("complaints.queue", _l("Complaints")),
@@ -73,6 +74,8 @@ LABEL_HELPERS = {
     "audit_action": "audit_action",
     "sanction_label": "sanction", "cancellation_label": "cancellation_ground",
     "visit_status": "visit_status", "thread_visibility": "thread_visibility",
+    "condition_kind": "condition_kind", "special_condition": "special_condition",
+    "condition_status": "condition_status", "travel_status": "travel_status",
 }
 
 
@@ -82,12 +85,13 @@ def _helper(table: str):
 
 def _label_helpers() -> dict:
     from .partners.workflow import PARTNER_WORKFLOW
+    from .supervision.sheet import condition_title
     helpers = {name: _helper(table) for name, table in LABEL_HELPERS.items()}
     helpers.update(
         label=label, labels=labels,
         partner_statuses=lambda: [(s, label("partner_status", s)) for s in PARTNER_WORKFLOW.states],
         partner_badge=lambda s: BADGES.get(s, "text-bg-light border"),
-        changed_fields=_changed_fields,
+        changed_fields=_changed_fields, condition_title=condition_title,
     )
     return helpers
 
@@ -112,8 +116,10 @@ def _workflows() -> dict:
     from .jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
     from .observations.workflow import OBSERVATION_WORKFLOW
     from .partners.workflow import PARTNER_WORKFLOW
+    from .supervision.workflow import CONDITION_WORKFLOW, SHEET_WORKFLOW, TRAVEL_WORKFLOW
     from .visits.workflow import VISIT_WORKFLOW
-    return {"assignment": ASSIGNMENT_WORKFLOW, "client": CLIENT_WORKFLOW,
+    return {"condition": CONDITION_WORKFLOW, "partner_sheet": SHEET_WORKFLOW,
+            "travel": TRAVEL_WORKFLOW, "assignment": ASSIGNMENT_WORKFLOW, "client": CLIENT_WORKFLOW,
             "complaint": COMPLAINT_WORKFLOW, "posting": POSTING_WORKFLOW,
             "referral": REFERRAL_WORKFLOW, "observation": OBSERVATION_WORKFLOW,
             "partner": PARTNER_WORKFLOW, "visit": VISIT_WORKFLOW, "thread": THREAD_WORKFLOW}

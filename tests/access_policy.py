@@ -62,6 +62,7 @@ EDITORS = ("officer", "supervisor")
 READERS = ("officer", "supervisor", "head", "partner")
 CASE_READERS = ("officer", "supervisor", "head", "regional")
 # Users already enrolled in two-factor go back to their account page.
+SUPERVISION = "/staf/klien/{x.client}#supervision"  # the supervision part of the client page
 TOTP_SETUP = {"partner": OK, "officer": OK, "supervisor": OK,
               "head": to("/akun/"), "regional": to("/akun/"), "admin": to("/akun/")}
 
@@ -265,6 +266,26 @@ POLICY: dict[str, Rule] = {
     "complaints.document": Rule(CASE_READERS, "/staf/pengaduan/{x.complaint}/dokumen/{x.complainant_bap}"),
     "complaints.attachment": Rule(STAFF, "/staf/pengaduan/{x.complaint}/berkas/{x.complaint_file}"),
     "complaints.verify": Rule(PUBLIC, "/verifikasi"),  # the QR code of every letter leads here
+
+    # ---------------------------------------------------------------- supervision (issue 11 §2, §5)
+    "supervision.condition_new": Rule(EDITORS, "/staf/klien/{x.client}/syarat/baru", page("client")),
+    "supervision.condition_edit": Rule(EDITORS, "/staf/klien/{x.client}/syarat/{x.condition}/ubah",
+                                       page("client")),
+    # ends the condition; back to the client page
+    "supervision.condition_end": Rule(EDITORS, "/staf/klien/{x.client}/syarat/{x.condition}/akhiri",
+                                      to(SUPERVISION)),
+    "supervision.sheet_edit": Rule(EDITORS, "/staf/klien/{x.client}/penugasan/{x.assignment}/lembar",
+                                   page("client")),
+    "supervision.travel_new": Rule(EDITORS, "/staf/klien/{x.client}/bepergian/baru", page("client")),
+    "supervision.travel_queue": Rule(STAFF, "/staf/bepergian/"),
+    "supervision.travel_decide": Rule(STAFF, "/staf/bepergian/{x.travel}", page("client")),
+    # the world's request was recorded by the partner: only they withdraw it; staff are sent
+    # back to the request with the reason
+    "supervision.travel_withdraw": Rule(EDITORS, "/staf/bepergian/{x.travel}/tarik",
+                                        to("/staf/bepergian/{x.travel}")),
+    "supervision_partner.travel_new": Rule(PARTNER, "/mitra/klien/{x.client}/bepergian", page("client")),
+    "supervision_partner.travel_withdraw": Rule(PARTNER, "/mitra/klien/bepergian/{x.travel}/tarik",
+                                                to("/mitra/klien/{x.client}#sheet")),
 }
 
 class _AnyObject:
@@ -323,6 +344,14 @@ FINER: dict[tuple[str, str], object] = {
     ("officer_unassigned", "conversations.post"): REFUSED,
     ("officer_unassigned", "visits.plan"): REFUSED,
     ("officer_unassigned", "visits.record"): REFUSED,
+    # issue 11 §2, §5: conditions, sheets and travel decisions by the client's officer or the
+    # Kasi; another officer of the Bapas is sent back to the client page with the reason
+    ("officer_unassigned", "supervision.condition_new"): to(SUPERVISION),
+    ("officer_unassigned", "supervision.condition_edit"): to(SUPERVISION),
+    ("officer_unassigned", "supervision.sheet_edit"): to(SUPERVISION),
+    ("officer_unassigned", "supervision.travel_new"): to(SUPERVISION),
+    ("partner_other_org", "supervision_partner.travel_new"): REFUSED,
+    ("partner_other_org", "supervision_partner.travel_withdraw"): REFUSED,
 }
 
 # Objects inside the actor's Bapas or province that a finer rule still keeps from it: refused.
@@ -330,6 +359,7 @@ FINER_OBJECTS: list[tuple[str, str, str]] = [
     # a partner sees a client only through an active assignment, not a proposal
     ("partner", "partner_clients.detail", "/mitra/klien/{x.pending_client}"),
     ("partner", "complaints.partner_new", "/mitra/klien/{x.pending_client}/pengaduan"),
+    ("partner", "supervision_partner.travel_new", "/mitra/klien/{x.pending_client}/bepergian"),
     # the Kanwil sees forwarded recommendations only, not a case still at the Bapas
     ("regional", "complaints.case", "/staf/pengaduan/{x.partner_complaint}"),
     ("regional", "complaints.complainant", "/staf/pengaduan/{x.partner_complaint}/pelapor"),

@@ -23,6 +23,7 @@ from portal.conversations.models import Message
 from portal.extensions import db
 from portal.observations.models import Observation
 from portal.partners.models import PartnerOrg
+from portal.supervision.models import Condition, TravelNotice
 
 from .files import pdf_bytes, png_bytes
 from .support import (
@@ -180,6 +181,21 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
         shared, internal = db.session.scalars(select(Message).order_by(Message.id.desc()).limit(2)).all()[::-1]
         message, message_file = shared.public_id, uploads.attachments_of(shared)[0].id
         note, note_file = internal.public_id, uploads.attachments_of(internal)[0].id
+    # supervision (issue 11 §2, §5): a condition, the assignment's partner sheet, a travel
+    # request the partner recorded (waiting for the PK)
+    officer_session = login_client(app, officer)
+    assert officer_session.post(f"/staf/klien/{client.public_id}/syarat/baru", data={
+        "kind": "special", "code": "stay_in_area", "text": "", "starts_on": TODAY.isoformat(),
+        "review_on": ""}).status_code == 302
+    condition = _last(app, Condition.id, Condition.client_id == client.id)
+    assert officer_session.post(f"/staf/klien/{client.public_id}/penugasan/{assignment.id}/lembar", data={
+        "conditions": [str(condition)], "watch_for": "", "contact": "Hubungi PK pada jam kerja."}
+    ).status_code == 302
+    assert partner_session.post(f"/mitra/klien/{client.public_id}/bepergian", data={
+        "destination": f"Kota tujuan {name}", "from_on": (TODAY + dt.timedelta(days=2)).isoformat(),
+        "to_on": (TODAY + dt.timedelta(days=4)).isoformat(), "purpose": "Menjenguk keluarga.",
+        "submission_key": f"world-{name}-travel"}).status_code == 302
+    travel = _last(app, TravelNotice.public_id, TravelNotice.client_id == client.id)
 
     org_document = _store(app, PartnerOrg, org.id, pdf_bytes("Akta pendirian"), "application/pdf",
                           "akta.pdf", "legal_document")
@@ -219,7 +235,8 @@ def _side(app, name: str, office_code: str, region_name: str) -> SimpleNamespace
         posting=posting.public_id, draft=draft.public_id, referral=referral,
         partner_complaint=partner_complaint, complaint=complaint.reference,
         complaint_file=complaint_file, complainant_bap=complainant_bap, sanction=sanction,
-        visit=visit, message=message, message_file=message_file, note=note, note_file=note_file)
+        visit=visit, message=message, message_file=message_file, note=note, note_file=note_file,
+        condition=condition, travel=travel)
 
 
 def build_world(app) -> SimpleNamespace:

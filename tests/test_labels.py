@@ -134,6 +134,20 @@ def test_every_state_and_move_of_every_workflow_has_a_label():
                                      "MOVED_WITHOUT_NOTICE", "PROGRAMME_NONCOMPLIANCE"}
 
 
+def test_every_state_and_move_of_the_supervision_workflows_has_a_label():
+    from portal.supervision.workflow import CONDITION_WORKFLOW, SHEET_WORKFLOW, TRAVEL_WORKFLOW
+    tables = registry()
+    for workflow, states in ((CONDITION_WORKFLOW, "condition_status"),
+                             (SHEET_WORKFLOW, "partner_sheet_status"), (TRAVEL_WORKFLOW, "travel_status")):
+        assert set(workflow.states) == set(tables[states]), states
+    assert set(TRAVEL_WORKFLOW.transitions) == set(tables["travel_action"])
+    assert {"add", "edit", "end"} <= set(tables["condition_action"])
+    # the timeline entries the supervision verbs write
+    assert {"condition_added", "condition_changed", "condition_ended", "sheet_written",
+            "travel_requested", "travel_approved", "travel_refused",
+            "travel_withdrawn"} <= set(tables["client_timeline"])
+
+
 # ---------------------------------------------------------------- (c) the crawl
 
 LEADS = ("officer", "supervisor", "head")

@@ -23,6 +23,8 @@ from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
 from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.partners.workflow import PARTNER_WORKFLOW
+from portal.supervision.models import Condition, TravelNotice
+from portal.supervision.workflow import CONDITION_WORKFLOW, SHEET_WORKFLOW, TRAVEL_WORKFLOW
 from portal.visits.models import HomeVisit
 from portal.visits.workflow import VISIT_WORKFLOW
 
@@ -155,6 +157,34 @@ def _message_with_file(scene) -> None:
 
 VISIT_DONE = {"visited_on": "{today}", "met_whom": "Klien dan ibunya",
               "findings": "Klien tinggal di alamat terdaftar dan bekerja.", "next_step": "Kunjungan bulan depan."}
+CONDITION_FORM = {"kind": "special", "code": "stay_in_area", "text": "", "starts_on": "{today}",
+                  "review_on": ""}
+SHEET_FORM = {"conditions": ["{condition_id}"], "watch_for": "Klien pulang larut malam.",
+              "contact": "Hubungi PK pada jam kerja."}
+TRAVEL_FORM = {"destination": "Kota Surabaya", "from_on": "{next_month}", "to_on": "{next_month}",
+               "purpose": "Menghadiri pernikahan kakak.", "submission_key": "audit-travel"}
+
+
+def _condition(s, sheet: bool = False) -> None:
+    """A condition of the scene's client (and, with `sheet`, the partner's sheet naming it)."""
+    officer = s.session("officer")
+    officer.post(f"/staf/klien/{s.client.public_id}/syarat/baru", data=fill(CONDITION_FORM, s.values))
+    with s.app.app_context():
+        condition = db.session.scalar(select(Condition))
+        s.values.update(condition_id=condition.id, condition_version=condition.version)
+    if sheet:
+        officer.post(f"/staf/klien/{s.client.public_id}/penugasan/{s.assignment.id}/lembar",
+                     data=fill(SHEET_FORM, s.values))
+
+
+def _travel_requested(s) -> None:
+    """A travel request the scene's partner recorded, waiting for the PK."""
+    s.session("partner").post(f"/mitra/klien/{s.client.public_id}/bepergian",
+                              data=fill({**TRAVEL_FORM, "submission_key": "scene-travel"}, s.values))
+    with s.app.app_context():
+        notice = db.session.scalar(select(TravelNotice))
+        s.values.update(travel=notice.public_id, travel_id=notice.id, travel_version=notice.version)
+
 
 # Givens: the state a row starts from (every row also has the scene's people, the client
 # "Klien Audit Satu" of the officer and its active assignment to the partner's organisation).
@@ -211,6 +241,9 @@ GIVEN = {
     "visit planned": lambda s: _visit_planned(s),
     "visit planned about the observation": lambda s: _visit_planned(s, about_observation=True),
     "observation thread with a file": _message_with_file,
+    "condition": lambda s: _condition(s),
+    "partner sheet": lambda s: _condition(s, sheet=True),
+    "travel requested": _travel_requested,
 }
 
 ROWS = [
@@ -637,6 +670,33 @@ ROWS = [
     ("partner profile updated", "client", "partner", "POST /mitra/profil",
      {"public_description": "Konveksi yang menerima klien pemasyarakatan.", "website": "", "listed_publicly": "y"},
      "partner.profile_updated", "PartnerOrg {org_id}", A),
+    # ---- supervision (issue 11 §2, §5): conditions, partner sheets, travel
+    ("condition added", "client", "officer", "POST /staf/klien/{client}/syarat/baru", CONDITION_FORM,
+     "condition.added", "Condition *", A),
+    ("condition changed", "condition", "officer", "POST /staf/klien/{client}/syarat/{condition_id}/ubah",
+     {**CONDITION_FORM, "code": "other", "text": "Tidak mendatangi rumah korban.",
+      "version": "{condition_version}"}, "condition.changed", "Condition {condition_id}", A),
+    ("condition ended", "condition", "supervisor", "POST /staf/klien/{client}/syarat/{condition_id}/akhiri",
+     None, "condition.ended", "Condition {condition_id}", A),
+    ("partner sheet written", "condition", "officer",
+     "POST /staf/klien/{client}/penugasan/{assignment_id}/lembar", SHEET_FORM, "partner_sheet.written",
+     "Assignment {assignment_id}", A),
+    ("partner sheet read by the partner", "partner sheet", "partner", "GET /mitra/klien/{client}", None,
+     "partner_sheet.viewed_by_partner", "Client {client_id}", A),
+    ("travel recorded by the partner", "client", "partner", "POST /mitra/klien/{client}/bepergian",
+     TRAVEL_FORM, "travel.recorded", "TravelNotice *", A),
+    ("travel recorded by the PK", "client", "officer", "POST /staf/klien/{client}/bepergian/baru",
+     TRAVEL_FORM, "travel.recorded", "TravelNotice *", A),
+    ("travel request opened", "travel requested", "supervisor", "GET /staf/bepergian/{travel}", None,
+     "travel.viewed", "TravelNotice {travel_id}", A),
+    ("travel approved", "travel requested", "officer", "POST /staf/bepergian/{travel}",
+     {"version": "{travel_version}", "decision": "approve", "note": ""}, "travel.approve",
+     "TravelNotice {travel_id}", A),
+    ("travel refused", "travel requested", "supervisor", "POST /staf/bepergian/{travel}",
+     {"version": "{travel_version}", "decision": "refuse", "note": "Bertepatan dengan wajib lapor."},
+     "travel.refuse", "TravelNotice {travel_id}", A),
+    ("travel withdrawn", "travel requested", "partner", "POST /mitra/klien/bepergian/{travel}/tarik", None,
+     "travel.withdraw", "TravelNotice {travel_id}", A),
     # ---- the calendar
     ("cuti bersama added", "client", "admin", "POST /admin/cuti-bersama",
      {"day": "2027-03-12", "name": "Cuti bersama Idul Fitri"}, "calendar.leave_added", None, None),
@@ -697,7 +757,10 @@ WRITTEN_AS = {"opportunity.edit": "opportunity.edited", "observation.correct": "
               "complaint.record_hearing": "complaint.tpp_recorded", "complaint.assign": "complaint.assigned",
               "complaint.claim": "complaint.assigned", "complaint.flag": "complaint.flagged",
               "observation.plan_visit": "observation.visit_planned",
-              "observation.close_by_visit": "observation.closed_by_visit", "visit.plan": "visit.planned"}
+              "observation.close_by_visit": "observation.closed_by_visit", "visit.plan": "visit.planned",
+              "condition.add": "condition.added", "condition.edit": "condition.changed",
+              "condition.end": "condition.ended", "travel.record": "travel.recorded",
+              "partner_sheet.write": "partner_sheet.written"}
 NO_WAY_IN = {"observation.archive"}  # in the table, but no page or job archives an observation
 
 
@@ -705,7 +768,8 @@ NO_WAY_IN = {"observation.archive"}  # in the table, but no page or job archives
     ("partner", PARTNER_WORKFLOW), ("client", CLIENT_WORKFLOW), ("assignment", ASSIGNMENT_WORKFLOW),
     ("observation", OBSERVATION_WORKFLOW), ("opportunity", POSTING_WORKFLOW),
     ("referral", REFERRAL_WORKFLOW), ("complaint", COMPLAINT_WORKFLOW), ("visit", VISIT_WORKFLOW),
-    ("thread", THREAD_WORKFLOW)])
+    ("thread", THREAD_WORKFLOW),
+    ("condition", CONDITION_WORKFLOW), ("partner_sheet", SHEET_WORKFLOW), ("travel", TRAVEL_WORKFLOW)])
 def test_every_workflow_move_has_a_row(prefix, workflow):
     """A move added to a workflow table without a row above fails here."""
     covered = {row[5] for row in ROWS}

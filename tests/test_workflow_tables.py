@@ -19,6 +19,8 @@ from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.offices.models import Office
 from portal.partners.workflow import PARTNER_WORKFLOW
+from portal.supervision.models import Condition, TravelNotice
+from portal.supervision.workflow import CONDITION_WORKFLOW, SHEET_WORKFLOW, TRAVEL_WORKFLOW
 from portal.visits.models import HomeVisit
 from portal.visits.workflow import VISIT_WORKFLOW
 
@@ -34,6 +36,9 @@ PAIRS = [
     (rules.REFERRAL, REFERRAL_WORKFLOW),
     (rules.VISIT, VISIT_WORKFLOW),
     (rules.THREAD, THREAD_WORKFLOW),
+    (rules.CONDITION, CONDITION_WORKFLOW),
+    (rules.PARTNER_SHEET, SHEET_WORKFLOW),
+    (rules.TRAVEL, TRAVEL_WORKFLOW),
 ]
 ROWS = [(written, code, action) for written, code in PAIRS for action in written.rows]
 
@@ -105,9 +110,18 @@ def _referral() -> Referral:
     return Referral(officer_id=50, client=Client(officer_id=50))
 
 
+def _condition() -> Condition:
+    return Condition(client=Client(office_id=1, officer_id=50))
+
+
+def _travel() -> TravelNotice:
+    return TravelNotice(client=Client(office_id=1, officer_id=50), partner_org_id=7, requested_by_id=70)
+
+
+CO, T = CONDITION_WORKFLOW, TRAVEL_WORKFLOW
 C, A, OB = COMPLAINT_WORKFLOW, ASSIGNMENT_WORKFLOW, OBSERVATION_WORKFLOW
 P, R = POSTING_WORKFLOW, REFERRAL_WORKFLOW
-V, T = VISIT_WORKFLOW, THREAD_WORKFLOW
+V, TH = VISIT_WORKFLOW, THREAD_WORKFLOW
 
 
 def _visit() -> HomeVisit:
@@ -162,15 +176,31 @@ GUARD_CASES = [
     (V, "case_officer", "a supervisor", _staff("supervisor", user_id=52), _visit(), True),
     (V, "case_officer", "another officer", _staff("officer", user_id=51), _visit(), False),
     # Issue 11 §3: the partner organisation and the PK (and Kasi, Kepala) of the Bapas.
-    (T, "participant", "a member of the organisation", _partner(70), _thread(), True),
-    (T, "participant", "a member of another organisation", _partner(71, org_id=8), _thread(), False),
-    (T, "participant", "the client's officer", _staff("officer"), _thread(), True),
-    (T, "participant", "another officer of the Bapas", _staff("officer", user_id=51), _thread(), False),
-    (T, "participant", "the Kasi of the Bapas", _staff("supervisor", user_id=52), _thread(), True),
-    (T, "participant", "the Kepala of another Bapas", _staff("head", office_id=2, user_id=53),
+    (TH, "participant", "a member of the organisation", _partner(70), _thread(), True),
+    (TH, "participant", "a member of another organisation", _partner(71, org_id=8), _thread(), False),
+    (TH, "participant", "the client's officer", _staff("officer"), _thread(), True),
+    (TH, "participant", "another officer of the Bapas", _staff("officer", user_id=51), _thread(), False),
+    (TH, "participant", "the Kasi of the Bapas", _staff("supervisor", user_id=52), _thread(), True),
+    (TH, "participant", "the Kepala of another Bapas", _staff("head", office_id=2, user_id=53),
      _thread(), False),
-    (T, "participant", "the regional office", User(id=60, role="regional", region_id=10), _thread(),
+    (TH, "participant", "the regional office", User(id=60, role="regional", region_id=10), _thread(),
      False),
+    # Issue 11 §2: conditions and sheets by the client's officer or the Kasi, own Bapas only.
+    (CO, "case_staff", "the client's officer", _staff("officer"), _condition(), True),
+    (CO, "case_staff", "the Kasi", _staff("supervisor", user_id=52), _condition(), True),
+    (CO, "case_staff", "another officer", _staff("officer", user_id=51), _condition(), False),
+    (CO, "case_staff", "a Kasi of another Bapas", _staff("supervisor", office_id=2, user_id=52),
+     _condition(), False),
+    # Issue 11 §5: a partner records for a client its organisation supports; whoever recorded
+    # the request withdraws it.
+    (T, "recorder", "a partner of the organisation", _partner(70), _travel(), True),
+    (T, "recorder", "a partner of another organisation", _partner(72, org_id=8), _travel(), False),
+    (T, "recorder", "the client's officer", _staff("officer"), _travel(), True),
+    (T, "recorder", "another officer", _staff("officer", user_id=51), _travel(), False),
+    (T, "requester", "the partner who recorded it", _partner(70), _travel(), True),
+    (T, "requester", "another member of the organisation", _partner(71), _travel(), False),
+    (T, "case_staff", "the client's officer", _staff("officer"), _travel(), True),
+    (T, "case_staff", "another officer", _staff("officer", user_id=51), _travel(), False),
 ]
 
 

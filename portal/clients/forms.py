@@ -141,4 +141,5 @@ class TimelineFilterForm(Form):
     kind = SelectField(_l("Show"), validators=[Optional()], choices=[
         ("", _l("Everything")), ("observation", _l("Observations")), ("checkin", _l("Check-ins")),
         ("assignment", _l("Assignments")), ("status", _l("Status changes")),
-        ("record", _l("Record changes")), ("visit", _l("Home visits"))])
+        ("record", _l("Record changes")), ("visit", _l("Home visits")),
+        ("supervision", _l("Conditions and travel"))])

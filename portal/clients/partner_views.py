@@ -15,6 +15,7 @@ from ..observations.forms import ObservationForm
 from ..observations.workflow import OBSERVATION_WORKFLOW
 from ..pagination import paginate
 from ..security import roles_required
+from ..supervision.sheet import condition_choices, partner_sheet_view
 from . import partner_bp as bp
 from . import queries, services
 
@@ -35,16 +36,24 @@ def detail(public_id: str):
     assignment = queries.get_assignment_for_partner_or_404(current_user, public_id)
     audit.record(current_user, "client.viewed_by_partner", assignment.client,
                  office_id=assignment.client.office_id)
+    sheet = partner_sheet_view(current_user, assignment)
+    if sheet.written:
+        audit.record(current_user, "partner_sheet.viewed_by_partner", assignment.client,
+                     office_id=assignment.client.office_id)
     from ..conversations.queries import unread_counts
     observations = observation_queries.partner_observations(current_user, assignment.client)
     return render_template("partner_clients/detail.html", assignment=assignment,
-                           client=assignment.client, observations=observations,
+                           client=assignment.client, sheet=sheet, observations=observations,
                            unread=unread_counts(current_user, "observation", [o.id for o in observations]))
 
 
 def _observation_form(assignment, **kwargs) -> ObservationForm:
     form = ObservationForm(**kwargs)
     form.period = (assignment.starts_on, assignment.ends_on)
+    form.condition_id.choices = [("", "—")] + condition_choices(current_user, assignment)
+    if request.method == "GET" and request.args.get("tanpa_izin") and not kwargs:
+        # Travel without notice (a refused or unknown travel): a suspected violation.
+        form.category.data, form.grounds.data = "suspected_violation", ["MOVED_WITHOUT_NOTICE"]
     return form
 
 

@@ -18,6 +18,7 @@ from ..offices.models import Office
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import EDITORS, LEADS, roles_required
+from ..supervision.queries import staff_panel as supervision_panel
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import AssignmentForm, CheckInForm, ClientFilterForm, ClientForm, ImportForm, StatusForm, TimelineFilterForm
@@ -86,6 +87,7 @@ def detail(public_id: str):
         actions=CLIENT_WORKFLOW.allowed(client.status, current_user.role),
         assignments=queries.assignments_of(current_user, client),
         check_ins=queries.check_ins_of(current_user, client),
+        supervision=supervision_panel(current_user, client),
         visits=visit_queries.visits_of_client(current_user, client),
         plan_subject=plan_subject(client))
 

@@ -27,6 +27,9 @@ class ObservationForm(Form):
     grounds = MultiCheckboxField(_l("Which conditions may have been broken?"),
                                  choices=list(GROUND_LABELS.items()),
                                  description=_l("Only for a suspected violation; choose one or more."))
+    # The conditions of the partner's sheet (set by the view); optional.
+    condition_id = SelectField(_l("Which condition does this concern?"), choices=[("", "—")],
+                               validators=[Optional()])
     narrative = TextAreaField(_l("What happened"), validators=[DataRequired(), Length(min=10, max=10000)],
                               description=_l("Facts: what you saw or heard, when and where, who was "
                                              "there. Separate paragraphs with an empty line."))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..auth.models import User
     from ..clients.models import Client
     from ..partners.models import PartnerOrg
+    from ..supervision.models import Condition
 
 CATEGORIES = ("progress", "routine", "concern", "suspected_violation")
 URGENT = ("concern", "suspected_violation")
@@ -41,6 +42,8 @@ class Observation(Model):
     observed_on: Mapped[dt.date] = mapped_column(Date)
     category: Mapped[str] = mapped_column(String(24))
     grounds: Mapped[list] = mapped_column(JSON, default=list)
+    # Which supervision condition (of the partner's sheet) it concerns, if the partner said.
+    condition_id: Mapped[int | None] = mapped_column(ForeignKey("supervision_condition.id"))
     narrative: Mapped[str] = mapped_column(Text)  # sanitized HTML
     status: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
     reply: Mapped[str | None] = mapped_column(Text)
@@ -58,6 +61,7 @@ class Observation(Model):
     author: Mapped[User] = relationship("User", foreign_keys=[author_id])
     acknowledged_by: Mapped[User | None] = relationship("User", foreign_keys=[acknowledged_by_id])
     partner_org: Mapped[PartnerOrg] = relationship("PartnerOrg")
+    condition: Mapped[Condition | None] = relationship("Condition")
     revisions: Mapped[list[ObservationRevision]] = relationship(
         order_by="ObservationRevision.id.desc()", cascade="all, delete-orphan")
 

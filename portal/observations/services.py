@@ -44,6 +44,7 @@ def submit(actor: User, assignment: Assignment, data: Mapping[str, Any],
         partner_org_id=assignment.partner_org_id, author_id=actor.id,
         observed_on=data["observed_on"], category=data["category"],
         grounds=list(data.get("grounds") or []) if data["category"] == "suspected_violation" else [],
+        condition_id=int(data["condition_id"]) if data.get("condition_id") else None,
         narrative=str(sanitize_html(data["narrative"])))
     observation, created = add_once(observation)
     if not created:
@@ -80,6 +81,7 @@ def correct(actor: User, observation: Observation, data: Mapping[str, Any]) -> N
     observation.observed_on = data["observed_on"]
     observation.category = data["category"]
     observation.grounds = list(data.get("grounds") or []) if data["category"] == "suspected_violation" else []
+    observation.condition_id = int(data["condition_id"]) if data.get("condition_id") else None
     observation.narrative = str(sanitize_html(data["narrative"]))
     db.session.add(ClientEvent(client_id=observation.client_id, kind="observation",
                                action="observation_corrected", actor_id=actor.id,

@@ -12,6 +12,7 @@ from ..forms import error_summary
 from ..pagination import paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import roles_required
+from ..supervision.queries import by_condition
 from ..workflow import Refused
 from . import bp, queries, services
 from .forms import AcknowledgeForm, FollowUpForm
@@ -26,7 +27,9 @@ def inbox():
         status = "submitted"
     from ..conversations.queries import unread_counts
     page = paginate(queries.inbox_query(current_user, status))
-    return render_template("observations/inbox.html", status=status, page=page,
+    grouped = request.args.get("by") == "condition"
+    return render_template("observations/inbox.html", status=status, page=page, grouped=grouped,
+                           groups=by_condition(current_user, page.items) if grouped else None,
                            unread=unread_counts(current_user, "observation", [o.id for o in page.items]))
 
 
