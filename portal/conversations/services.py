@@ -9,7 +9,7 @@ from flask import has_request_context, url_for
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from .. import audit, mail, uploads
+from .. import audit, notices, uploads
 from ..auth.models import User
 from ..auth.queries import active_staff, org_members
 from ..db import add_once, find_submitted, submission_digest, utcnow
@@ -79,7 +79,7 @@ def post(actor: User, thread: Thread, data: Mapping[str, Any],
         if user.id == actor.id:
             continue
         notify(user, "thread_message", link)
-        mail.queue(user.email, "thread_message", user.locale, link=email_link)
+        notices.tell(user, "thread_message", link=email_link)
     return message
 
 

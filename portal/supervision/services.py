@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import has_request_context, url_for
 
-from .. import audit, mail
+from .. import audit, notices
 from ..auth.models import User
 from ..clients.models import Assignment, Client, ClientEvent
 from ..db import add_once, find_submitted, submission_digest, today, utcnow
@@ -157,7 +157,7 @@ def decide_travel(actor: User, notice: TravelNotice, approve: bool, note: str | 
     if requester.role == "partner" and requester.active and requester.id != actor.id:
         notify(requester, "travel_decided",
                link_to("partner_clients.detail", public_id=notice.client.public_id))
-        mail.queue(requester.email, "travel_decided", requester.locale, link=url_for(
+        notices.tell(requester, "travel_decided", link=url_for(
             "partner_clients.detail", public_id=notice.client.public_id, _external=True)
             if has_request_context() else "")
 
