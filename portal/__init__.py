@@ -93,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     from .clients import bp as clients_bp
     from .clients import partner_bp as partner_clients_bp
     from .complaints import bp as complaints_bp
+    from .homes import bp as homes_bp
     from .jobs import bp as jobs_bp
     from .notifications import bp as notifications_bp
     from .observations import bp as observations_bp
@@ -100,7 +101,7 @@ def register_blueprints(app: Flask) -> None:
     from .public import bp as public_bp
 
     for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
-               partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp):
+               partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp, homes_bp):
         app.register_blueprint(bp)
 
 

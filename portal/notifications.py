@@ -30,6 +30,8 @@ KIND_LABELS = {
     "complaint_tpp": _l("The TPP made a recommendation on a complaint"),
     "complaint_proposed": _l("A Bapas proposed a parole revocation"),
     "support_ended": _l("Your organisation's support for a client has ended"),
+    "client_reassigned": _l("A client was handed to another officer"),
+    "complaint_reassigned": _l("A revocation case was handed to another officer"),
 }
 
 

@@ -40,6 +40,7 @@ TIMELINE_LABELS = {
     "checkin_recorded": _l("Check-in recorded"),
     "checkin_corrected": _l("Check-in corrected"),
     "referral_made": _l("Referred to an opportunity"),
+    "reassigned": _l("Handed to another officer"),
 }
 
 # Offence categories: staff only; used for matching with opportunities that exclude some.

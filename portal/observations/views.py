@@ -24,8 +24,9 @@ def inbox():
     status = request.args.get("status", "submitted")
     if status not in ("submitted", "acknowledged", "followed_up"):
         status = "submitted"
-    return render_template("observations/inbox.html", status=status,
-                           page=paginate(queries.inbox_query(current_user, status)))
+    late = request.args.get("late") == "y"
+    return render_template("observations/inbox.html", status=status, late=late,
+                           page=paginate(queries.inbox_query(current_user, status, late)))
 
 
 @bp.route("/<public_id>")
