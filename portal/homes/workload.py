@@ -18,6 +18,7 @@ from typing import Any
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import aliased
 
 from ..auth.models import User
 from ..clients.models import SUPERVISED, Client
@@ -78,12 +79,19 @@ def _intensive(home: Home) -> ColumnElement[Any]:
     return func.coalesce(func.sum(case((Client.status == "intensive", 1), else_=0)), 0)
 
 
+def _waiting_observations(*where: ColumnElement[bool]) -> ColumnElement[Any]:
+    """The count of the officer's observations waiting for an answer, correlated to the table's
+    User row (the client through an alias: the outer query's own client join is not correlated)."""
+    own = aliased(Client)
+    return (select(func.count(Observation.id)).join(own, Observation.client_id == own.id)
+            .where(own.officer_id == User.id, Observation.status == "submitted", *where)
+            .correlate(User).scalar_subquery())
+
+
 @workload_column("observations", _l("Observations waiting"), order=30,
                  link=lambda home, officer_id: url_for("observations.inbox", status="submitted"))
 def _observations(home: Home) -> ColumnElement[Any]:
-    owner = select(Client.id).where(Client.officer_id == User.id)
-    return (select(func.count(Observation.id)).where(
-        Observation.status == "submitted", Observation.client_id.in_(owner)).scalar_subquery())
+    return _waiting_observations()
 
 
 @workload_column("cases", _l("Open revocation cases"), order=40,
@@ -104,11 +112,8 @@ def _overdue(home: Home) -> ColumnElement[Any]:
     """Overdue cases and observations unanswered past the 2 working days (concerns: the day)."""
     cases = (select(func.count(Complaint.id)).where(Complaint.assigned_officer_id == User.id,
                                                     overdue_cases(home.day)).scalar_subquery())
-    owner = select(Client.id).where(Client.officer_id == User.id)
-    late = (select(func.count(Observation.id)).where(
-        Observation.status == "submitted", Observation.client_id.in_(owner),
-        or_(Observation.category.in_(URGENT), Observation.created_at < home.routine_late_before))
-        .scalar_subquery())
+    late = _waiting_observations(or_(Observation.category.in_(URGENT),
+                                     Observation.created_at < home.routine_late_before))
     return cases + late
 
 
