@@ -9,7 +9,7 @@ from flask import url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, case, exists, or_, select
+from sqlalchemy import and_, case, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
@@ -39,12 +39,13 @@ def _answered_since(user: User) -> dt.datetime:
          hint=_l("Clients with a new reply or a new assignment first."))
 def partner_clients(user: User, home: Home) -> Listing:
     """The clients the organisation supports today; those with something new first."""
-    replied = exists().where(Observation.client_id == Client.id,
-                             Observation.partner_org_id == user.partner_org_id,
-                             Observation.acknowledged_at >= _answered_since(user))
-    fresh = or_(replied, Assignment.starts_on >= home.day - dt.timedelta(days=NEW_DAYS))
+    replied = (select(Observation.client_id.label("client_id")).where(
+        Observation.partner_org_id == user.partner_org_id, Observation.acknowledged_at >= _answered_since(user))
+        .group_by(Observation.client_id).subquery())  # one scan, joined: not a subquery per client
+    fresh = or_(replied.c.client_id.is_not(None), Assignment.starts_on >= home.day - dt.timedelta(days=NEW_DAYS))
     stmt = (select(Assignment, case((fresh, 1), else_=0).label("new"))
             .join(Client, Assignment.client_id == Client.id).options(joinedload(Assignment.client))
+            .outerjoin(replied, replied.c.client_id == Client.id)
             .where(and_(*_visible(user, home)))
             .order_by(case((fresh, 0), else_=1), Client.full_name, Assignment.id))
     rows = db.session.execute(window(stmt, home.limit)).all()
