@@ -38,6 +38,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
 
     # the partner admin accepts, then reports a suspected violation
     sign_in(page, base, partner, "/beranda/")
+    page.get_by_role("link", name="Organisasi saya").click()  # from the work home
     page.get_by_role("link", name="Tanggapi").first.click()
     checker.check(page, "proposals")
     page.get_by_role("button", name="Terima").click()
