@@ -225,3 +225,39 @@ def test_every_role_lands_on_its_home_after_signing_in(app, users, role):
     assert menu.index("Beranda") < min(menu.index(w) for w in ("Akun saya", "Notifikasi"))
 
 
+
+
+def test_a_package_adds_a_list_and_a_workload_column_in_a_few_lines(app, users, caseload):
+    """How portal/visits and portal/supervision will add theirs (see portal/homes/sections.py)."""
+    from flask import url_for
+    from sqlalchemy import literal, select
+
+    from portal.homes.sections import SECTIONS, Item, Listing, section
+    from portal.homes.workload import COLUMNS, workload_column
+
+    @section("visits_due", "Kunjungan rumah jatuh tempo", ("officer", "supervisor"), order=35)
+    def visits_due(user, home):
+        return Listing(1, [Item("Kunjungan uji", url_for("clients.index"))], url_for("clients.index"))
+
+    @workload_column("visits_done", "Kunjungan bulan ini", order=60)
+    def visits_done(home):
+        return select(literal(7)).scalar_subquery()
+
+    try:
+        assert listed(_home(app, caseload[0]), "visits_due") == (1, ["Kunjungan uji"])
+        html = _home(app, users.make("supervisor"))
+        assert "Kunjungan bulan ini" in html.split('id="workload"')[1]
+        assert _numbers(html.split('id="workload"')[1].split("<tr>")[2]) == [3, 1, 2, 2, 3, 7]
+    finally:
+        SECTIONS.pop("visits_due")
+        COLUMNS.pop("visits_done")
+
+
+@pytest.mark.parametrize("url", ["/staf/klien/?ending=abc&checkin=zzz&officer=x",
+                                 "/staf/pengamatan/?status=nope&late=maybe"])
+def test_filters_behind_the_counts_answer_bad_values_without_an_error(app, users, url):
+    assert login_client(app, users.make("supervisor")).get(url).status_code == 200
+
+
+def test_the_admin_filters_answer_bad_values_without_an_error(app, users):
+    assert login_client(app, users.make("admin")).get("/admin/pengguna?status=nope").status_code == 200
