@@ -98,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
     from .clients import partner_bp as partner_clients_bp
     from .complaints import bp as complaints_bp
     from .conversations import bp as conversations_bp
+    from .homes import bp as homes_bp
     from .jobs import bp as jobs_bp
     from .notifications import bp as notifications_bp
     from .observations import bp as observations_bp
@@ -110,7 +111,8 @@ def register_blueprints(app: Flask) -> None:
 
     for bp in (public_bp, auth_bp, account_bp, admin_bp, vetting_bp, partner_bp, clients_bp,
                partner_clients_bp, observations_bp, notifications_bp, jobs_bp, complaints_bp,
-               reminders_bp, conversations_bp, visits_bp, supervision_bp, supervision_partner_bp):
+               reminders_bp, conversations_bp, visits_bp, supervision_bp, supervision_partner_bp,
+               homes_bp):
         app.register_blueprint(bp)
 
 

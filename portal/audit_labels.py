@@ -53,6 +53,8 @@ AUDIT_ACTIONS = {
     "partner.document_downloaded": _l("Partner document downloaded"),
     # clients, assignments, observations
     "client.created": _l("Client registered"),
+    "client.reassigned": _l("Client handed to another officer"),
+    "complaint.reassigned": _l("Case handed to another officer"),
     "client.imported": _l("Clients imported from CSV"),
     "client.updated": _l("Client record changed"),
     "client.viewed": _l("Client record opened"),
@@ -193,6 +195,7 @@ AUDIT_DETAILS = {
     "found": _l("Found"),
     "matches": _l("File matches"),
     "from_status": _l("Status before"),
+    "from_officer_id": _l("Earlier officer's account number"),
     "to_status": _l("Status after"),
     "grounds": _l("Grounds for revocation"),
     "how": _l("How"),

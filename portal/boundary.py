@@ -217,9 +217,16 @@ def register_forms(form: Any) -> None:
         g.setdefault("forms", []).append(form)
 
 
+def _stale_in_flush(exc: StaleDataError):
+    """A concurrent change met while the view was still working (an autoflush before a query):
+    the same answer as at the commit — nothing saved, someone else changed it."""
+    return _refused(StaleObject("flush"))
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers of the boundary."""
     app.register_error_handler(WorkflowError, _refused)
+    app.register_error_handler(StaleDataError, _stale_in_flush)
     for error in (OperationalError, InterfaceError, PoolTimeout):
         app.register_error_handler(error, _database_unavailable)
 

@@ -19,6 +19,7 @@ from .demo_data import (
     load_demo_complaints,
     load_demo_partners,
 )
+from .demo_homes import load_demo_homes
 from .demo_visits import load_demo_visits
 from .extensions import db
 from .offices.importer import import_offices, load_regions, shipped_offices
@@ -91,6 +92,8 @@ def demo_command(host: str, port: int, no_serve: bool) -> None:
     load_demo_complaints(DEMO_OFFICE, "pk.bandung@pokmas.example")
     with app.test_request_context("/"):  # the documents carry their verification address
         load_demo_procedure(DEMO_OFFICE)
+    load_demo_homes(DEMO_OFFICE, "pk.bandung@pokmas.example", "mitra@pokmas.example")
+    with app.test_request_context("/"):
         load_demo_supervision(DEMO_OFFICE, "pk.bandung@pokmas.example")
     load_demo_visits(DEMO_OFFICE, "pk.bandung@pokmas.example", "mitra@pokmas.example",
                      "kasi.bandung@pokmas.example")

@@ -38,6 +38,8 @@ KIND_LABELS = {
     "partner_sheet_written": _l("The officer updated what you need to know about a client"),
     "travel_requested": _l("A travel request waits for your decision"),
     "travel_decided": _l("The officer decided on a travel request you recorded"),
+    "client_reassigned": _l("A client was handed to another officer"),
+    "complaint_reassigned": _l("A revocation case was handed to another officer"),
 }
 
 

@@ -11,6 +11,7 @@ from .security import endpoint_access
 
 # (endpoint, label); shown when the endpoint exists and the user's role may open it.
 NAVIGATION = [
+    ("homes.index", _l("Home")),
     ("partner.dashboard", _l("My organisation")),
     ("partner_clients.index", _l("Clients")),
     ("clients.index", _l("Clients")),

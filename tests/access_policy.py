@@ -103,6 +103,11 @@ POLICY: dict[str, Rule] = {
     "account.totp_disable": Rule(ALL, "/akun/2fa/nonaktif", to("/akun/")),
     "notifications.index": Rule(ALL, "/notifikasi/"),
     "notifications.mark_read": Rule(ALL, "/notifikasi/dibaca", to("/notifikasi/")),
+    # issue 11: the work home of each role, the page after sign-in
+    "homes.index": Rule(ALL, "/beranda/"),
+    # issue 11: the Kasi and the Kepala hand a client or a case to another PK (the form's page)
+    "homes.reassign_client": Rule(VETTING, "/beranda/klien/{x.client}/alihkan", page("client")),
+    "homes.reassign_case": Rule(VETTING, "/beranda/pengaduan/{x.complaint}/alihkan", page("case_client")),
 
     # ---------------------------------------------------------------- administrator
     "admin.users": Rule(ADMIN, "/admin/pengguna"),

@@ -29,7 +29,7 @@ def test_officer_signs_in_and_lands_on_account(app, users):
     client = app.test_client()
     response = sign_in(client, user.email)
     assert response.status_code == 302
-    assert response.headers["Location"] == "/akun/"
+    assert response.headers["Location"] == "/beranda/"
     page = client.get("/akun/").get_data(as_text=True)
     assert user.email in page
     assert "login.success" in actions(app, user.id)
@@ -126,7 +126,7 @@ def test_next_redirect_is_relative_only(app, users):
                 "/\t/evil.example/x", "/\n/evil.example/x", "/\r\n/evil.example/x",
                 "akun/sandi"):  # not a path from the site's root
         response = sign_in(app.test_client(), user.email, next=bad)
-        assert response.headers["Location"] == "/akun/", bad
+        assert response.headers["Location"] == "/beranda/", bad
 
 
 def test_staff_idle_timeout_is_thirty_minutes(app, users):

@@ -20,7 +20,8 @@ def test_demo_twice_creates_each_account_once(app):
     second = runner.invoke(args=["demo", "--no-serve"])
     assert second.exit_code == 0
     with app.app_context():
-        assert db.session.scalar(select(func.count(User.id))) == len(DEMO_USERS)
+        # and the work homes' demo (issue 11): two more PKs, an invited account, a locked one
+        assert db.session.scalar(select(func.count(User.id))) == len(DEMO_USERS) + 4
     client = app.test_client()
     response = client.post("/masuk", data={"email": "pk.bandung@pokmas.example",
                                            "password": DEMO_PASSWORD})
@@ -30,7 +31,7 @@ def test_demo_twice_creates_each_account_once(app):
     assert "Yayasan Bina Harapan" in partner.get("/mitra/").get_data(as_text=True)
     with app.app_context():
         from portal.partners.models import PartnerOrg
-        assert db.session.scalar(select(func.count(PartnerOrg.id))) == 3
+        assert db.session.scalar(select(func.count(PartnerOrg.id))) == 4  # and one vetted, for the Kepala
     from portal.demo_data import DEMO_COMPLAINT_REFERENCE, DEMO_COMPLAINT_SECRET
     tracker = app.test_client()
     response = tracker.post("/pengaduan/lacak", data={"reference": DEMO_COMPLAINT_REFERENCE,

@@ -150,7 +150,7 @@ def test_from_vetting_to_an_active_partner_who_signs_in(app, users, orgs, mailbo
     partner = app.test_client()
     partner.post(path, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
     signed = partner.post("/masuk", data={"email": org.email, "password": NEW_PASSWORD})
-    assert signed.headers["Location"] == "/mitra/"
+    assert signed.headers["Location"] == "/beranda/"
     dashboard = partner.get("/mitra/").get_data(as_text=True)
     assert org.name in dashboard and "W11/PKS/1" in dashboard
     detail = supervisor.get(f"/staf/mitra/{org.public_id}").get_data(as_text=True)

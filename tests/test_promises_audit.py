@@ -19,6 +19,7 @@ from portal.complaints.workflow import COMPLAINT_WORKFLOW
 from portal.conversations.models import Message
 from portal.conversations.workflow import THREAD_WORKFLOW
 from portal.extensions import db
+from portal.homes.workflow import CASE_REASSIGN_WORKFLOW, CLIENT_REASSIGN_WORKFLOW
 from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
 from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
@@ -184,12 +185,18 @@ def _travel_requested(s) -> None:
     with s.app.app_context():
         notice = db.session.scalar(select(TravelNotice))
         s.values.update(travel=notice.public_id, travel_id=notice.id, travel_version=notice.version)
+def _second_officer(s) -> None:
+    """Another PK of the client's Bapas (to hand the client or the case to)."""
+    s.values["officer2_id"] = s.users.make("officer").id
+    s.refresh_client()
 
 
 # Givens: the state a row starts from (every row also has the scene's people, the client
 # "Klien Audit Satu" of the officer and its active assignment to the partner's organisation).
 GIVEN = {
     "client": lambda s: None,
+    "client, a second officer": _second_officer,
+    "complaint in_review, a second officer": lambda s: (s.complaint("in_review"), _second_officer(s)),
     "client intensive": lambda s: s.set_client_status("intensive"),
     "check-in 2026-11 missed": lambda s: s.check_in("2026-11", "missed"),
     "second client proposed": lambda s: s.second_client_proposed(),
@@ -611,6 +618,14 @@ ROWS = [
     ("complaint assigned", "complaint submitted", "supervisor", "POST /staf/pengaduan/{ref}/tugaskan",
      {"version": "{complaint_version}", "officer_id": "{officer_id}"},
      "complaint.assigned", "Complaint {complaint_id}", A),
+    # Issue 11, point 1: the Kasi hands a client or a case to another PK.
+    ("client reassigned", "client, a second officer", "supervisor", "POST /beranda/klien/{client}/alihkan",
+     {"version": "{client_version}", "officer": "{officer2_id}", "reason": "Beban kerja PK terlalu berat."},
+     "client.reassigned", "Client {client_id}", A),
+    ("complaint reassigned", "complaint in_review, a second officer", "head",
+     "POST /beranda/pengaduan/{ref}/alihkan",
+     {"version": "{complaint_version}", "officer": "{officer2_id}", "reason": "PK sedang cuti panjang."},
+     "complaint.reassigned", "Complaint {complaint_id}", A),
     ("complaint claimed", "complaint submitted", "officer", "POST /staf/pengaduan/{ref}/tugaskan",
      {"version": "{complaint_version}"}, "complaint.assigned", "Complaint {complaint_id}", A),
     ("complaint flagged", "complaint in_review", "supervisor", "POST /staf/pengaduan/{ref}/tandai",
@@ -760,7 +775,8 @@ WRITTEN_AS = {"opportunity.edit": "opportunity.edited", "observation.correct": "
               "observation.close_by_visit": "observation.closed_by_visit", "visit.plan": "visit.planned",
               "condition.add": "condition.added", "condition.edit": "condition.changed",
               "condition.end": "condition.ended", "travel.record": "travel.recorded",
-              "partner_sheet.write": "partner_sheet.written"}
+              "partner_sheet.write": "partner_sheet.written",
+              "client.reassign_client": "client.reassigned", "complaint.reassign_case": "complaint.reassigned"}
 NO_WAY_IN = {"observation.archive"}  # in the table, but no page or job archives an observation
 
 
@@ -769,7 +785,8 @@ NO_WAY_IN = {"observation.archive"}  # in the table, but no page or job archives
     ("observation", OBSERVATION_WORKFLOW), ("opportunity", POSTING_WORKFLOW),
     ("referral", REFERRAL_WORKFLOW), ("complaint", COMPLAINT_WORKFLOW), ("visit", VISIT_WORKFLOW),
     ("thread", THREAD_WORKFLOW),
-    ("condition", CONDITION_WORKFLOW), ("partner_sheet", SHEET_WORKFLOW), ("travel", TRAVEL_WORKFLOW)])
+    ("condition", CONDITION_WORKFLOW), ("partner_sheet", SHEET_WORKFLOW), ("travel", TRAVEL_WORKFLOW),
+    ("client", CLIENT_REASSIGN_WORKFLOW), ("complaint", CASE_REASSIGN_WORKFLOW)])
 def test_every_workflow_move_has_a_row(prefix, workflow):
     """A move added to a workflow table without a row above fails here."""
     covered = {row[5] for row in ROWS}

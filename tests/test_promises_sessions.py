@@ -78,4 +78,4 @@ def test_a_role_change_by_an_admin_ends_every_copy(app, users):
     assert_signed_out(app, copy)
     # signing in again gives a session with the new role
     again = app.test_client().post("/masuk", data={"email": user.email, "password": PASSWORD})
-    assert again.headers["Location"] == "/staf/mitra/"  # a supervisor starts at the vetting queue
+    assert again.headers["Location"] == "/beranda/"  # every role starts at its work home (issue 11)

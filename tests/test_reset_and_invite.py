@@ -96,4 +96,4 @@ def test_admin_invites_staff_who_sets_a_password_and_signs_in(app, users, mailbo
     staff.post(path_of(link), data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
     signed = staff.post("/masuk", data={"email": "rina.marlina@test.example",
                                         "password": NEW_PASSWORD})
-    assert signed.headers["Location"] == "/akun/"
+    assert signed.headers["Location"] == "/beranda/"

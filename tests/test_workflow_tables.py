@@ -13,6 +13,7 @@ from portal.complaints.models import Complaint
 from portal.complaints.workflow import COMPLAINT_WORKFLOW
 from portal.conversations.queries import Thread
 from portal.conversations.workflow import THREAD_WORKFLOW
+from portal.homes.workflow import CASE_REASSIGN_WORKFLOW, CLIENT_REASSIGN_WORKFLOW, Reassignment
 from portal.jobs.models import Opportunity, Referral
 from portal.jobs.workflow import POSTING_WORKFLOW, REFERRAL_WORKFLOW
 from portal.observations.models import Observation
@@ -39,6 +40,8 @@ PAIRS = [
     (rules.CONDITION, CONDITION_WORKFLOW),
     (rules.PARTNER_SHEET, SHEET_WORKFLOW),
     (rules.TRAVEL, TRAVEL_WORKFLOW),
+    (rules.CLIENT_REASSIGN, CLIENT_REASSIGN_WORKFLOW),
+    (rules.CASE_REASSIGN, CASE_REASSIGN_WORKFLOW),
 ]
 ROWS = [(written, code, action) for written, code in PAIRS for action in written.rows]
 
@@ -119,6 +122,15 @@ def _travel() -> TravelNotice:
 
 
 CO, T = CONDITION_WORKFLOW, TRAVEL_WORKFLOW
+def _pk(user_id: int, office_id: int = 1, active: bool = True) -> User:
+    return User(id=user_id, role="officer", office_id=office_id, active=active)
+
+
+def _handover(officer: User) -> Reassignment:
+    return Reassignment(Client(office_id=1, officer_id=50, status="active"), officer)
+
+
+HC, HK = CLIENT_REASSIGN_WORKFLOW, CASE_REASSIGN_WORKFLOW
 C, A, OB = COMPLAINT_WORKFLOW, ASSIGNMENT_WORKFLOW, OBSERVATION_WORKFLOW
 P, R = POSTING_WORKFLOW, REFERRAL_WORKFLOW
 V, TH = VISIT_WORKFLOW, THREAD_WORKFLOW
@@ -201,6 +213,24 @@ GUARD_CASES = [
     (T, "requester", "another member of the organisation", _partner(71), _travel(), False),
     (T, "case_staff", "the client's officer", _staff("officer"), _travel(), True),
     (T, "case_staff", "another officer", _staff("officer", user_id=51), _travel(), False),
+    # Issue 11, point 1: the Kasi and the Kepala of the client's own Bapas hand it over …
+    (HC, "same_office", "a supervisor of the client's Bapas", _staff("supervisor"),
+     _handover(_pk(51)), True),
+    (HC, "same_office", "a head of another Bapas", _staff("head", office_id=2), _handover(_pk(51)), False),
+    # … to an active PK of that Bapas (not the one who has it already).
+    (HC, "active_officer_of_office", "an active PK of the Bapas", _staff("supervisor"),
+     _handover(_pk(51)), True),
+    (HC, "active_officer_of_office", "a PK of another Bapas", _staff("supervisor"),
+     _handover(_pk(51, office_id=2)), False),
+    (HC, "active_officer_of_office", "a deactivated PK", _staff("supervisor"),
+     _handover(_pk(51, active=False)), False),
+    (HC, "active_officer_of_office", "a supervisor, not a PK", _staff("supervisor"),
+     _handover(User(id=52, role="supervisor", office_id=1, active=True)), False),
+    (HC, "active_officer_of_office", "the PK who has the client already", _staff("supervisor"),
+     _handover(_pk(50)), False),
+    (HK, "active_officer_of_office", "another active PK, for a case", _staff("head"),
+     Reassignment(_case(), _pk(51)), True),
+    (HK, "active_officer_of_office", "the case's own PK", _staff("head"), Reassignment(_case(), _pk(50)), False),
 ]
 
 

@@ -364,3 +364,20 @@ TRAVEL = rules("travel", ("new", "requested", "approved", "refused", "withdrawn"
     ("refuse", {"requested"}, "refused", EDITORS, {"reason"}, {"case_staff"}),
     ("withdraw", {"requested"}, "withdrawn", EDITORS | {"partner"}, NONE, {"requester"}),
 ])
+
+# ---------------------------------------------------------------- handing over (issue 11)
+
+# Issue 11, point 1 (the Kasi's home) "reassigning a client or a case to another PK from there
+# (with a reason, audited, both PKs told)"; the brief: "Kasi and Kepala of the same Bapas; the
+# new PK must be an active officer of that Bapas". Which client statuses: not specified — a
+# client under supervision, or waiting for the decision on a temporary revocation. Which
+# complaint statuses: the open ones (DESIGN §5).
+CLIENT_REASSIGN = rules("client reassignment", ("active", "intensive", "temporarily_revoked", "revoked",
+                                                "completed", "transferred"), [
+    ("reassign_client", {"active", "intensive", "temporarily_revoked"}, None, LEADS,
+     {"officer", "reason"}, {"same_office", "active_officer_of_office"}),
+])
+CASE_REASSIGN = rules("case reassignment", COMPLAINT_STATES, [
+    ("reassign_case", COMPLAINT_OPEN, None, LEADS, {"officer", "reason"},
+     {"same_office", "active_officer_of_office"}),
+])

@@ -69,7 +69,8 @@ class UserFilterForm(Form):
                        choices=[("", _l("All roles"))] + list(ROLE_LABELS.items()))
     status = SelectField(_l("Status"), validators=[Optional()],
                          choices=[("", _l("All")), ("active", _l("Active")),
-                                  ("inactive", _l("Deactivated"))])
+                                  ("inactive", _l("Deactivated")),
+                                  ("waiting", _l("Waiting for enrolment")), ("locked", _l("Locked"))])
 
 
 class AuditFilterForm(Form):

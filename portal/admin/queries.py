@@ -30,6 +30,9 @@ def users_query(admin: User, q: str | None, role: str | None, status: str | None
         stmt = stmt.where(User.active.is_(True))
     elif status == "inactive":
         stmt = stmt.where(User.active.is_(False))
+    elif status in ("waiting", "locked"):  # from the administrator's home (issue 11)
+        from ..homes.admin import locked, waiting_enrolment
+        stmt = stmt.where(waiting_enrolment() if status == "waiting" else locked())
     return stmt
 
 

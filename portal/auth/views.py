@@ -15,13 +15,9 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
-LANDING = {"admin": "admin.users", "partner": "partner.dashboard", "supervisor": "vetting.queue",
-           "head": "vetting.queue"}
-
-
 def _landing(user) -> str:
-    """Where a user starts after signing in: the page of their daily work."""
-    return url_for(LANDING.get(user.role, "account.index"))
+    """Where a user starts after signing in: the work home of their role (issue 11)."""
+    return url_for("homes.index")
 
 
 @bp.route("/masuk", methods=["GET", "POST"])

@@ -130,6 +130,11 @@ class ClientFilterForm(Form):
     programme = SelectField(_l("Programme"), validators=[Optional()],
                             choices=[("", _l("All programmes"))] + list(PROGRAMME_LABELS.items()))
     status = SelectField(_l("Status"), validators=[Optional()])
+    # From the work homes (issue 11): this month's check-in, supervision ending soon.
+    checkin = SelectField(_l("Check-in this month"), validators=[Optional()],
+                          choices=[("", _l("Any")), ("due", _l("Due or missed"))])
+    ending = SelectField(_l("Supervision ends"), validators=[Optional()],
+                         choices=[("", _l("Any time")), ("30", _l("Within 30 days"))])
 
 
 class TimelineFilterForm(Form):

@@ -44,6 +44,7 @@ TIMELINE_LABELS = {
     "visit_planned": _l("Home visit planned"),
     "visit_done": _l("Home visit made"),
     "visit_missed": _l("Home visit missed"),
+    "reassigned": _l("Handed to another officer"),
 }
 
 # Offence categories: staff only; used for matching with opportunities that exclude some.

@@ -25,8 +25,11 @@ def _require_staff(user: User) -> None:
 
 
 def clients_query(user: User, q: str | None = None, officer_id: int | None = None,
-                  programme: str | None = None, status: str | None = None) -> Select[Client]:
-    """The Bapas's clients; the officer's own caseload first, then by name."""
+                  programme: str | None = None, status: str | None = None,
+                  checkin_due: bool = False, ending_days: int | None = None) -> Select[Client]:
+    """The Bapas's clients; the officer's own caseload first, then by name. `checkin_due`:
+    under supervision with this month's check-in not recorded or missed; `ending_days`: under
+    supervision ending within that many days."""
     _require_staff(user)
     stmt = (select(Client).options(joinedload(Client.officer))
             .where(Client.office_id == user.office_id))
@@ -40,6 +43,14 @@ def clients_query(user: User, q: str | None = None, officer_id: int | None = Non
         stmt = stmt.where(Client.programme == programme)
     if status:
         stmt = stmt.where(Client.status == status)
+    if checkin_due:
+        month = today().replace(day=1)
+        recorded = select(CheckIn.client_id).where(CheckIn.month == month, CheckIn.outcome != "missed")
+        stmt = stmt.where(Client.status.in_(SUPERVISED), Client.supervision_start_on <= today(),
+                          Client.id.not_in(recorded))
+    if ending_days is not None:
+        stmt = stmt.where(Client.status.in_(SUPERVISED), Client.supervision_end_on >= today(),
+                          Client.supervision_end_on <= today() + dt.timedelta(days=ending_days))
     own_first = case((Client.officer_id == user.id, 0), else_=1)
     return stmt.order_by(own_first, Client.full_name, Client.id)
 

@@ -40,7 +40,8 @@ def index():
     form.validate()
     officer_id = int(form.officer.data) if (form.officer.data or "").isdigit() else None
     stmt = queries.clients_query(current_user, form.q.data, officer_id, form.programme.data,
-                                 form.status.data)
+                                 form.status.data, form.checkin.data == "due",
+                                 int(form.ending.data) if form.ending.data == "30" else None)
     return render_template("clients/index.html", form=form, page=paginate(stmt))
 
 

@@ -76,6 +76,7 @@ ACTION_LABELS = {
     "bap_witness": _l("Examination record (BAP) of a witness"),
     "tpp_recorded": _l("TPP hearing recorded"),
     "assigned": _l("Officer assigned"),
+    "reassigned": _l("Handed to another officer"),
     "flagged": _l("Flagged as possibly malicious or mistaken"),
 }
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import abort
-from sqlalchemy import Select, case, select
+from sqlalchemy import Select, case, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
@@ -13,9 +13,10 @@ from ..security import BAPAS_STAFF
 from .models import URGENT, Observation
 
 
-def inbox_query(user: User, status: str = "submitted") -> Select[Observation]:
+def inbox_query(user: User, status: str = "submitted", late: bool = False) -> Select[Observation]:
     """Observations waiting for an answer: the officer's clients, or the whole Bapas for
-    supervisors and the head. Concerns and suspected violations first, then the oldest."""
+    supervisors and the head. Concerns and suspected violations first, then the oldest.
+    `late`: only those unanswered too long (routine: 2 working days; urgent: the same day)."""
     if user.role not in BAPAS_STAFF:
         abort(404)
     stmt = (select(Observation).join(Client, Observation.client_id == Client.id)
@@ -23,6 +24,10 @@ def inbox_query(user: User, status: str = "submitted") -> Select[Observation]:
             .where(Observation.office_id == user.office_id, Observation.status == status))
     if user.role == "officer":
         stmt = stmt.where(Client.officer_id == user.id)
+    if late:
+        from ..db import today
+        from ..homes.escalation import late_before
+        stmt = stmt.where(or_(Observation.category.in_(URGENT), Observation.created_at < late_before(today())))
     urgency = case((Observation.category == "suspected_violation", 0),
                    (Observation.category == "concern", 1), else_=2)
     return stmt.order_by(urgency, Observation.created_at, Observation.id)

@@ -26,9 +26,10 @@ def inbox():
     if status not in ("submitted", "acknowledged", "followed_up"):
         status = "submitted"
     from ..conversations.queries import unread_counts
-    page = paginate(queries.inbox_query(current_user, status))
+    late = request.args.get("late") == "y"
+    page = paginate(queries.inbox_query(current_user, status, late))
     grouped = request.args.get("by") == "condition"
-    return render_template("observations/inbox.html", status=status, page=page, grouped=grouped,
+    return render_template("observations/inbox.html", status=status, page=page, grouped=grouped, late=late,
                            groups=by_condition(current_user, page.items) if grouped else None,
                            unread=unread_counts(current_user, "observation", [o.id for o in page.items]))
 

@@ -24,7 +24,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     ClientFactory(app).make(officer=officer, full_name="Galih Ramadhan")
 
     # the officer assigns the client to the partner
-    sign_in(page, base, officer, "/akun/")
+    sign_in(page, base, officer, "/beranda/")
     page.get_by_role("link", name="Klien", exact=True).click()
     checker.check(page, "client-register")
     page.get_by_role("link", name="Galih Ramadhan", exact=True).click()
@@ -37,7 +37,8 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     sign_out(page)
 
     # the partner admin accepts, then reports a suspected violation
-    sign_in(page, base, partner, "/mitra/")
+    sign_in(page, base, partner, "/beranda/")
+    page.get_by_role("link", name="Organisasi saya").click()  # from the work home
     page.get_by_role("link", name="Tanggapi").first.click()
     checker.check(page, "proposals")
     page.get_by_role("button", name="Terima").click()
@@ -62,7 +63,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     link = re.search(r"https?://\S+", mails[-1].get_content()).group(0)
 
     # the officer opens it and answers
-    sign_in(page, base, officer, "/akun/")
+    sign_in(page, base, officer, "/beranda/")
     page.goto(base + "/" + link.split("/", 3)[3])
     assert "Garut" in page.content()
     checker.check(page, "observation-staff")
@@ -74,7 +75,7 @@ def test_assignment_observation_and_reply(live_server, page, checker, smtp_serve
     sign_out(page)
 
     # the partner reads the reply
-    sign_in(page, base, partner, "/mitra/")
+    sign_in(page, base, partner, "/beranda/")
     page.goto(observation_url)
     assert "Kami akan mengunjungi alamat baru besok." in page.content()
     checker.check(page, "observation-partner")

@@ -54,8 +54,7 @@ def test_each_demo_role_signs_in_and_out(live_server, page, checker, role, email
         checker.check(page, f"totp-{role}")
         page.get_by_label("Kode autentikasi").fill(pyotp.TOTP(secret).now())
         page.get_by_role("button", name="Lanjutkan").click()
-    expected = {"admin": "/admin/pengguna", "partner": "/mitra/", "supervisor": "/staf/mitra/",
-                "head": "/staf/mitra/"}.get(role, "/akun/")
+    expected = "/beranda/"  # issue 11: every role lands on its work home
     page.wait_for_url(f"**{expected}")
     checker.check(page, f"landing-{role}")
     if role == "admin":

@@ -29,7 +29,7 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     ClientFactory(app).make(officer=officer, full_name="Irfan Maulana", offence_category="theft")
 
     # 1. the employer posts a job and submits it
-    sign_in(page, base, employer, "/mitra/")
+    sign_in(page, base, employer, "/beranda/")
     page.get_by_role("link", name="Lowongan kerja dan pelatihan").first.click()
     checker.check(page, "own-postings-empty")
     page.get_by_role("link", name="Lowongan baru").click()
@@ -48,7 +48,7 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     sign_out(page)
 
     # 2. the supervisor publishes it
-    sign_in(page, base, supervisor, "/staf/mitra/")
+    sign_in(page, base, supervisor, "/beranda/")
     page.get_by_role("link", name="Lowongan kerja dan pelatihan").first.click()
     checker.check(page, "staff-jobs")
     page.get_by_role("link", name="Operator mesin jahit").click()
@@ -56,7 +56,7 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     sign_out(page)
 
     # 3. the officer refers the client, who agreed to be named now
-    sign_in(page, base, officer, "/akun/")
+    sign_in(page, base, officer, "/beranda/")
     page.get_by_role("link", name="Klien", exact=True).click()
     page.get_by_role("link", name="Irfan Maulana").click()
     page.get_by_role("link", name="Rujuk ke peluang").click()
@@ -75,7 +75,7 @@ def test_post_publish_refer_place_observe(live_server, page, checker):
     sign_out(page)
 
     # 4. the employer invites, then starts the placement
-    sign_in(page, base, employer, "/mitra/")
+    sign_in(page, base, employer, "/beranda/")
     page.get_by_role("link", name="Lowongan kerja dan pelatihan").first.click()
     page.get_by_role("link", name="Operator mesin jahit").click()
     page.get_by_role("link", name="Irfan Maulana").click()

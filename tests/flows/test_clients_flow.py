@@ -56,7 +56,7 @@ def test_register_assign_accept_observe_and_answer(app, users, orgs, mailbox):
 
     # the partner's admin accepts
     helper = Browser(app)
-    dashboard = helper.sign_in(partner)
+    dashboard = click(helper.sign_in(partner), t(app, "My organisation"))  # from the work home
     waiting = t(app, "%(num)d proposal from the Bapas waits for your answer.", num=1)
     assert waiting in text(dashboard)
     page = click(dashboard, t(app, "Answer"))

@@ -22,7 +22,7 @@ def test_post_submit_publish_refer_and_invite(app, users, orgs, clients):
 
     # the employer drafts the posting and submits it
     partner = Browser(app)
-    dashboard = partner.sign_in(employer)
+    dashboard = click(partner.sign_in(employer), t(app, "My organisation"))  # from the work home
     own = click(dashboard, t(app, "Our jobs and training"))
     page = click(own, t(app, "New posting"))
     posting = form(page)

@@ -20,7 +20,7 @@ def test_checklist_approval_pks_and_the_partners_first_sign_in(app, users, orgs,
 
     # the supervisor opens the application from the queue and completes the checklist
     staff = Browser(app)
-    queue = staff.sign_in(supervisor)
+    queue = click(staff.sign_in(supervisor), t(app, "Partners"))  # from the work home
     assert t(app, "Partners and applications") in text(queue)
     page = click(queue, org.reference)
     assert "CV Sinar Jaya Mandiri" in text(page)
@@ -44,7 +44,7 @@ def test_checklist_approval_pks_and_the_partners_first_sign_in(app, users, orgs,
 
     # the head records the signed agreement
     head_browser = Browser(app)
-    queue = head_browser.sign_in(head)
+    queue = click(head_browser.sign_in(head), t(app, "Partners"))
     page = click(queue, org.reference)
     pks = form(page, "/record_pks")
     pks["pks-pks_number"] = "W11.PAS.9-PK.01.05/2026/17"
@@ -69,8 +69,9 @@ def test_checklist_approval_pks_and_the_partners_first_sign_in(app, users, orgs,
     password["confirm"] = "mesin-jahit-sinar-jaya"
     page = submit(password)
     assert t(app, "Your password is set. You can sign in now.") in flashes(page)
-    dashboard = partner.sign_in(SimpleNamespace(email="sri@sinarjaya.example", totp_secret=None),
-                                password="mesin-jahit-sinar-jaya")
-    assert dashboard.request.path == "/mitra/"
+    home = partner.sign_in(SimpleNamespace(email="sri@sinarjaya.example", totp_secret=None),
+                           password="mesin-jahit-sinar-jaya")
+    assert home.request.path == "/beranda/"  # issue 11: every role lands on its work home
+    dashboard = click(home, t(app, "My organisation"))
     assert "CV Sinar Jaya Mandiri" in text(dashboard)
     assert t(app, "PKS %(number)s", number="W11.PAS.9-PK.01.05/2026/17") in text(dashboard)
