@@ -120,9 +120,9 @@ def test_the_kasi_workload_table_counts_per_pk(app, users, caseload):
     rows = [r for r in table.split("<tr>")[2:]]
     # PK Ahmad: 3 under supervision, 1 intensive, 2 observations waiting, 2 open cases, overdue:
     # the examination case due 16 Nov, and both routine observations (Tuesday 10 Nov, and Monday
-    # 16 Nov, whose 2 working days are Tuesday and today).
-    assert "PK Ahmad" in rows[0] and _numbers(rows[0]) == [3, 1, 2, 2, 3]
-    assert "PK Bunga" in rows[1] and _numbers(rows[1]) == [1, 0, 0, 1, 0]
+    # 16 Nov, whose 2 working days are Tuesday and today); no visits made this month.
+    assert "PK Ahmad" in rows[0] and _numbers(rows[0]) == [3, 1, 2, 2, 3, 0]
+    assert "PK Bunga" in rows[1] and _numbers(rows[1]) == [1, 0, 0, 1, 0, 0]
     assert f"/staf/klien/?officer={pk_a.id}&amp;status=intensive" in table
 
 
@@ -225,32 +225,6 @@ def test_every_role_lands_on_its_home_after_signing_in(app, users, role):
     assert menu.index("Beranda") < min(menu.index(w) for w in ("Akun saya", "Notifikasi"))
 
 
-
-
-def test_a_package_adds_a_list_and_a_workload_column_in_a_few_lines(app, users, caseload):
-    """How portal/visits and portal/supervision will add theirs (see portal/homes/sections.py)."""
-    from flask import url_for
-    from sqlalchemy import literal, select
-
-    from portal.homes.sections import SECTIONS, Item, Listing, section
-    from portal.homes.workload import COLUMNS, workload_column
-
-    @section("visits_due", "Kunjungan rumah jatuh tempo", ("officer", "supervisor"), order=35)
-    def visits_due(user, home):
-        return Listing(1, [Item("Kunjungan uji", url_for("clients.index"))], url_for("clients.index"))
-
-    @workload_column("visits_done", "Kunjungan bulan ini", order=60)
-    def visits_done(home):
-        return select(literal(7)).scalar_subquery()
-
-    try:
-        assert listed(_home(app, caseload[0]), "visits_due") == (1, ["Kunjungan uji"])
-        html = _home(app, users.make("supervisor"))
-        assert "Kunjungan bulan ini" in html.split('id="workload"')[1]
-        assert _numbers(html.split('id="workload"')[1].split("<tr>")[2]) == [3, 1, 2, 2, 3, 7]
-    finally:
-        SECTIONS.pop("visits_due")
-        COLUMNS.pop("visits_done")
 
 
 @pytest.mark.parametrize("url", ["/staf/klien/?ending=abc&checkin=zzz&officer=x",
