@@ -1,6 +1,7 @@
 """In chromium (issue 11): the partner files a concern → the PK writes in the thread, answers the
-concern (the partner gets the reply) and plans a home visit → the observation is still open → the partner answers in the thread → the PK
-records the visit made → the observation is followed up with the visit's findings."""
+concern (the partner gets the reply) and plans a home visit → the observation is still open →
+the partner answers in the thread → the PK records the visit made → the observation is followed
+up with the visit's findings."""
 from __future__ import annotations
 
 import datetime as dt
