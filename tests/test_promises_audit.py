@@ -129,7 +129,7 @@ def _suspected_violation(scene) -> None:
 def _visit_planned(scene, about_observation: bool = False) -> None:
     """A home visit of the scene's client planned by its officer (about the observation)."""
     if about_observation:
-        scene.observation()
+        scene.observation(acknowledged=True)  # a visit is planned about an answered observation
     data = {"planned_on": "{today}", "purpose": "Memeriksa keadaan klien di rumah.",
             "submission_key": f"scene-visit-{about_observation}"}
     if about_observation:
@@ -427,7 +427,8 @@ ROWS = [
     ("visit planned", "client", "officer", "POST /staf/kunjungan/rencana/{client}",
      {"planned_on": "{today}", "purpose": "Memeriksa keadaan klien.", "submission_key": "audit-visit"},
      "visit.planned", "HomeVisit *", A),
-    ("observation answered by a planned visit", "observation", "officer", "POST /staf/kunjungan/rencana/{client}",
+    ("visit planned about the answered observation", "observation answered", "officer",
+     "POST /staf/kunjungan/rencana/{client}",
      {"planned_on": "{today}", "purpose": "Memeriksa laporan mitra.", "observation": "{obs}",
       "submission_key": "audit-visit-obs"}, "observation.visit_planned", "Observation {obs_id}", A),
     ("visit opened", "visit planned", "supervisor", "GET /staf/kunjungan/{visit}", None,

@@ -40,6 +40,16 @@ def _plan(session, record, observation: str = "", key: str = "plan-1", **overrid
     return session.post(f"/staf/kunjungan/rencana/{record.public_id}", data=data)
 
 
+def _answer(app, session, observation: str, reply: str = "Terima kasih, saya akan berkunjung."):
+    """The officer replies to the partner (a new observation is answered before a visit)."""
+    with app.app_context():
+        version = db.session.scalar(select(Observation.version))
+    response = session.post(f"/staf/pengamatan/{observation}/tanggapi", data={
+        "version": str(version), "reply": reply, "follow_up": "", "note": ""})
+    assert response.status_code == 302
+    return response
+
+
 def _visit(app) -> HomeVisit:
     with app.app_context():
         visit = db.session.scalar(select(HomeVisit).order_by(HomeVisit.id.desc()))
@@ -59,6 +69,10 @@ def test_a_planned_visit_leaves_the_concern_open_and_its_record_closes_it(app, u
     officer, partner, record = _setup(app, users, clients)
     observation = _concern(app, partner, record)
     staff = login_client(app, officer)
+    page = staff.get(f"/staf/pengamatan/{observation}").get_data(as_text=True)
+    assert t(app, "Plan a home visit") not in page  # the partner is answered first
+    assert t(app, "Answer the partner first; then you can plan a home visit here.") in page
+    _answer(app, staff, observation)
     page = staff.get(f"/staf/pengamatan/{observation}").get_data(as_text=True)
     assert t(app, "Plan a home visit") in page
     response = _plan(staff, record, observation)
@@ -91,6 +105,7 @@ def test_a_missed_visit_keeps_the_observation_open(app, users, clients):
     officer, partner, record = _setup(app, users, clients)
     observation = _concern(app, partner, record)
     staff = login_client(app, officer)
+    _answer(app, staff, observation)
     _plan(staff, record, observation)
     visit = _visit(app)
     assert staff.post(f"/staf/kunjungan/{visit.public_id}/batal",

@@ -263,11 +263,15 @@ OBSERVATION = rules("observation", ("submitted", "acknowledged", "followed_up", 
     # Issue 4 §5 "Acknowledge with a reply the partner sees, and record the follow-up";
     # officer, supervisor, head (closing note).
     ("acknowledge", {"submitted"}, "acknowledged", STAFF, {"reply"}, NONE),
-    ("record_follow_up", {"acknowledged"}, "followed_up", STAFF, {"follow_up"}, NONE),
+    # Issue 11 review §3: no other follow-up while a home visit is planned about it (the
+    # visit's record closes it, with the findings).
+    ("record_follow_up", {"acknowledged"}, "followed_up", STAFF, {"follow_up"},
+     {"no_visit_planned"}),
     # Issue 11 §4 "a planned visit does not close the observation that caused it — the visit's
-    # record does": planning answers it and leaves it open; the visit made closes it with its
-    # findings. Officer and Kasi, who plan and record visits (closing note).
-    ("plan_visit", {"submitted", "acknowledged"}, "acknowledged", {"officer", "supervisor"}, NONE, NONE),
+    # record does": planning leaves it open; the visit made closes it with its findings.
+    # Review §3: planned only once answered, so the partner always has the officer's reply.
+    # Officer and Kasi, who plan and record visits (closing note).
+    ("plan_visit", {"acknowledged"}, "acknowledged", {"officer", "supervisor"}, NONE, NONE),
     ("close_by_visit", {"acknowledged"}, "followed_up", {"officer", "supervisor"}, {"findings"}, NONE),
     # §3 "→ followed_up | archived"; supervisor and head archive (closing note).
     ("archive", {"acknowledged", "followed_up"}, "archived", LEADS, NONE, NONE),

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..clients.models import Client
     from ..partners.models import PartnerOrg
     from ..supervision.models import Condition
+    from ..visits.models import HomeVisit
 
 CATEGORIES = ("progress", "routine", "concern", "suspected_violation")
 URGENT = ("concern", "suspected_violation")
@@ -64,6 +65,9 @@ class Observation(Model):
     condition: Mapped[Condition | None] = relationship("Condition")
     revisions: Mapped[list[ObservationRevision]] = relationship(
         order_by="ObservationRevision.id.desc()", cascade="all, delete-orphan")
+    # The home visits planned about it (portal/visits), read by the workflow table's guards.
+    visits: Mapped[list[HomeVisit]] = relationship(
+        "HomeVisit", viewonly=True, order_by="HomeVisit.id")
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -17,7 +17,7 @@ from ..db import add_once, find_submitted, submission_digest, utcnow
 from ..extensions import db
 from ..html import sanitize_html
 from ..notifications import link_to, notify
-from ..workflow import Refused
+from ..workflow import InvalidTransition, Refused
 from ..workflow import check_version as check_version  # the views check versions through it
 from .models import Observation, ObservationRevision
 from .workflow import OBSERVATION_WORKFLOW, VISIT_FOLLOW_UPS
@@ -128,15 +128,23 @@ def record_follow_up(actor: User, observation: Observation, follow_up: str, note
                  follow_up=follow_up)
 
 
+def check_plan_visit(actor: User, observation: Observation) -> None:
+    """Refuse, in words, a home visit about an observation the table does not let `actor`
+    plan one about now (a new one is answered first, so the partner has the reply)."""
+    try:
+        OBSERVATION_WORKFLOW.check("plan_visit", observation.status, actor.role, actor=actor,
+                                   subject=observation)
+    except InvalidTransition:
+        if observation.status != "submitted":
+            raise
+        raise Refused(_l("Answer the partner first: a home visit is planned about an observation "
+                         "once you have replied to it."), "answer_first") from None
+
+
 def visit_planned(actor: User, observation: Observation, visit_id: int) -> None:
-    """A home visit was planned about the observation: it is answered, and stays open until
-    the visit's record (portal/visits) closes it."""
-    OBSERVATION_WORKFLOW.check("plan_visit", observation.status, actor.role, actor=actor,
-                               subject=observation)
-    if observation.acknowledged_at is None:
-        observation.acknowledged_by_id = actor.id
-        observation.acknowledged_at = utcnow()
-    observation.status = "acknowledged"
+    """A home visit was planned about the answered observation: it stays open until the
+    visit's record (portal/visits) closes it."""
+    check_plan_visit(actor, observation)
     observation.follow_up = "home_visit_planned"
     db.session.add(ClientEvent(client_id=observation.client_id, kind="observation",
                                action="observation_visit_planned", actor_id=actor.id,

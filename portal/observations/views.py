@@ -40,6 +40,7 @@ def detail(public_id: str):
     """One observation with every earlier version, its files, the reply and follow-up."""
     from ..conversations.forms import thread_context
     from ..visits import queries as visit_queries
+    from ..visits.services import plan_subject
     item = queries.get_observation_for_staff_or_404(current_user, public_id)
     audit.record(current_user, "observation.viewed", item, office_id=item.office_id)
     return render_template("observations/detail.html", observation=item,
@@ -47,6 +48,7 @@ def detail(public_id: str):
                            follow_form=FollowUpForm(version=item.version),
                            files=uploads.attachments_of(item),
                            visits=visit_queries.visits_of_observation(current_user, item),
+                           plan_subject=plan_subject(item.client),
                            **thread_context(current_user, item, "observation"))
 
 

@@ -40,15 +40,18 @@ FOLLOW_UP_LABELS = {
 VISIT_FOLLOW_UPS = ("home_visit_planned", "home_visit_done")
 
 AUTHOR = "author"
+NO_VISIT_PLANNED = "no_visit_planned"
 OBSERVATION_WORKFLOW = Workflow(STATES, [
     Transition("correct", ("submitted",), None, ("partner",), requires=("narrative",),
                guards=(AUTHOR,)),
     Transition("acknowledge", ("submitted",), "acknowledged", BAPAS_STAFF,
                requires=("reply",)),
+    # Not while a home visit is planned about it: the visit's record closes it, with its findings.
     Transition("record_follow_up", ("acknowledged",), "followed_up",
-               BAPAS_STAFF, requires=("follow_up",)),
-    # A planned home visit answers the observation but leaves it open; its record closes it.
-    Transition("plan_visit", ("submitted", "acknowledged"), "acknowledged", EDITORS),
+               BAPAS_STAFF, requires=("follow_up",), guards=(NO_VISIT_PLANNED,)),
+    # A home visit is planned about an answered observation (the partner has the officer's
+    # reply first); it leaves the observation open, and the visit's record closes it.
+    Transition("plan_visit", ("acknowledged",), "acknowledged", EDITORS),
     Transition("close_by_visit", ("acknowledged",), "followed_up", EDITORS, requires=("findings",)),
     Transition("archive", ("acknowledged", "followed_up"), "archived", LEADS),
 ], state_labels=STATUS_LABELS, field_labels={
@@ -60,4 +63,8 @@ OBSERVATION_WORKFLOW = Workflow(STATES, [
     Guard(AUTHOR, lambda actor, observation: observation.author_id == getattr(actor, "id", None),
           _l("Only the author can correct an observation, and only until the officer has "
              "answered it.")),
+    Guard(NO_VISIT_PLANNED, lambda actor, observation: not any(
+        visit.status == "planned" for visit in observation.visits),
+          _l("A home visit is planned about this observation: record the visit, made or missed, "
+             "first. The visit made closes the observation with its findings.")),
 ))

@@ -13,6 +13,7 @@ from ..boundary import return_to
 from ..clients import queries as client_queries
 from ..db import today
 from ..observations import queries as observation_queries
+from ..observations import services as observation_services
 from ..pagination import page_number, paginate
 from ..security import BAPAS_STAFF as STAFF
 from ..security import EDITORS, LEADS, roles_required
@@ -49,6 +50,8 @@ def plan(public_id: str):
         back = return_to(url_for("observations.detail", public_id=observation.public_id))
     if not services.may(current_user, "plan", services.plan_subject(client)):
         abort(403)  # not the client's officer (the table's guard)
+    if observation is not None:
+        observation_services.check_plan_visit(current_user, observation)  # refused in words
     existing = services.find_by_submission_key(form.submission_key.data) \
         if request.method == "POST" else None
     if existing is not None and existing.client_id == client.id:

@@ -1,6 +1,7 @@
-"""In chromium (issue 11): the partner files a concern → the PK replies in the thread and plans a
-home visit → the observation is still open → the partner answers in the thread → the PK
-records the visit made → the observation is followed up with the visit's findings."""
+"""In chromium (issue 11): the partner files a concern → the PK writes in the thread, answers the
+concern (the partner gets the reply) and plans a home visit → the observation is still open →
+the partner answers in the thread → the PK records the visit made → the observation is followed
+up with the visit's findings."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +13,7 @@ from .helpers import sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
+REPLY = "Terima kasih atas laporannya. Saya akan memeriksa keadaan klien di rumahnya."
 FINDINGS = "Klien tinggal bersama ibunya, sedang sakit flu, dan akan kembali bekerja Senin."
 
 
@@ -25,7 +27,7 @@ def test_concern_thread_and_home_visit(live_server, page, checker):
     clients.assign(record, partner.partner_org_id, starts_on=dt.date.today() - dt.timedelta(days=30))
 
     # the partner files a concern
-    sign_in(page, base, partner, "/mitra/")
+    sign_in(page, base, partner, "/beranda/")
     page.get_by_role("link", name="Klien", exact=True).click()
     page.get_by_role("link", name="Hendra Wijayakusuma", exact=True).click()
     page.get_by_role("link", name="Laporkan pengamatan").first.click()
@@ -38,7 +40,7 @@ def test_concern_thread_and_home_visit(live_server, page, checker):
     sign_out(page)
 
     # the PK sees it, replies in the thread and plans a home visit
-    sign_in(page, base, officer, "/akun/")
+    sign_in(page, base, officer, "/beranda/")
     page.get_by_role("link", name="Pengamatan", exact=True).click()
     page.get_by_role("link", name="Kekhawatiran").first.click()
     staff_observation = page.url
@@ -46,6 +48,11 @@ def test_concern_thread_and_home_visit(live_server, page, checker):
     checker.check(page, "observation-thread-staff")
     page.get_by_role("button", name="Kirim", exact=True).click()
     assert "Saya akan berkunjung ke rumah klien besok." in page.content()
+    # a new concern is answered before a visit is planned about it
+    assert page.get_by_role("link", name="Rencanakan kunjungan rumah").count() == 0
+    page.get_by_label("Tanggapan untuk mitra").fill(REPLY)
+    page.get_by_role("button", name="Kirim tanggapan").click()
+    assert REPLY in page.content()
     page.get_by_role("link", name="Rencanakan kunjungan rumah").click()
     page.get_by_label("Tanggal rencana").fill((dt.date.today() + dt.timedelta(days=1)).isoformat())
     page.get_by_label("Tujuan kunjungan").fill("Memastikan keadaan klien yang tidak masuk kerja.")
@@ -59,10 +66,11 @@ def test_concern_thread_and_home_visit(live_server, page, checker):
     sign_out(page)
 
     # the observation is still open; the partner answers in the thread
-    sign_in(page, base, partner, "/mitra/")
+    sign_in(page, base, partner, "/beranda/")
     page.goto(observation_url)
     assert "Sudah ditanggapi" in page.content() and "Sudah ditindaklanjuti" not in page.content()
     assert "Saya akan berkunjung ke rumah klien besok." in page.content()
+    assert REPLY in page.content()
     page.get_by_label("Pesan", exact=True).fill("Baik. Ibunya bilang klien sedang sakit.")
     checker.check(page, "observation-thread-partner")
     page.get_by_role("button", name="Kirim", exact=True).click()
@@ -70,7 +78,7 @@ def test_concern_thread_and_home_visit(live_server, page, checker):
     sign_out(page)
 
     # the PK records the visit made
-    sign_in(page, base, officer, "/akun/")
+    sign_in(page, base, officer, "/beranda/")
     page.get_by_role("link", name="Kunjungan rumah", exact=True).click()
     checker.check(page, "visits")
     page.goto(visit_url)
