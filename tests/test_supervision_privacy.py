@@ -11,8 +11,7 @@ from sqlalchemy import select
 from portal.clients.models import Assignment
 from portal.extensions import db
 from portal.supervision.models import Condition, TravelNotice
-from portal.supervision.sheet import (CONDITION_FIELDS, OWN_PERMISSION_FIELDS, PERMISSION_FIELDS,
-                                     SHEET_FIELDS, SheetView)
+from portal.supervision.sheet import CONDITION_FIELDS, OWN_PERMISSION_FIELDS, PERMISSION_FIELDS, SHEET_FIELDS, SheetView
 
 from .support import login_client
 
