@@ -318,5 +318,9 @@ def test_the_demo_has_conditions_sheets_and_one_waiting_travel_request(app):
             select(Condition).where(Condition.client_id == andi.id))) == [
             ("general", ""), ("special", "stay_in_area"), ("special", "work_or_study")]
         without = db.session.scalars(select(Client.register_number).where(
-            Client.officer_id == officer.id, ~Client.id.in_(select(Condition.client_id)))).all()
-        assert without == []  # every client of the demo officer has conditions
+            Client.officer_id == officer.id, Client.status.in_(("active", "intensive")),
+            ~Client.id.in_(select(Condition.client_id)))).all()
+        assert without == []  # every client the demo officer supervises has conditions
+        ended = db.session.scalars(select(Condition.id).join(Client).where(
+            Client.status.not_in(("active", "intensive")))).all()
+        assert ended == []  # and none whose supervision has ended

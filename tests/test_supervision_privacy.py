@@ -11,7 +11,7 @@ from sqlalchemy import select
 from portal.clients.models import Assignment
 from portal.extensions import db
 from portal.supervision.models import Condition, TravelNotice
-from portal.supervision.sheet import CONDITION_FIELDS, PERMISSION_FIELDS, SHEET_FIELDS, SheetView
+from portal.supervision.sheet import CONDITION_FIELDS, OWN_PERMISSION_FIELDS, PERMISSION_FIELDS, SHEET_FIELDS, SheetView
 
 from .support import login_client
 
@@ -38,7 +38,8 @@ def _leaks(text: str) -> list[str]:
 def test_the_sheet_is_built_from_the_allow_list_only():
     assert CONDITION_FIELDS == ("kind", "code", "text", "starts_on", "review_on")
     assert SHEET_FIELDS == ("watch_for", "contact")
-    assert PERMISSION_FIELDS == ("destination", "from_on", "to_on", "decision_note")
+    assert PERMISSION_FIELDS == ("destination", "from_on", "to_on")
+    assert OWN_PERMISSION_FIELDS == ("destination", "from_on", "to_on", "decision_note")
     assert {f.name for f in dataclasses.fields(SheetView)} == {
         "written", "conditions", "watch_for", "contact", "updated_on", "permissions", "own_requests"}
 

@@ -20,7 +20,7 @@ from portal.observations.models import Observation
 from portal.observations.workflow import OBSERVATION_WORKFLOW
 from portal.offices.models import Office
 from portal.partners.workflow import PARTNER_WORKFLOW
-from portal.supervision.models import Condition, TravelNotice
+from portal.supervision.models import Condition, PartnerSheet, TravelNotice
 from portal.supervision.workflow import CONDITION_WORKFLOW, SHEET_WORKFLOW, TRAVEL_WORKFLOW
 from portal.visits.models import HomeVisit
 from portal.visits.workflow import VISIT_WORKFLOW
@@ -121,7 +121,7 @@ def _travel() -> TravelNotice:
     return TravelNotice(client=Client(office_id=1, officer_id=50), partner_org_id=7, requested_by_id=70)
 
 
-CO, T = CONDITION_WORKFLOW, TRAVEL_WORKFLOW
+CO, T, SH = CONDITION_WORKFLOW, TRAVEL_WORKFLOW, SHEET_WORKFLOW
 def _pk(user_id: int, office_id: int = 1, active: bool = True) -> User:
     return User(id=user_id, role="officer", office_id=office_id, active=active)
 
@@ -203,6 +203,28 @@ GUARD_CASES = [
     (CO, "case_staff", "another officer", _staff("officer", user_id=51), _condition(), False),
     (CO, "case_staff", "a Kasi of another Bapas", _staff("supervisor", office_id=2, user_id=52),
      _condition(), False),
+    # Review of issue 11 §2, §5: conditions and travel requests only while the client is under
+    # supervision ("active" or "intensive"); a sheet only for a proposed or active assignment.
+    (CO, "under_supervision", "a client under supervision", _staff("officer"),
+     Condition(client=Client(status="active")), True),
+    (CO, "under_supervision", "a client under intensive supervision", _staff("officer"),
+     Condition(client=Client(status="intensive")), True),
+    (CO, "under_supervision", "a client whose supervision was completed", _staff("officer"),
+     Condition(client=Client(status="completed")), False),
+    (T, "under_supervision", "a client whose licence was revoked", _staff("officer"),
+     TravelNotice(client=Client(status="revoked")), False),
+    (T, "under_supervision", "a client under supervision", _partner(70),
+     TravelNotice(client=Client(status="active")), True),
+    (SH, "assignment_open", "a proposed assignment", _staff("officer"),
+     PartnerSheet(assignment=Assignment(status="proposed")), True),
+    (SH, "assignment_open", "an active assignment", _staff("officer"),
+     PartnerSheet(assignment=Assignment(status="active")), True),
+    (SH, "assignment_open", "an ended assignment", _staff("officer"),
+     PartnerSheet(assignment=Assignment(status="ended")), False),
+    (SH, "assignment_open", "a declined assignment", _staff("officer"),
+     PartnerSheet(assignment=Assignment(status="declined")), False),
+    (SH, "assignment_open", "a withdrawn assignment", _staff("officer"),
+     PartnerSheet(assignment=Assignment(status="withdrawn")), False),
     # Issue 11 §5: a partner records for a client its organisation supports; whoever recorded
     # the request withdraws it.
     (T, "recorder", "a partner of the organisation", _partner(70), _travel(), True),

@@ -345,25 +345,28 @@ THREAD = rules("thread", ("open",), [
 EDITORS = {"officer", "supervisor"}
 # Issue 11 §2 "staff (officer of the client, Kasi) add, edit and end conditions"; the brief
 # names kind general|special, a code for the special ones, text, starts_on, review_on, ended.
+# Review of issue 11 §2: conditions are added and changed only while the client is under
+# supervision (active or intensive); ending one stays possible afterwards.
 CONDITION = rules("condition", ("new", "in_force", "ended"), [
-    ("add", {"new"}, "in_force", EDITORS, {"kind", "starts_on"}, {"case_staff"}),
-    ("edit", {"in_force"}, None, EDITORS, {"kind", "starts_on"}, {"case_staff"}),
+    ("add", {"new"}, "in_force", EDITORS, {"kind", "starts_on"}, {"case_staff", "under_supervision"}),
+    ("edit", {"in_force"}, None, EDITORS, {"kind", "starts_on"}, {"case_staff", "under_supervision"}),
     ("end", {"in_force"}, "ended", EDITORS, NONE, {"case_staff"}),
 ])
 
 # Issue 11 §2 "For each assignment the PK writes a partner sheet: … whom to call and when"
-# — "written by the client's PK (or Kasi)".
+# — "written by the client's PK (or Kasi)"; review: only for a proposed or active assignment.
 PARTNER_SHEET = rules("partner_sheet", ("new", "current"), [
-    ("write", {"new", "current"}, "current", EDITORS, {"contact"}, {"case_staff"}),
+    ("write", {"new", "current"}, "current", EDITORS, {"contact"}, {"case_staff", "assignment_open"}),
 ])
 
 # Issue 11 §5 "A partner or the PK records a client's request to travel outside the area
 # (where, when, why); the PK approves or refuses with a reason" — "requested → approved |
 # refused (and withdrawn by whoever requested)"; "approve/refuse by the client's PK or the
-# Kasi of the Bapas, refusal needs a reason".
+# Kasi of the Bapas, refusal needs a reason"; review: recorded only while the client is under
+# supervision.
 TRAVEL = rules("travel", ("new", "requested", "approved", "refused", "withdrawn"), [
     ("record", {"new"}, "requested", EDITORS | {"partner"},
-     {"destination", "from_on", "to_on", "purpose"}, {"recorder"}),
+     {"destination", "from_on", "to_on", "purpose"}, {"recorder", "under_supervision"}),
     ("approve", {"requested"}, "approved", EDITORS, NONE, {"case_staff"}),
     ("refuse", {"requested"}, "refused", EDITORS, {"reason"}, {"case_staff"}),
     ("withdraw", {"requested"}, "withdrawn", EDITORS | {"partner"}, NONE, {"requester"}),

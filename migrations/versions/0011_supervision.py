@@ -1,5 +1,5 @@
 """supervision: conditions, partner sheets (with their conditions), travel notices; the
-condition an observation concerns
+condition an observation concerns (and an earlier version of it)
 
 Revision ID: 0011_supervision
 Revises: 0010_visits
@@ -19,6 +19,7 @@ depends_on = None
 def upgrade():
     op.create_table('supervision_condition',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('submission_key', sa.String(length=64), nullable=True),
     sa.Column('client_id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=12), nullable=False),
     sa.Column('code', sa.String(length=30), nullable=True),
@@ -32,7 +33,8 @@ def upgrade():
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['client_id'], ['client.id'], name=op.f('fk_supervision_condition_client_id_client')),
     sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_supervision_condition_created_by_id_user')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_supervision_condition'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_supervision_condition')),
+    sa.UniqueConstraint('submission_key', name=op.f('uq_supervision_condition_submission_key'))
     )
     with op.batch_alter_table('supervision_condition', schema=None) as batch_op:
         batch_op.create_index('ix_supervision_condition_client_status', ['client_id', 'status'], unique=False)
@@ -94,9 +96,16 @@ def upgrade():
         batch_op.add_column(sa.Column('condition_id', sa.Integer(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_observation_condition_id_supervision_condition'), 'supervision_condition', ['condition_id'], ['id'])
 
+    with op.batch_alter_table('observation_revision', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('condition_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_observation_revision_condition_id_supervision_condition'), 'supervision_condition', ['condition_id'], ['id'])
 
 
 def downgrade():
+    with op.batch_alter_table('observation_revision', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_observation_revision_condition_id_supervision_condition'), type_='foreignkey')
+        batch_op.drop_column('condition_id')
+
     with op.batch_alter_table('observation', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_observation_condition_id_supervision_condition'), type_='foreignkey')
         batch_op.drop_column('condition_id')

@@ -87,6 +87,9 @@ class ObservationRevision(Model):
     category: Mapped[str] = mapped_column(String(24))
     grounds: Mapped[list] = mapped_column(JSON, default=list)
     narrative: Mapped[str] = mapped_column(Text)
+    condition_id: Mapped[int | None] = mapped_column(ForeignKey("supervision_condition.id"))
     written_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     replaced_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    condition: Mapped[Condition | None] = relationship("Condition")

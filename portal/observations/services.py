@@ -77,7 +77,7 @@ def correct(actor: User, observation: Observation, data: Mapping[str, Any]) -> N
     observation.revisions.append(ObservationRevision(
         observed_on=observation.observed_on, category=observation.category,
         grounds=list(observation.grounds), narrative=observation.narrative,
-        written_at=observation.updated_at, replaced_by_id=actor.id))
+        condition_id=observation.condition_id, written_at=observation.updated_at, replaced_by_id=actor.id))
     observation.observed_on = data["observed_on"]
     observation.category = data["category"]
     observation.grounds = list(data.get("grounds") or []) if data["category"] == "suspected_violation" else []

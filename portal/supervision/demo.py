@@ -1,4 +1,4 @@
-"""Demo supervision data: conditions on the demo clients, a partner sheet for each active
+"""Demo supervision data: conditions on the demo clients under supervision, a partner sheet for each active
 assignment, one travel request waiting for the PK. Written through the services (audited,
 on the timeline), once: running the demo again adds nothing."""
 from __future__ import annotations
@@ -44,7 +44,7 @@ def load_demo_supervision(office_code: str, officer_email: str) -> None:
     clients = db.session.scalars(select(Client).where(Client.office_id == office.id,
                                                       Client.officer_id == officer.id)
                                  .order_by(Client.id)).all()
-    for client in clients:
+    for client in (c for c in clients if c.under_supervision):  # the table refuses the others
         if db.session.scalar(select(Condition.id).where(Condition.client_id == client.id).limit(1)) is None:
             _conditions(officer, client)
     assignments = db.session.scalars(select(Assignment).join(Client).where(

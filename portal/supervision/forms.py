@@ -27,6 +27,7 @@ class ConditionForm(Form):
         DataRequired(_l("Give the date the condition starts."))], default=today)
     review_on = DateField(_l("Review on"), validators=[
         Optional(), after("starts_on", _l("The review must come after the start."))])
+    submission_key = HiddenField()
 
     def validate_code(self, field) -> None:
         if self.kind.data == "special" and not field.data:

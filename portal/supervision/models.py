@@ -34,6 +34,7 @@ class Condition(Model):
     __table_args__ = (Index("ix_supervision_condition_client_status", "client_id", "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
     kind: Mapped[str] = mapped_column(String(12))
     code: Mapped[str | None] = mapped_column(String(30))  # special conditions only

@@ -157,6 +157,11 @@ def by_condition(user: User, observations: list[Observation]) -> list[ConditionG
                                                   g.condition.id if g.condition else 0))
 
 
+def blank_sheet(assignment: Assignment) -> SimpleNamespace:
+    """A sheet not yet written, for asking the table whether it may be written."""
+    return SimpleNamespace(status="new", client=assignment.client, assignment=assignment)
+
+
 def staff_panel(user: User, client: Client) -> dict[str, object]:
     """What the staff client page shows of supervision (four queries)."""
     _staff_client(user, client)
@@ -164,5 +169,6 @@ def staff_panel(user: User, client: Client) -> dict[str, object]:
     day = today()
     return {"conditions": conditions_of(user, client), "sheets": sheets_of(user, client),
             "travel": travel, "today": day,
-            "blank_sheet": SimpleNamespace(status="new", client=client),
+            "blank_sheet": blank_sheet, "blank_condition": SimpleNamespace(status="new", client=client),
+            "blank_travel": SimpleNamespace(status="new", client=client, partner_org_id=None),
             "permissions": [n for n in travel if n.status == "approved" and n.to_on >= day]}

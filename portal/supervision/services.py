@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import has_request_context, url_for
+from sqlalchemy.exc import IntegrityError
 
 from .. import audit, notices
 from ..auth.models import User
@@ -14,6 +15,7 @@ from ..clients.models import Assignment, Client, ClientEvent
 from ..db import add_once, find_submitted, submission_digest, today, utcnow
 from ..extensions import db
 from ..notifications import link_to, notify
+from ..workflow import StaleObject
 from ..workflow import check_version as check_version  # the views check versions through it
 from .models import Condition, PartnerSheet, TravelNotice
 from .workflow import CONDITION_WORKFLOW, NEW, SHEET_WORKFLOW, TRAVEL_WORKFLOW
@@ -38,15 +40,22 @@ def _condition_values(data: Mapping[str, Any]) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- conditions
 
+def find_condition_by_key(key: str | None) -> Condition | None:
+    """The condition already added from this form, if it was sent twice."""
+    return find_submitted(Condition, key)
+
+
 def add_condition(actor: User, client: Client, data: Mapping[str, Any]) -> Condition:
     """Staff add a general or special condition to the client's supervision."""
     values = _condition_values(data)
-    condition = Condition(client_id=client.id, status=NEW, created_by_id=actor.id, **values)
+    condition = Condition(client_id=client.id, status=NEW, created_by_id=actor.id,
+                          submission_key=submission_digest(data.get("submission_key")), **values)
     condition.client = client
     CONDITION_WORKFLOW.check("add", NEW, actor.role, values, actor=actor, subject=condition)
     condition.status = "in_force"
-    db.session.add(condition)
-    db.session.flush()
+    condition, created = add_once(condition)
+    if not created:
+        return condition  # the same form sent twice: the first one stands
     _event(client, "condition_added", actor, note=condition.text, to_status=condition.kind)
     audit.record(actor, "condition.added", condition, office_id=client.office_id)
     return condition
@@ -79,7 +88,10 @@ def end_condition(actor: User, condition: Condition) -> None:
 
 def write_sheet(actor: User, assignment: Assignment, sheet: PartnerSheet | None,
                 conditions: list[Condition], watch_for: str | None, contact: str | None) -> PartnerSheet:
-    """The PK (or Kasi) writes what this partner needs to know, field by field."""
+    """The PK (or Kasi) writes what this partner needs to know, field by field. The caller
+    checked the version of an existing sheet; a first sheet written at the same moment by
+    someone else is a StaleObject."""
+    first = sheet is None
     if sheet is None:
         sheet = PartnerSheet(assignment_id=assignment.id, status=NEW, contact="")
         sheet.assignment = assignment
@@ -91,15 +103,28 @@ def write_sheet(actor: User, assignment: Assignment, sheet: PartnerSheet | None,
     sheet.contact = _text(contact) or ""
     sheet.written_by_id = actor.id
     sheet.updated_at = utcnow()
-    db.session.add(sheet)
-    db.session.flush()
+    _store_sheet(sheet, first)
     _event(assignment.client, "sheet_written", actor, assignment_id=assignment.id)
     audit.record(actor, "partner_sheet.written", assignment, office_id=assignment.client.office_id,
                  partner_org_id=assignment.partner_org_id)
+    if assignment.status != "active":
+        return sheet  # only an organisation that supports the client now is told
     for person in _partner_admins(assignment.partner_org_id):
         notify(person, "partner_sheet_written",
                link_to("partner_clients.detail", public_id=assignment.client.public_id))
     return sheet
+
+
+def _store_sheet(sheet: PartnerSheet, first: bool) -> None:
+    if not first:
+        db.session.flush()
+        return
+    try:
+        with db.session.begin_nested():
+            db.session.add(sheet)
+            db.session.flush()
+    except IntegrityError as error:  # the assignment's first sheet was written meanwhile
+        raise StaleObject("PartnerSheet") from error
 
 
 def _partner_admins(org_id: int) -> list[User]:

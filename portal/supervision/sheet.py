@@ -16,16 +16,31 @@ from ..extensions import db
 from ..labels import label
 from .models import Condition, TravelNotice
 from .queries import current_permissions, sheet_of
+from .workflow import TRAVEL_WORKFLOW
 
 # The only fields of each record that reach a partner's page.
 CONDITION_FIELDS = ("kind", "code", "text", "starts_on", "review_on")
 SHEET_FIELDS = ("watch_for", "contact")
-PERMISSION_FIELDS = ("destination", "from_on", "to_on", "decision_note")
+PERMISSION_FIELDS = ("destination", "from_on", "to_on")  # any permission: where and when
+OWN_PERMISSION_FIELDS = PERMISSION_FIELDS + ("decision_note",)  # recorded by this organisation
 OWN_REQUEST_FIELDS = ("public_id", "destination", "from_on", "to_on", "status", "decision_note")
 
 
 def _pick(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in fields}
+
+
+def _permission(user: User, notice: TravelNotice) -> dict[str, Any]:
+    """Where and when; the PK's note only on a request this organisation recorded."""
+    own = notice.partner_org_id is not None and notice.partner_org_id == user.partner_org_id
+    return _pick(notice, OWN_PERMISSION_FIELDS if own else PERMISSION_FIELDS)
+
+
+def _own_request(user: User, notice: TravelNotice) -> dict[str, Any]:
+    """One of this organisation's requests, with whether the table lets this user withdraw it."""
+    moves = TRAVEL_WORKFLOW.allowed(notice.status, user.role, user, notice)
+    return {**_pick(notice, OWN_REQUEST_FIELDS),
+            "can_withdraw": any(t.action == "withdraw" for t in moves)}
 
 
 def condition_title(condition: Any) -> str:
@@ -64,8 +79,8 @@ def partner_sheet_view(user: User, assignment: Assignment) -> SheetView:
     values = _pick(sheet, SHEET_FIELDS) if sheet else dict.fromkeys(SHEET_FIELDS)
     return SheetView(
         written=sheet is not None, conditions=conditions, updated_on=sheet.updated_at if sheet else None,
-        permissions=tuple(_pick(n, PERMISSION_FIELDS) for n in current_permissions(assignment.client_id)),
-        own_requests=tuple(_pick(n, OWN_REQUEST_FIELDS) for n in own), **values)
+        permissions=tuple(_permission(user, n) for n in current_permissions(assignment.client_id)),
+        own_requests=tuple(_own_request(user, n) for n in own), **values)
 
 
 def condition_choices(user: User, assignment: Assignment) -> list[tuple[str, str]]:

@@ -34,6 +34,12 @@ def condition_new(public_id: str):
     CONDITION_WORKFLOW.check("add", "new", current_user.role, {"kind": "-", "starts_on": "-"},
                              actor=current_user, subject=SimpleNamespace(client=client))
     form = ConditionForm()
+    if request.method == "GET":
+        form.submission_key.data = uuid.uuid4().hex
+    existing = services.find_condition_by_key(form.submission_key.data) \
+        if request.method == "POST" else None
+    if existing is not None and existing.client_id == client.id:
+        return redirect(back)  # the same form sent twice: the first one stands
     if form.validate_on_submit():
         services.add_condition(current_user, client, form.data)
         flash(_("Condition added."), "success")
@@ -50,6 +56,7 @@ def condition_edit(public_id: str, condition_id: int):
     CONDITION_WORKFLOW.check("edit", condition.status, current_user.role,
                              {"kind": "-", "starts_on": "-"}, actor=current_user, subject=condition)
     form = ConditionForm(obj=condition)
+    del form.submission_key  # only the form that adds a condition carries one
     if form.validate_on_submit():
         services.check_version(condition, form.version.data)
         changed = services.edit_condition(current_user, condition, form.data)
@@ -79,13 +86,16 @@ def sheet_edit(public_id: str, assignment_id: int):
     back = _client_page(client)
     sheet = queries.sheet_of(assignment)
     SHEET_WORKFLOW.check("write", sheet.status if sheet else "new", current_user.role,
-                         {"contact": "-"}, actor=current_user, subject=sheet or assignment)
+                         {"contact": "-"}, actor=current_user,
+                         subject=sheet or queries.blank_sheet(assignment))
     in_force = queries.conditions_of(current_user, client, include_ended=False)
     form = SheetForm(obj=sheet) if request.method == "GET" and sheet else SheetForm()
     form.conditions.choices = [(str(c.id), condition_title(c)) for c in in_force]
     if request.method == "GET" and sheet:
         form.conditions.data = [str(c.id) for c in sheet.conditions]
     if form.validate_on_submit():
+        if sheet is not None:
+            services.check_version(sheet, form.version.data)
         chosen = [c for c in in_force if str(c.id) in (form.conditions.data or [])]
         services.write_sheet(current_user, assignment, sheet, chosen, form.watch_for.data,
                              form.contact.data)

@@ -52,6 +52,9 @@ CONDITION_ACTION_LABELS = {
 CASE_STAFF = "case_staff"
 RECORDER = "recorder"
 REQUESTER = "requester"
+UNDER_SUPERVISION = "under_supervision"
+ASSIGNMENT_OPEN = "assignment_open"
+OPEN_ASSIGNMENT = ("proposed", "active")  # assignments a partner sheet may be written for
 
 
 def _client(subject: Any) -> Any:
@@ -74,27 +77,46 @@ def _recorder(actor: Any, subject: Any) -> bool:
     return _case_staff(actor, subject)
 
 
+def _under_supervision(actor: Any, subject: Any) -> bool:
+    """The client is still under supervision (active or intensive)."""
+    client = _client(subject)
+    return bool(client is not None and client.under_supervision)
+
+
+def _assignment_open(actor: Any, subject: Any) -> bool:
+    """The sheet's assignment is proposed or active (not ended, declined or withdrawn)."""
+    assignment = getattr(subject, "assignment", None)
+    return assignment is not None and assignment.status in OPEN_ASSIGNMENT
+
+
+_SUPERVISED = Guard(UNDER_SUPERVISION, _under_supervision,
+                    _l("The client is no longer under supervision."))
+
+
 CONDITION_WORKFLOW = Workflow((NEW, "in_force", "ended"), [
     Transition("add", (NEW,), "in_force", EDITORS, requires=("kind", "starts_on"),
-               guards=(CASE_STAFF,)),
+               guards=(CASE_STAFF, UNDER_SUPERVISION)),
     Transition("edit", ("in_force",), None, EDITORS, requires=("kind", "starts_on"),
-               guards=(CASE_STAFF,)),
+               guards=(CASE_STAFF, UNDER_SUPERVISION)),
     Transition("end", ("in_force",), "ended", EDITORS, guards=(CASE_STAFF,)),
 ], state_labels=CONDITION_STATUS_LABELS, field_labels={
     "kind": _l("the kind of condition"), "starts_on": _l("the date it starts")},
     guards=(Guard(CASE_STAFF, _case_staff,
-                  _l("Only the client's probation officer or the Kasi can do this.")),))
+                  _l("Only the client's probation officer or the Kasi can do this.")), _SUPERVISED))
 
 SHEET_WORKFLOW = Workflow((NEW, "current"), [
     Transition("write", (NEW, "current"), "current", EDITORS, requires=("contact",),
-               guards=(CASE_STAFF,)),
+               guards=(CASE_STAFF, ASSIGNMENT_OPEN)),
 ], state_labels=SHEET_STATUS_LABELS, field_labels={"contact": _l("whom to call and when")},
     guards=(Guard(CASE_STAFF, _case_staff,
-                  _l("Only the client's probation officer or the Kasi can do this.")),))
+                  _l("Only the client's probation officer or the Kasi can do this.")),
+            Guard(ASSIGNMENT_OPEN, _assignment_open,
+                  _l("This assignment has ended; its partner sheet can no longer be written."))))
 
 TRAVEL_WORKFLOW = Workflow((NEW, "requested", "approved", "refused", "withdrawn"), [
     Transition("record", (NEW,), "requested", ("partner",) + EDITORS,
-               requires=("destination", "from_on", "to_on", "purpose"), guards=(RECORDER,)),
+               requires=("destination", "from_on", "to_on", "purpose"),
+               guards=(RECORDER, UNDER_SUPERVISION)),
     Transition("approve", ("requested",), "approved", EDITORS, guards=(CASE_STAFF,)),
     Transition("refuse", ("requested",), "refused", EDITORS, requires=("reason",),
                guards=(CASE_STAFF,)),
@@ -109,6 +131,7 @@ TRAVEL_WORKFLOW = Workflow((NEW, "requested", "approved", "refused", "withdrawn"
           _l("Only the client's probation officer or the Kasi can decide on travel.")),
     Guard(REQUESTER, lambda actor, notice: notice.requested_by_id == getattr(actor, "id", None),
           _l("Only the person who recorded the request can withdraw it.")),
+    _SUPERVISED,
 ))
 
 # The client timeline's words for the entries these verbs write (kind "supervision").

@@ -1,6 +1,7 @@
 """0011_supervision: supervision conditions, the partner sheet of an assignment (with the
-conditions it names), travel notices, and the condition an observation concerns (issue 11
-§2, §5). The clients' free-text conditions stay where they are (the client page shows them
+conditions it names), travel notices, the condition an observation concerns and the one an
+earlier version of it concerned (issue 11 §2, §5); a condition keeps the digest of the form's
+submission key, like a travel notice. The clients' free-text conditions stay where they are (the client page shows them
 beside the structured ones).
 
 The checks compare with the rows the parent revision had, so they hold whichever revision
@@ -15,11 +16,13 @@ UTC = dt.UTC
 NEW_TABLES = {"supervision_condition", "partner_sheet", "partner_sheet_condition", "travel_notice"}
 
 CONDITIONS = [
-    {"id": 1, "client_id": 1, "kind": "special", "code": "stay_in_area", "text": None,
+    {"id": 1, "submission_key": "3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e",
+     "client_id": 1, "kind": "special", "code": "stay_in_area", "text": None,
      "starts_on": dt.date(2026, 1, 10), "review_on": dt.date(2026, 7, 10), "status": "in_force",
      "ended_on": None, "created_by_id": 1, "created_at": dt.datetime(2026, 1, 10, 3, 0, tzinfo=UTC),
      "version": 1},
-    {"id": 2, "client_id": 1, "kind": "general", "code": None, "text": "Wajib lapor setiap bulan.",
+    {"id": 2, "submission_key": None, "client_id": 1, "kind": "general", "code": None,
+     "text": "Wajib lapor setiap bulan.",
      "starts_on": dt.date(2026, 1, 10), "review_on": None, "status": "ended",
      "ended_on": dt.date(2026, 3, 1), "created_by_id": 1,
      "created_at": dt.datetime(2026, 1, 10, 3, 5, tzinfo=UTC), "version": 2},
@@ -58,6 +61,7 @@ class UpgradeTester:
         self.tables = db.tables()
         self.clients = db.rows("client")
         self.observations = db.rows("observation")
+        self.revisions = db.rows("observation_revision")
 
     def check_upgrade(self, db):
         assert db.tables() == self.tables | NEW_TABLES
@@ -66,14 +70,19 @@ class UpgradeTester:
         observations = db.rows("observation")
         assert [o.pop("condition_id") for o in observations] == [None]
         assert observations == self.observations
+        revisions = db.rows("observation_revision")
+        assert [r.pop("condition_id") for r in revisions] == [None]
+        assert revisions == self.revisions
+        assert set(db.columns("supervision_condition")) >= {"submission_key", "client_id", "kind"}
         assert db.rows("client") == self.clients
         assert [c["general_conditions"] for c in db.rows("client")] == ["Wajib lapor setiap bulan.", None]
         rows.assert_jobs_unchanged(db)
 
 
 class DowngradeTester:
-    """0010 → its parent with conditions, a sheet naming one, a refused travel request and an
-    observation about a condition: the new tables and the column go, every other row stays."""
+    """0011 → its parent with conditions, a sheet naming one, a refused travel request, an
+    observation about a condition and an earlier version about another: the new tables and
+    the columns go, every other row stays."""
 
     def load_data(self, db):
         _loaded(db)
@@ -82,14 +91,19 @@ class DowngradeTester:
         db.insert("partner_sheet_condition", SHEET_CONDITIONS)
         db.insert("travel_notice", TRAVEL)
         db.execute("UPDATE observation SET condition_id = 1 WHERE id = 1")
+        db.execute("UPDATE observation_revision SET condition_id = 2 WHERE id = 1")
         self.tables = db.tables()
         self.clients = db.rows("client")
         self.observations = db.rows("observation")
+        self.revisions = db.rows("observation_revision")
 
     def check_downgrade(self, db):
         assert [o["condition_id"] for o in self.observations] == [1]
         assert db.tables() == self.tables - NEW_TABLES
         assert db.rows("observation") == [{k: v for k, v in o.items() if k != "condition_id"}
                                           for o in self.observations]
+        assert [r["condition_id"] for r in self.revisions] == [2]
+        assert db.rows("observation_revision") == [
+            {k: v for k, v in r.items() if k != "condition_id"} for r in self.revisions]
         assert db.rows("client") == self.clients
         rows.assert_jobs_unchanged(db)
