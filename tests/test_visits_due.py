@@ -137,7 +137,7 @@ def test_visits_due_costs_the_same_queries_at_5_and_200_clients(app, users, size
         assert total == size
         [(i.client.officer.name, i.planned.planned_on) for i in items]
 
-    assert _statements(app, run) == 4  # the user, the office, the clients, the planned visits
+    assert _statements(app, run) == 3  # the user, the clients (with the total), their planned visits
 
 
 def test_the_visits_page_costs_the_same_at_5_and_200_clients(app, users):
@@ -167,3 +167,21 @@ def test_the_kasi_sets_the_rule_and_bad_input_is_explained(app, users):
     with app.app_context():
         stored = db.session.scalar(select(Office).where(Office.id == office(OFFICE_A).id))
         assert (stored.visit_interval_intensive_days, stored.visit_interval_regular_days) == (14, 60)
+
+
+def test_due_visits_come_a_page_at_a_time_soonest_first(app, users):
+    """27 clients due, 25 a page: the second page holds the last two; a page past the end shows
+    the last page. Client i started supervision on 1 January 2026 + i days (regular: due 90 days
+    later), so Klien 00 is due first."""
+    from portal.visits.queries import due_page
+    pk = users.make("officer")
+    with app.app_context():
+        for i in range(27):
+            _client(pk.id, f"Klien {i:02d}", dt.date(2026, 1, 1) + dt.timedelta(days=i))
+        db.session.commit()
+        user = db.session.get(User, pk.id)
+        first, second, past = due_page(user, DAY, 1), due_page(user, DAY, 2), due_page(user, DAY, 9)
+        assert first.total == 27 and [i.client.full_name for i in first.items][:2] == ["Klien 00", "Klien 01"]
+        assert len(first.items) == 25 and first.items[0].due_on == dt.date(2026, 4, 1)
+        assert [i.client.full_name for i in second.items] == ["Klien 25", "Klien 26"]
+        assert past.page == 2 and [i.client.full_name for i in past.items] == ["Klien 25", "Klien 26"]

@@ -10,51 +10,15 @@ from flask import url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ColumnElement, Date, and_, case, func, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import joinedload
-from sqlalchemy.sql.expression import FunctionElement
-from sqlalchemy.types import Integer
+from sqlalchemy import ColumnElement, func, select
 
 from ..auth.models import User
-from ..clients.models import SUPERVISED, Client
 from ..extensions import db
 from ..homes.casework import CASEWORK, _client_item
-from ..homes.sections import Home, Listing, section, window
+from ..homes.sections import Home, Item, Listing, section, window
 from ..homes.workload import workload_column
-from ..offices.models import Office
 from .models import HomeVisit
-from .queries import DUE_AHEAD_DAYS
-
-EPOCH = dt.date(1970, 1, 1)
-
-
-class day_number(FunctionElement[int]):  # noqa: N801 (an SQL function)
-    """Days since 1970-01-01 of a date column, on SQLite and on PostgreSQL alike."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(day_number, "sqlite")
-def _day_number_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    return f"CAST(julianday({compiler.process(element.clauses, **kw)}) - 2440587.5 AS INTEGER)"
-
-
-@compiles(day_number)
-def _day_number_default(element: Any, compiler: Any, **kw: Any) -> str:
-    return f"(CAST({compiler.process(element.clauses, **kw)} AS DATE) - DATE '1970-01-01')"
-
-
-def _due_day() -> tuple[Any, ColumnElement[Any]]:
-    """The last visit made per client (a subquery) and the day number its next visit is due:
-    the last visit (or the start of supervision) plus the Bapas's interval for its intensity."""
-    last = (select(HomeVisit.client_id, func.max(HomeVisit.visited_on).label("last_on"))
-            .where(HomeVisit.status == "done").group_by(HomeVisit.client_id).subquery())
-    base = func.coalesce(last.c.last_on, Client.supervision_start_on, type_=Date)
-    interval = case((Client.status == "intensive", Office.visit_interval_intensive_days),
-                    else_=Office.visit_interval_regular_days)
-    return last, day_number(base) + interval
+from .queries import EPOCH, due_query
 
 
 @section("visits_due", _l("Home visits due or overdue"), CASEWORK, order=35,
@@ -62,18 +26,10 @@ def _due_day() -> tuple[Any, ColumnElement[Any]]:
 def visits_due(user: User, home: Home) -> Listing:
     """Clients whose next home visit is overdue or falls due within two weeks, soonest first
     (one query: the total comes with the first rows)."""
-    last, due = _due_day()
-    scope = and_(Client.office_id == user.office_id, Client.status.in_(SUPERVISED))
-    if home.own:
-        scope = and_(scope, Client.officer_id == user.id)
-    horizon = (home.day + dt.timedelta(days=DUE_AHEAD_DAYS) - EPOCH).days
-    stmt = (select(Client, due.label("due_day")).join(Office, Office.id == Client.office_id)
-            .outerjoin(last, last.c.client_id == Client.id).options(joinedload(Client.officer))
-            .where(scope, due <= horizon).order_by(due, Client.full_name, Client.id))
-    rows = db.session.execute(window(stmt, home.limit)).all()
+    rows = db.session.execute(window(due_query(user, home.day), home.limit)).all()
     today_number = (home.day - EPOCH).days
 
-    def item(row: Any) -> Any:
+    def item(row: Any) -> Item:
         client, due_day = row[0], int(row[1])
         due_on = EPOCH + dt.timedelta(days=due_day)
         note = (_("overdue since %(date)s", date=format_date(due_on, "medium")) if due_day < today_number
@@ -101,4 +57,3 @@ def visits_done(home: Home) -> ColumnElement[Any]:
             .where(HomeVisit.recorded_by_id == User.id, HomeVisit.status == "done",
                    HomeVisit.visited_on >= first, HomeVisit.visited_on < following)
             .correlate(User).scalar_subquery())
-

@@ -25,7 +25,8 @@ def test_choosing_how_to_be_told_and_the_reminder_days(gateway_server, page, che
     users = UserFactory(app)
     officer, supervisor = users.make("officer"), users.make("supervisor")
 
-    sign_in(page, base, officer, "/akun/")
+    sign_in(page, base, officer, "/beranda/")
+    page.get_by_role("link", name="Akun saya").click()
     page.get_by_role("link", name="Ubah cara pemberitahuan").click()
     page.wait_for_url("**/akun/pemberitahuan")
     page.get_by_label("Lewat SMS (pemberitahuan singkat tanpa rincian)").check()

@@ -22,7 +22,7 @@ def test_condition_sheet_and_travel(live_server, page, checker):
     record = clients.make(officer=officer, full_name="Hendra Wijaya")
     clients.assign(record, partner.partner_org_id, starts_on=dt.date.today() - dt.timedelta(days=5))
 
-    sign_in(page, base, officer, "/akun/")
+    sign_in(page, base, officer, "/beranda/")
     page.goto(f"{base}/staf/klien/{record.public_id}")
     page.get_by_role("link", name="Tambah syarat").click()
     page.get_by_role("radio", name="Syarat khusus").check()
@@ -38,7 +38,7 @@ def test_condition_sheet_and_travel(live_server, page, checker):
     page.get_by_role("button", name="Simpan lembar mitra").click()
     sign_out(page)
 
-    sign_in(page, base, partner, "/mitra/")
+    sign_in(page, base, partner, "/beranda/")
     page.goto(f"{base}/mitra/klien/{record.public_id}")
     assert "Telepon PK pada jam kerja." in page.content()
     checker.check(page, "partner-sheet")
@@ -51,7 +51,7 @@ def test_condition_sheet_and_travel(live_server, page, checker):
     page.get_by_role("button", name="Kirim ke PK").click()
     sign_out(page)
 
-    sign_in(page, base, officer, "/akun/")
+    sign_in(page, base, officer, "/beranda/")
     page.get_by_role("link", name="Izin bepergian", exact=True).click()
     checker.check(page, "travel-queue")
     page.get_by_role("link", name="Hendra Wijaya: Kota Bogor").click()
