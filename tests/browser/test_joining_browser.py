@@ -72,7 +72,7 @@ def test_from_application_to_partner_dashboard(live_server, page, checker, smtp_
     checker.check(page, "apply-confirmed")
 
     # 3. the supervisor checks documents, records the visit, approves
-    sign_in(page, base, supervisor, "/staf/mitra/")
+    sign_in(page, base, supervisor, "/beranda/")
     page.get_by_role("link", name="Mitra", exact=True).click()
     page.get_by_role("link", name=reference).click()
     checker.check(page, "vetting-detail")
@@ -85,7 +85,8 @@ def test_from_application_to_partner_dashboard(live_server, page, checker, smtp_
     sign_out(page)
 
     # 4. the head records the signed PKS
-    sign_in(page, base, head, "/staf/mitra/")
+    sign_in(page, base, head, "/beranda/")
+    page.goto(base + "/staf/mitra/")
     page.get_by_role("link", name=reference).click()
     page.get_by_label("Nomor PKS").fill("W11.PAS.9-PK.01.05/2026/17")
     page.get_by_label("Tanggal penandatanganan").fill(dt.date.today().isoformat())
@@ -109,6 +110,8 @@ def test_from_application_to_partner_dashboard(live_server, page, checker, smtp_
     page.get_by_label("Email").fill("sri@sinarjaya.example")
     page.get_by_label("Kata sandi", exact=True).fill("mesin-jahit-sinar-jaya")
     page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url("**/beranda/")
+    page.get_by_role("link", name="Organisasi saya").click()
     page.wait_for_url("**/mitra/")
     assert "CV Sinar Jaya Mandiri" in page.content()
     checker.check(page, "partner-dashboard")
