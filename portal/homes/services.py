@@ -3,9 +3,7 @@ table decides, the version the Kasi saw must still be current, and both officers
 (a notification and an email holding a link only)."""
 from __future__ import annotations
 
-from flask import has_request_context, url_for
-
-from .. import audit, mail
+from .. import audit, notices
 from ..auth.models import User
 from ..clients.models import Client, ClientEvent
 from ..complaints.models import Complaint, ComplaintEvent
@@ -24,12 +22,12 @@ def officer_by_id(officer_id: int | str | None) -> User | None:
 def _tell(officers: list[User | None], kind: str, template: str, endpoint: str, **values: str) -> None:
     """A notification and an email to each officer: no names, grounds or case details, a link only."""
     link = link_to(endpoint, **values)
-    url = url_for(endpoint, _external=True, **values) if has_request_context() else ""
+    url = notices.absolute(endpoint, **values)
     for officer in officers:
         if officer is None or not officer.active:
             continue
         notify(officer, kind, link)
-        mail.queue(officer.email, template, officer.locale, link=url)
+        notices.tell(officer, template, link=url)
 
 
 def reassign_client(actor: User, client: Client, officer_id: int | str | None, reason: str,

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from flask import has_request_context, url_for
 from sqlalchemy.exc import IntegrityError
 
 from .. import audit, notices
@@ -182,9 +181,8 @@ def decide_travel(actor: User, notice: TravelNotice, approve: bool, note: str | 
     if requester.role == "partner" and requester.active and requester.id != actor.id:
         notify(requester, "travel_decided",
                link_to("partner_clients.detail", public_id=notice.client.public_id))
-        notices.tell(requester, "travel_decided", link=url_for(
-            "partner_clients.detail", public_id=notice.client.public_id, _external=True)
-            if has_request_context() else "")
+        notices.tell(requester, "travel_decided",
+                     link=notices.absolute("partner_clients.detail", public_id=notice.client.public_id))
 
 
 def withdraw_travel(actor: User, notice: TravelNotice) -> None:
